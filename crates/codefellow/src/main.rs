@@ -1,0 +1,139 @@
+//! `codefellow`: the command-line definition and the glue between the engines. Each subcommand reads its
+//! input, calls one library, and prints text for a person or JSON (`--json`) for a program.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use codebook::Library;
+use codeset::CodeSystem;
+use search::SearchOptions;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Text and JSON rendering of the code-book commands.
+mod render;
+
+#[derive(Parser)]
+#[command(name = "codefellow", version, about = "Practice and audit for medical coders: the FY2026 code book, cases and audits.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Look a code up: title, code set, billable, the path from the chapter down, and every note that applies.
+    Code {
+        /// The code, with or without the dot (E11.22, e1122, 0DTJ4ZZ, J1885).
+        code: String,
+        /// Only this code set: icd10cm, icd10pcs, hcpcs or cpt.
+        #[arg(long, value_parser = parse_system)]
+        system: Option<CodeSystem>,
+        /// Print JSON: {"code","system","title","billable","path":[...],"notes":[{"kind","text","from"}]}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check codes as they would be reported; exits 1 if any is invalid.
+    Validate {
+        /// One or more codes.
+        #[arg(required = true)]
+        codes: Vec<String>,
+        #[arg(long, value_parser = parse_system)]
+        system: Option<CodeSystem>,
+        /// Print JSON: one {"input","code","system","valid","reason","suggestions":[...]} per input, in an array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search titles, inclusion terms, abbreviations and lay words.
+    Search {
+        /// What a coder would type: "diabetes ckd", "lap appy", "broken wrist".
+        query: String,
+        #[arg(long, value_parser = parse_system)]
+        system: Option<CodeSystem>,
+        /// Only codes reportable as they stand.
+        #[arg(long)]
+        billable: bool,
+        /// How many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print JSON: [{"code","system","title","billable"}].
+        #[arg(long)]
+        json: bool,
+    },
+    /// The children of a node: chapters (no argument), a chapter (4), a block (E08-E13), a code (E11),
+    /// or ICD-10-PCS by leading characters (0D).
+    Browse {
+        node: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// An ICD-10-PCS table: its three characters' meanings and its rows of allowed characters 4–7.
+    PcsTable {
+        /// The first three characters, e.g. 0DT.
+        table: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_system(s: &str) -> Result<CodeSystem, String> {
+    CodeSystem::parse(s).ok_or_else(|| format!("unknown code set '{s}': use icd10cm, icd10pcs, hcpcs or cpt"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let lib = Library::embedded().context("loading the built-in code book")?;
+    let mut out = std::io::stdout().lock();
+    let code = match cli.command {
+        Command::Code { code, system, json } => match lib.book().lookup(&code, system) {
+            Ok(entry) => {
+                render::entry(&mut out, &entry, json)?;
+                ExitCode::SUCCESS
+            }
+            Err(v) => {
+                render::validations(&mut out, std::slice::from_ref(&v), json)?;
+                ExitCode::from(1)
+            }
+        },
+        Command::Validate { codes, system, json } => {
+            let results: Vec<_> = codes.iter().map(|c| lib.book().validate(c, system)).collect();
+            render::validations(&mut out, &results, json)?;
+            if results.iter().all(|v| v.valid) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Command::Search { query, system, billable, limit, json } => {
+            let opts = SearchOptions { system, billable_only: billable, limit };
+            let hits = lib.search(&query, &opts).context("searching the code book")?;
+            render::hits(&mut out, &hits, json)?;
+            ExitCode::SUCCESS
+        }
+        Command::Browse { node, json } => match lib.book().browse(node.as_deref()) {
+            Ok(b) => {
+                render::browse(&mut out, &b, json)?;
+                ExitCode::SUCCESS
+            }
+            Err(v) => {
+                render::validations(&mut out, std::slice::from_ref(&v), json)?;
+                ExitCode::from(1)
+            }
+        },
+        Command::PcsTable { table, json } => match render::pcs_table(&mut out, lib.book(), &table, json)? {
+            true => ExitCode::SUCCESS,
+            false => ExitCode::from(1),
+        },
+    };
+    out.flush()?;
+    Ok(code)
+}

@@ -1,0 +1,18 @@
+//! Readers for the official release files of the code sets.
+//!
+//! Each module reads one official file format from bytes or text that the caller has already read;
+//! nothing here opens a file or touches the network.
+
+/// The CDC/CMS ICD-10-CM Tabular List XML (`icd10cm-tabular-*.xml`).
+pub mod tabular;
+/// The ICD-10-CM Alphabetic Index, Neoplasm Table, Table of Drugs and Chemicals and External Cause Index XML.
+pub mod index;
+/// The CMS ICD-10-PCS tables XML (`icd10pcs_tables_*.xml`).
+pub mod pcs_tables;
+/// The CMS HCPCS Level II fixed-width file (ANWEB).
+pub mod hcpcs;
+/// A licensed CPT data file supplied by the user (never shipped).
+pub mod cpt;
+/// ICD-10-PCS from a list of valid codes and titles (the CMS order file's content, as tab-separated text),
+/// with the tables rebuilt from the codes.
+pub mod pcs_codes;

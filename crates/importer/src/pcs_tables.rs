@@ -1,0 +1,1 @@
+//! (in progress: owned by the importer-formats helper)

