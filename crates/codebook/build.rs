@@ -1,6 +1,7 @@
 //! Compiles the official code-set files in `data/raw/` into the bundle embedded in the binary
 //! (writer → serializer → reader: this is the writer; `src/lib.rs` is the reader).
 
+#[allow(dead_code)] // the reader half of the module is for the runtime
 #[path = "src/bundle.rs"]
 mod bundle;
 
@@ -52,6 +53,6 @@ fn main() {
 }
 
 fn builtin_hcpcs(path: &Path) -> codeset::Hcpcs {
-    let _ = path; // wired to importer::hcpcs once the ANWEB reader lands
-    codeset::Hcpcs::new("none", vec![], vec![])
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    importer::hcpcs_codeset(&text, "built-in subset of HCPCS Level II").expect("the built-in HCPCS file reads")
 }

@@ -48,6 +48,15 @@ pub struct Entry {
     pub notes: Vec<NoteView>,
 }
 
+/// The short answer for a code: what it is called and whether it can be reported. No allocation but the title
+/// of a 7th-character code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Described<'a> {
+    pub system: CodeSystem,
+    pub title: std::borrow::Cow<'a, str>,
+    pub billable: bool,
+}
+
 /// A node of a code set and what lies directly below it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Browse {
@@ -78,11 +87,7 @@ impl CodeBook {
     /// [`Validation`], which says why and what would be right.
     pub fn lookup(&self, raw: &str, system: Option<CodeSystem>) -> Result<Entry, Validation> {
         let key = normalize(raw).map_err(|_| self.validate(raw, system))?;
-        let systems = match system {
-            Some(s) => vec![s],
-            None => CodeSystem::by_shape(&key),
-        };
-        for s in systems {
+        for s in candidates(raw, &key, system) {
             let found = match s {
                 CodeSystem::Icd10Cm => self.icd10cm.resolve(&key).map(|r| self.cm_entry(r)),
                 CodeSystem::Icd10Pcs => self.pcs_entry(&key),
@@ -94,6 +99,29 @@ impl CodeBook {
             }
         }
         Err(self.validate(raw, system))
+    }
+
+    /// Title and billable status of a code, for hot paths (the audit, the workstation's live validation).
+    pub fn describe(&self, raw: &str) -> Option<Described<'_>> {
+        let key = normalize(raw).ok()?;
+        for s in candidates(raw, &key, None) {
+            let found = match s {
+                CodeSystem::Icd10Cm => self.icd10cm.resolve(&key).map(|r| {
+                    let title = match r {
+                        Resolved::Node(i) => std::borrow::Cow::Borrowed(self.icd10cm.node(i).title.as_str()),
+                        _ => std::borrow::Cow::Owned(self.icd10cm.title(r)),
+                    };
+                    Described { system: s, title, billable: self.icd10cm.is_billable(r) }
+                }),
+                CodeSystem::Icd10Pcs => self.pcs.entry(&key).map(|e| Described { system: s, title: e.title.as_str().into(), billable: true }),
+                CodeSystem::Hcpcs => self.hcpcs.entry(&key).map(|e| Described { system: s, title: e.long.as_str().into(), billable: true }),
+                CodeSystem::Cpt => self.cpt.descriptor(&key).map(|d| Described { system: s, title: d.into(), billable: true }),
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
     }
 
     fn cm_entry(&self, r: Resolved) -> Entry {
@@ -204,11 +232,10 @@ impl CodeBook {
         if let Some(Resolved::Node(i)) = cm.resolve(&key) {
             let n = cm.node(i);
             let children = if cm.needs_seventh(i) {
-                let def = cm.seven_def(i).cloned().unwrap_or_default();
-                def.values
-                    .iter()
+                cm.sevenths(i)
+                    .into_iter()
                     .map(|(c, _)| {
-                        let r = Resolved::Extended { node: i, seventh: *c };
+                        let r = Resolved::Extended { node: i, seventh: c };
                         Child { code: cm.display(r), title: cm.title(r), level: "code".into(), billable: true }
                     })
                     .collect()
@@ -244,6 +271,22 @@ impl CodeBook {
         }
         Err(self.validate(what, None))
     }
+}
+
+/// The code sets to try for an input, most likely first. Coders write ICD-10-CM with its dot, so a dotted input
+/// is ICD-10-CM only; an undotted letter-and-four-digits input (G0439) is tried as HCPCS before ICD-10-CM.
+pub(crate) fn candidates(raw: &str, key: &str, system: Option<CodeSystem>) -> Vec<CodeSystem> {
+    if let Some(s) = system {
+        return vec![s];
+    }
+    let mut c = CodeSystem::by_shape(key);
+    if raw.contains('.') {
+        c.retain(|s| *s == CodeSystem::Icd10Cm);
+    } else if let Some(p) = c.iter().position(|s| *s == CodeSystem::Hcpcs) {
+        let h = c.remove(p);
+        c.insert(0, h);
+    }
+    c
 }
 
 #[cfg(test)]

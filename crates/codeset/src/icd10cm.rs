@@ -164,6 +164,9 @@ pub struct CmNode {
     children: Vec<u32>,
     pub notes: Vec<Note>,
     pub seven: Option<SevenChrDef>,
+    /// 7th characters a note at this node rules out for some codes below it: (position, character there,
+    /// excluded 7th character). S06: "7th characters D and S do not apply to codes … with 6th character 7 … or 8".
+    pub seven_excluded: Vec<(u8, char, char)>,
     pub hints: Vec<AgeSexHint>,
 }
 
@@ -290,6 +293,22 @@ impl IcdCm {
         }
     }
 
+    /// The 7th characters a leaf takes, with their meanings: the definition in force, less any a note rules out
+    /// for this code.
+    pub fn sevenths(&self, i: u32) -> Vec<(char, &str)> {
+        let Some(def) = self.seven_def(i) else { return vec![] };
+        let key = padded(&self.nodes[i as usize].key());
+        let kb = key.as_bytes();
+        let path = self.path(i);
+        def.values
+            .iter()
+            .filter(|(c, _)| {
+                !path.iter().any(|&a| self.nodes[a as usize].seven_excluded.iter().any(|&(pos, at, ex)| ex == *c && kb.get(pos as usize - 1).is_some_and(|&b| b as char == at)))
+            })
+            .map(|(c, m)| (*c, m.as_str()))
+            .collect()
+    }
+
     /// Whether a Tabular code is reportable as it stands: a leaf that needs no 7th character.
     pub fn is_billable_node(&self, i: u32) -> bool {
         let n = &self.nodes[i as usize];
@@ -318,8 +337,7 @@ impl IcdCm {
         if !self.needs_seventh(i) || padded(base) != six {
             return None;
         }
-        self.seven_def(i)?.meaning(seventh)?;
-        Some(Resolved::Extended { node: i, seventh })
+        self.sevenths(i).iter().any(|(c, _)| *c == seventh).then_some(Resolved::Extended { node: i, seventh })
     }
 
     /// The key of a resolved code ("T360X1A").
@@ -405,10 +423,8 @@ impl IcdCm {
             if self.is_billable_node(i) {
                 v.push(Resolved::Node(i));
             } else if self.needs_seventh(i) {
-                if let Some(d) = self.seven_def(i) {
-                    for (c, _) in &d.values {
-                        v.push(Resolved::Extended { node: i, seventh: *c });
-                    }
+                for (c, _) in self.sevenths(i) {
+                    v.push(Resolved::Extended { node: i, seventh: c });
                 }
             }
             v
@@ -483,6 +499,7 @@ impl IcdCmBuilder {
             children: Vec::new(),
             notes: Vec::new(),
             seven: None,
+            seven_excluded: Vec::new(),
             hints: Vec::new(),
         });
         if parent != NONE {
@@ -557,6 +574,8 @@ impl IcdCmBuilder {
         }
         let hints = hints_from(n);
         n.hints = hints;
+        let excluded: Vec<(u8, char, char)> = n.notes.iter().filter(|x| x.kind == NoteKind::Note).flat_map(|x| seventh_exclusions(&x.text)).collect();
+        n.seven_excluded = excluded;
         Ok(())
     }
 
@@ -579,6 +598,37 @@ impl IcdCmBuilder {
     }
 }
 
+/// Reads a note that rules 7th characters out ("7th characters D and S do not apply to codes in category S06
+/// with 6th character 7 - death …, or 8 - death …") as (6, '7', 'D'), (6, '7', 'S'), (6, '8', 'D'), (6, '8', 'S').
+fn seventh_exclusions(text: &str) -> Vec<(u8, char, char)> {
+    let lower = text.to_ascii_lowercase();
+    let (Some(a), Some(b)) = (lower.find("7th character"), lower.find("not apply")) else { return vec![] };
+    if b < a {
+        return vec![];
+    }
+    let excluded: Vec<char> = text[a + "7th character".len()..b]
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let mut out = Vec::new();
+    for (pos, word) in [(4u8, "4th character"), (5, "5th character"), (6, "6th character")] {
+        let Some(at) = lower.find(word) else { continue };
+        // The values are the single characters followed by " -" ("7 - death …, or 8 - death …").
+        let rest = &text[at + word.len()..];
+        let toks: Vec<&str> = rest.split_whitespace().collect();
+        for w in toks.windows(2) {
+            let v = w[0].trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+            if v.len() == 1 && w[1] == "-" {
+                for &x in &excluded {
+                    out.push((pos, v.chars().next().unwrap_or('?'), x));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Age and sex hints read from the Tabular's own words: the chapter notes on maternal and newborn records,
 /// and titles naming a sex-specific organ or condition.
 fn hints_from(n: &CmNode) -> Vec<AgeSexHint> {
@@ -594,8 +644,8 @@ fn hints_from(n: &CmNode) -> Vec<AgeSexHint> {
         }
     }
     let title = n.title.to_ascii_lowercase();
-    const FEMALE: [&str; 8] = ["female", "ovary", "ovarian", "uterus", "uterine", "vagina", "vulva", "cervix uteri"];
-    const MALE: [&str; 6] = [" male ", "prostate", "testis", "testes", "scrotum", "penis"];
+    const FEMALE: [&str; 12] = ["female", "ovary", "ovarian", "uterus", "uterine", "vagina", "vulva", "vulvar", "cervix uteri", "fallopian", "endometri", "pregnan"];
+    const MALE: [&str; 11] = [" male ", "prostate", "prostatic", "testis", "testes", "testicular", "scrotum", "scrotal", "penis", "penile", "spermatic"];
     let padded_title = format!(" {title} ");
     if matches!(n.level, CmLevel::Category | CmLevel::Subcategory | CmLevel::Code) {
         if FEMALE.iter().any(|w| padded_title.contains(w)) && !padded_title.contains(" male ") {
@@ -719,6 +769,13 @@ pub(crate) mod tests {
         assert_eq!(IcdCm::codes_in_note("stage of chronic kidney disease (N18.1-N18.6)"), ["N181", "N186"]);
         assert_eq!(IcdCm::codes_in_note("gestational diabetes (O24.4-)"), ["O244"]);
         assert_eq!(IcdCm::codes_in_note("HIV disease (B20) and O9A.1"), ["B20", "O9A1"]);
+    }
+
+    #[test]
+    fn a_note_that_rules_out_seventh_characters_is_read() {
+        let t = "7th characters D and S do not apply to codes in category S06 with 6th character 7 - death due to brain injury prior to regaining consciousness, or 8 - death due to other cause prior to regaining consciousness.";
+        assert_eq!(seventh_exclusions(t), [(6, '7', 'D'), (6, '7', 'S'), (6, '8', 'D'), (6, '8', 'S')]);
+        assert!(seventh_exclusions("Use additional code to identify the 7th character").is_empty());
     }
 
     #[test]

@@ -51,7 +51,7 @@ impl CodeSystem {
     }
 
     /// Which systems a normalised code (upper case, no dot) could belong to, by shape alone, most likely first.
-    /// ICD-10-CM: a letter, a digit, then letters/digits, 3–7 characters. ICD-10-PCS: 7 characters, no I or O.
+    /// ICD-10-CM: a letter, a digit (or a letter then a digit, as in QA0), then letters/digits, 3–7 characters. ICD-10-PCS: 7 characters, no I or O.
     /// HCPCS: a letter and four digits. CPT: four digits and a digit, F, T or U.
     pub fn by_shape(code: &str) -> Vec<CodeSystem> {
         let b = code.as_bytes();
@@ -60,7 +60,8 @@ impl CodeSystem {
         if !alnum || b.is_empty() {
             return out;
         }
-        if (3..=7).contains(&b.len()) && b[0].is_ascii_uppercase() && b[1].is_ascii_digit() {
+        // A letter then a digit, except the newer categories with a letter second (QA0).
+        if (3..=7).contains(&b.len()) && b[0].is_ascii_uppercase() && (b[1].is_ascii_digit() || b[2].is_ascii_digit()) {
             out.push(CodeSystem::Icd10Cm);
         }
         if b.len() == 7 && b.iter().all(|&c| c != b'I' && c != b'O') && (b[0].is_ascii_digit() || b"BCDFGHX".contains(&b[0])) {

@@ -57,25 +57,33 @@ impl CodeBook {
             Ok(k) => k,
             Err(e) => return Validation { input, code: None, system, valid: false, reason: Some(e.to_string()), suggestions: vec![] },
         };
-        let candidates = match system {
-            Some(s) => vec![s],
-            None => CodeSystem::by_shape(&key),
-        };
+        let candidates = crate::book::candidates(raw, &key, system);
         if candidates.is_empty() {
+            if raw.contains('.') && !CodeSystem::by_shape(&key).is_empty() {
+                let reason = format!("'{}' has a dot, which only ICD-10-CM codes have, but is not shaped like one: {SHAPES}", raw.trim());
+                return Validation { input, code: None, system: None, valid: false, reason: Some(reason), suggestions: vec![] };
+            }
             let reason = format!("'{}' is not shaped like a code: {SHAPES}", raw.trim());
             return Validation { input, code: None, system: None, valid: false, reason: Some(reason), suggestions: vec![] };
         }
-        let mut best: Option<(CodeSystem, Verdict)> = None;
+        let mut verdicts: Vec<(CodeSystem, Verdict)> = Vec::with_capacity(candidates.len());
         for s in candidates {
             let v = self.verdict(s, &key);
             if v.valid {
                 return Validation { input, code: Some(v.code), system: Some(s), valid: true, reason: v.reason, suggestions: v.suggestions };
             }
-            if best.as_ref().is_none_or(|(_, b)| v.closeness > b.closeness) {
-                best = Some((s, v));
-            }
+            verdicts.push((s, v));
         }
-        let (s, v) = best.expect("at least one candidate system");
+        // The closest reading leads; ties go to the earlier (more likely) code set. The other readings are
+        // mentioned, since an undotted J9999 could be meant as HCPCS or as ICD-10-CM J99.99.
+        let best = (0..verdicts.len()).fold(0, |b, i| if verdicts[i].1.closeness > verdicts[b].1.closeness { i } else { b });
+        let (s, mut v) = verdicts.remove(best);
+        for (other, ov) in verdicts {
+            if let (Some(r), Some(or)) = (v.reason.as_mut(), ov.reason) {
+                r.push_str(&format!(" (read as {}: {or})", other.label()));
+            }
+            v.suggestions.extend(ov.suggestions.into_iter().filter(|x| !v.suggestions.contains(x)).collect::<Vec<_>>());
+        }
         Validation { input, code: Some(v.code), system: Some(s), valid: false, reason: v.reason, suggestions: v.suggestions }
     }
 
@@ -110,7 +118,7 @@ impl CodeBook {
         let cm = &self.icd10cm;
         let shown = dotted_cm(key);
         let bad = |reason: String, suggestions: Vec<String>, closeness: u8| Verdict { code: shown.clone(), valid: false, reason: Some(reason), suggestions, closeness };
-        if !(3..=7).contains(&key.len()) || !key.as_bytes()[0].is_ascii_uppercase() || !key.as_bytes()[1].is_ascii_digit() {
+        if !CodeSystem::by_shape(key).contains(&CodeSystem::Icd10Cm) {
             return bad(format!("{shown} is not an ICD-10-CM code: {SHAPES}"), vec![], 0);
         }
         if let Some(r) = cm.resolve(key) {
@@ -121,9 +129,9 @@ impl CodeBook {
             let n = cm.node(i);
             if cm.needs_seventh(i) {
                 let exts = self.extensions(i);
-                let def = cm.seven_def(i).expect("needs_seventh implies a definition");
                 let placeholder = if n.key().len() < 6 { format!(", after the placeholder X ({})", dotted_cm(&padded(&n.key()))) } else { String::new() };
-                return bad(format!("{} needs a 7th character{placeholder}: {}", n.name, def.list()), exts, 1);
+                let chars: Vec<String> = cm.sevenths(i).iter().map(|(c, _)| c.to_string()).collect();
+                return bad(format!("{} needs a 7th character{placeholder}: {}", n.name, or_list(&chars)), exts, 1);
             }
             let kids: Vec<String> = n.children().iter().map(|&c| cm.node(c).name.clone()).collect();
             let what = if n.level == CmLevel::Category { "a category header" } else { "a subcategory header" };
@@ -138,18 +146,22 @@ impl CodeBook {
             if cm.needs_seventh(i) {
                 let def = cm.seven_def(i).expect("needs_seventh implies a definition");
                 let base = padded(&n.key());
+                let allowed = cm.sevenths(i);
                 if key.len() == 7 && key[..6] == base {
                     let c = key.as_bytes()[6] as char;
-                    let meanings: Vec<String> = def.values.iter().map(|(c, m)| format!("{c} {m}")).collect();
-                    return bad(format!("'{c}' is not a 7th character of {}: use {} ({})", n.name, def.list(), meanings.join("; ")), self.extensions(i), 1);
+                    let meanings: Vec<String> = allowed.iter().map(|(c, m)| format!("{c} {m}")).collect();
+                    let chars: Vec<String> = allowed.iter().map(|(c, _)| c.to_string()).collect();
+                    let why = if def.meaning(c).is_some() { " here (a Tabular note rules it out for this code)" } else { "" };
+                    return bad(format!("'{c}' is not a 7th character of {}{why}: use {} ({})", n.name, or_list(&chars), meanings.join("; ")), self.extensions(i), 1);
                 }
-                if rest.len() == 1 && def.meaning(rest.as_bytes()[0] as char).is_some() {
+                if rest.len() == 1 && allowed.iter().any(|(c, _)| *c == rest.as_bytes()[0] as char) {
                     let right = dotted_cm(&format!("{base}{rest}"));
                     return bad(format!("the 7th character must be in the 7th position: fill the empty positions with the placeholder X and write {right}"), vec![right], 1);
                 }
                 let mut s = self.extensions(i);
                 s.append(&mut near);
-                return bad(format!("{} has no code {shown}: it takes a 7th character ({}) after {}", n.name, def.list(), dotted_cm(&base)), s, 1);
+                let chars: Vec<String> = allowed.iter().map(|(c, _)| c.to_string()).collect();
+                return bad(format!("{} has no code {shown}: it takes a 7th character ({}) after {}", n.name, or_list(&chars), dotted_cm(&base)), s, 1);
             }
             if n.is_leaf() {
                 let mut s = vec![n.name.clone()];
@@ -176,9 +188,7 @@ impl CodeBook {
     /// The 7th-character codes of a leaf that needs one.
     fn extensions(&self, i: u32) -> Vec<String> {
         let cm = &self.icd10cm;
-        cm.seven_def(i)
-            .map(|d| d.values.iter().map(|(c, _)| cm.display(Resolved::Extended { node: i, seventh: *c })).collect())
-            .unwrap_or_default()
+        cm.sevenths(i).into_iter().map(|(c, _)| cm.display(Resolved::Extended { node: i, seventh: c })).collect()
     }
 
     /// Reportable codes one keystroke away: one character changed, or two neighbours swapped.
@@ -298,7 +308,7 @@ impl CodeBook {
             self.hcpcs.release,
             self.hcpcs.codes().len()
         );
-        Verdict { code, valid: false, reason: Some(reason), suggestions: near, closeness: 0 }
+        Verdict { code, valid: false, reason: Some(reason), suggestions: near, closeness: 1 }
     }
 
     fn cpt_verdict(&self, key: &str) -> Verdict {

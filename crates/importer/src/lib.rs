@@ -16,3 +16,13 @@ pub mod cpt;
 /// ICD-10-PCS from a list of valid codes and titles (the CMS order file's content, as tab-separated text),
 /// with the tables rebuilt from the codes.
 pub mod pcs_codes;
+
+/// The HCPCS Level II code set from an ANWEB file: procedure records become codes, modifier records modifiers.
+/// Codes with a termination date are left out: they are no longer reportable.
+pub fn hcpcs_codeset(anweb: &str, release: &str) -> Result<codeset::Hcpcs, hcpcs::HcpcsError> {
+    let file = hcpcs::parse_anweb(anweb)?;
+    let entry = |r: &hcpcs::HcpcsRecord| codeset::hcpcs::HcpcsEntry { code: r.code.clone(), long: r.long_description.clone(), short: r.short_description.clone() };
+    let codes = file.procedures.iter().filter(|r| r.termination_date.is_none()).map(entry).collect();
+    let modifiers = file.modifiers.iter().filter(|r| r.termination_date.is_none()).map(entry).collect();
+    Ok(codeset::Hcpcs::new(release, codes, modifiers))
+}

@@ -10,7 +10,10 @@ use std::sync::OnceLock;
 pub(crate) const TITLE: u8 = 3;
 pub(crate) const ALSO: u8 = 2;
 pub(crate) const CONTEXT: u8 = 1;
-/// Flag: the term is the default ("… NOS") of the code's category, e.g. "diabetes NOS" under E11.
+/// The code is the home of the bare term: its own inclusion term is "vertigo NOS" (R42) or "hypertension
+/// (arterial) (benign) …" (I10). Counts as a title match that covers the whole title.
+pub(crate) const HOME: u8 = 4;
+/// Flag: the term is the default ("… NOS") of an ancestor, e.g. "diabetes NOS" under E11 for E11.9.
 pub(crate) const NOS: u8 = 0x10;
 
 /// One searchable code.
@@ -23,6 +26,9 @@ pub(crate) struct Doc {
     pub title_terms: u8,
     pub billable: bool,
     pub needs_seventh: bool,
+    /// +1 for an "unspecified" title (the default when a query adds nothing), −1 for an "Other …" title
+    /// (a residual class for what is specified but has no code of its own).
+    pub generic: i8,
 }
 
 /// The search index over a code book.
@@ -88,13 +94,21 @@ impl SearchIndex {
                     fields.push((parent.title.as_str(), CONTEXT));
                 }
             }
-            // "diabetes NOS" in E11's Includes makes E11 and its codes the default for plain "diabetes".
+            // "diabetes NOS" in E11's Includes makes E11 and its codes the default home of plain "diabetes"; so does
+            // an inclusion term that is the bare condition with only nonessential modifiers, like I10's
+            // "hypertension (arterial) (benign) (essential) …".
+            let mut defaults: Vec<(String, u8)> = Vec::new();
             for a in cm.path(i) {
                 for note in &cm.node(a).notes {
-                    if matches!(note.kind, NoteKind::Includes | NoteKind::InclusionTerm) && note.text.ends_with(" NOS") {
-                        fields.push((note.text.as_str(), CONTEXT | NOS));
+                    if matches!(note.kind, NoteKind::Includes | NoteKind::InclusionTerm) {
+                        if let Some(core) = default_term(&note.text) {
+                            defaults.push((core, if a == i { HOME } else { CONTEXT | NOS }));
+                        }
                     }
                 }
+            }
+            for (d, w) in &defaults {
+                fields.push((d.as_str(), *w));
             }
             let title_terms = distinct(&n.title);
             let doc = Doc {
@@ -103,15 +117,16 @@ impl SearchIndex {
                 title_terms,
                 billable: cm.is_billable(Resolved::Node(i)),
                 needs_seventh: cm.needs_seventh(i),
+                generic: generic(&n.title),
             };
             b.add(doc, &fields);
         }
         for e in book.pcs.codes() {
-            let doc = Doc { system: CodeSystem::Icd10Pcs, key: e.code.clone(), title_terms: distinct(&e.title), billable: true, needs_seventh: false };
+            let doc = Doc { system: CodeSystem::Icd10Pcs, key: e.code.clone(), title_terms: distinct(&e.title), billable: true, needs_seventh: false, generic: 0 };
             b.add(doc, &[(e.title.as_str(), TITLE)]);
         }
         for e in book.hcpcs.codes() {
-            let doc = Doc { system: CodeSystem::Hcpcs, key: e.code.clone(), title_terms: distinct(&e.long), billable: true, needs_seventh: false };
+            let doc = Doc { system: CodeSystem::Hcpcs, key: e.code.clone(), title_terms: distinct(&e.long), billable: true, needs_seventh: false, generic: 0 };
             b.add(doc, &[(e.long.as_str(), TITLE), (e.short.as_str(), ALSO)]);
         }
         let mut vocab: Vec<(String, Vec<(u32, u8)>)> = b.postings.into_iter().collect();
@@ -181,8 +196,51 @@ impl SearchIndex {
     }
 }
 
+/// The essential word of an inclusion term that names a condition plainly: "diabetes NOS" → "diabetes";
+/// "hypertension (arterial) (benign)" → "hypertension". Longer terms are descriptions, not defaults.
+fn default_term(note: &str) -> Option<String> {
+    let nos = note.ends_with(" NOS");
+    let mut core = String::new();
+    let mut depth = 0;
+    for c in note.trim_end_matches(" NOS").chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ if depth == 0 => core.push(c),
+            _ => {}
+        }
+    }
+    // One essential word only: the flag is per word, and "posthemorrhagic anemia (chronic)" is no home for "anemia".
+    (terms(&core).len() == 1 && (nos || note.contains('('))).then_some(core)
+}
+
+fn generic(title: &str) -> i8 {
+    let t = title.to_ascii_lowercase();
+    if t.starts_with("other ") {
+        -1
+    } else if t.contains("unspecified") || t.ends_with(" nos") {
+        1
+    } else {
+        0
+    }
+}
+
+/// Title words that do not narrow a code: a query that does not mention them should still cover the title
+/// ("anemia" covers "Anemia, unspecified" fully).
+const NEUTRAL: &[&str] = &["unspecified", "other", "specified", "nos", "elsewhere", "classified", "organism", "site"];
+
 fn distinct(title: &str) -> u8 {
-    let mut t = terms(title);
+    // A "without …" clause names what the code does not have; a query that leaves it out still means this code
+    // ("pud" is K27.9 Peptic ulcer, site unspecified, without hemorrhage or perforation).
+    let lower = title.to_ascii_lowercase();
+    // So does an "unspecified as acute or chronic" clause.
+    let title: String = lower
+        .split(',')
+        .filter(|part| !part.trim_start().starts_with("unspecified"))
+        .map(|part| if part.trim_start().starts_with("without ") { "" } else { part.split(" without ").next().unwrap_or("") })
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut t: Vec<String> = terms(&title).into_iter().filter(|w| !NEUTRAL.contains(&w.as_str())).collect();
     t.sort();
     t.dedup();
     t.len().min(255) as u8

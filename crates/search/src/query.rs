@@ -1,4 +1,4 @@
-use crate::index::{SearchIndex, NOS, TITLE};
+use crate::index::{SearchIndex, HOME, NOS, TITLE};
 use crate::text::{edit_distance, is_stop, stem, terms, words};
 use codeset::icd10cm::Resolved;
 use codeset::input::normalize;
@@ -50,14 +50,57 @@ struct Concept {
     alts: Vec<Vec<u32>>,
 }
 
-/// A doc's standing for one query.
-#[derive(Clone, Copy)]
-struct Cand {
-    doc: u32,
-    matched: u16,
-    score: f32,
-    title_hits: f32,
-    nos: bool,
+/// Per-thread dense accumulators, one slot per doc, reset after each query (only the slots touched).
+#[derive(Default)]
+struct Scratch {
+    cw: Vec<u8>,
+    matched: Vec<u16>,
+    score: Vec<f32>,
+    title_hits: Vec<f32>,
+    nos: Vec<bool>,
+    touched: Vec<u32>,
+    concept_touched: Vec<u32>,
+}
+
+impl Scratch {
+    fn ensure(&mut self, n: usize) {
+        if self.cw.len() < n {
+            self.cw.resize(n, 0);
+            self.matched.resize(n, 0);
+            self.score.resize(n, 0.0);
+            self.title_hits.resize(n, 0.0);
+            self.nos.resize(n, false);
+        }
+    }
+
+    /// Records a weight of the current concept for a doc, keeping the better one.
+    #[inline]
+    fn offer(&mut self, doc: u32, w: u8) {
+        let cur = &mut self.cw[doc as usize];
+        if *cur == 0 {
+            self.concept_touched.push(doc);
+            *cur = w.max(1);
+        } else if (w & 0x0f, w >> 5) > (*cur & 0x0f, *cur >> 5) {
+            *cur = w | (*cur & NOS);
+        } else {
+            *cur |= w & NOS;
+        }
+    }
+
+    fn reset(&mut self) {
+        for &d in &self.touched {
+            let i = d as usize;
+            self.matched[i] = 0;
+            self.score[i] = 0.0;
+            self.title_hits[i] = 0.0;
+            self.nos[i] = false;
+        }
+        self.touched.clear();
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// Words that choose a 7th character rather than a code.
@@ -102,10 +145,11 @@ impl SearchIndex {
         if concepts.is_empty() {
             return Ok(vec![]);
         }
-        let cands = self.rank(&concepts, opts);
+        // A few spare places: two docs can give the same hit (a header and its 7th-character default).
+        let ranked = self.rank(&concepts, opts, opts.limit.saturating_mul(2).max(opts.limit + 10));
         let mut hits = Vec::with_capacity(opts.limit);
-        for c in cands {
-            let d = &self.docs[c.doc as usize];
+        for doc in ranked {
+            let d = &self.docs[doc as usize];
             if let Some(h) = self.hit(book, d, seventh, opts) {
                 if !hits.iter().any(|x: &Hit| x.code == h.code) {
                     hits.push(h);
@@ -121,27 +165,20 @@ impl SearchIndex {
     /// Turns the query's words into concepts: dictionary phrases (longest first), then single words with their
     /// completions (last word) and corrections (unknown words).
     fn concepts(&self, ws: &[String], ends_mid_word: bool) -> Vec<Concept> {
+        let last_word = ws.last().cloned();
+        let ws: Vec<&String> = ws.iter().filter(|w| !is_stop(w)).collect();
         let mut out = Vec::new();
         let mut i = 0;
         while i < ws.len() {
             let mut took = 0;
             for len in (1..=self.synonyms.longest.min(ws.len() - i).min(5)).rev() {
-                let phrase = &ws[i..i + len];
-                let mut alts_src = self.synonyms.get(phrase);
-                if alts_src.is_none() {
-                    let mut singular = phrase.to_vec();
-                    let last = singular.len() - 1;
-                    singular[last] = stem(&singular[last]);
-                    alts_src = self.synonyms.get(&singular);
-                }
-                let Some(src) = alts_src else { continue };
+                let phrase: Vec<String> = ws[i..i + len].iter().map(|w| w.to_string()).collect();
+                let Some(src) = self.synonyms.get(&phrase) else { continue };
                 let mut alts: Vec<Vec<u32>> = src.iter().filter_map(|a| self.term_ids_all(a)).collect();
                 // The phrase's own words count too ("stroke" is in some titles).
-                let own: Vec<String> = phrase.iter().filter(|w| !is_stop(w)).map(|w| stem(w)).collect();
+                let own: Vec<String> = phrase.iter().map(|w| stem(w)).collect();
                 if let Some(ids) = self.term_ids_all(&own) {
-                    if !own.is_empty() {
-                        alts.push(ids);
-                    }
+                    alts.push(ids);
                 }
                 if !alts.is_empty() {
                     out.push(Concept { alts });
@@ -153,12 +190,9 @@ impl SearchIndex {
                 i += took;
                 continue;
             }
-            let w = &ws[i];
+            let w = ws[i];
             i += 1;
-            if is_stop(w) {
-                continue;
-            }
-            let last = i == ws.len();
+            let last = i == ws.len() && last_word.as_ref() == Some(w);
             let t = stem(w);
             let mut alts: Vec<Vec<u32>> = Vec::new();
             if let Some(id) = self.term(&t) {
@@ -222,95 +256,103 @@ impl SearchIndex {
         scored.into_iter().filter(|s| s.0 == best).take(3).map(|s| s.1).collect()
     }
 
-    /// The docs matching a concept, with their weight for it (sorted by doc).
-    fn concept_docs(&self, c: &Concept) -> Vec<(u32, u8)> {
-        let mut acc: Vec<(u32, u8)> = Vec::new();
-        for alt in &c.alts {
-            let mut cur: Vec<(u32, u8)> = {
-                let (d, w) = self.postings(alt[0]);
-                d.iter().copied().zip(w.iter().copied()).collect()
-            };
-            for &t in &alt[1..] {
-                let (d, w) = self.postings(t);
-                cur = intersect(&cur, d, w);
-                if cur.is_empty() {
-                    break;
+    /// Scores every doc that matches at least one concept, into `sc` (dense arrays reused between queries).
+    fn accumulate(&self, concepts: &[Concept], sc: &mut Scratch) {
+        let n_docs = self.docs.len();
+        sc.ensure(n_docs);
+        let mut tmp: Vec<(u32, u8)> = Vec::new();
+        for c in concepts {
+            // Best weight of this concept per doc, over its alternatives.
+            for alt in &c.alts {
+                if alt.len() == 1 {
+                    let (d, w) = self.postings(alt[0]);
+                    for (&doc, &wt) in d.iter().zip(w) {
+                        sc.offer(doc, wt);
+                    }
+                    continue;
+                }
+                let (d0, w0) = self.postings(alt[0]);
+                tmp.clear();
+                tmp.extend(d0.iter().copied().zip(w0.iter().copied()));
+                for &t in &alt[1..] {
+                    let (d, w) = self.postings(t);
+                    tmp = intersect(&tmp, d, w);
+                    if tmp.is_empty() {
+                        break;
+                    }
+                }
+                // A multi-word alternative found in the title covers that many title words.
+                let words = alt.len() as u8;
+                for &(doc, wt) in &tmp {
+                    let wt = (wt & (0x0f | NOS)) | if words > 1 && (wt & 0x0f) == TITLE { words.min(7) << 5 } else { 0 };
+                    sc.offer(doc, wt);
                 }
             }
-            // A multi-word alternative found in the title covers that many title words.
-            let words = alt.len() as u8;
-            for e in cur.iter_mut() {
-                e.1 = (e.1 & 0xf0) | ((e.1 & 0x0f).min(TITLE)) | if words > 1 && (e.1 & 0x0f) == TITLE { (words.min(7)) << 5 } else { 0 };
+            // Fold the concept into the doc totals.
+            let idf = (n_docs.max(1) as f32 / (1.0 + sc.concept_touched.len() as f32)).ln().max(0.1);
+            for k in 0..sc.concept_touched.len() {
+                let doc = sc.concept_touched[k] as usize;
+                let w = sc.cw[doc];
+                sc.cw[doc] = 0;
+                if sc.matched[doc] == 0 {
+                    sc.touched.push(doc as u32);
+                }
+                sc.matched[doc] += 1;
+                let field = (w & 0x0f).min(TITLE) as f32 / TITLE as f32;
+                sc.score[doc] += idf * field;
+                if w & 0x0f == HOME {
+                    sc.title_hits[doc] += 255.0;
+                } else if w & 0x0f == TITLE {
+                    sc.title_hits[doc] += ((w >> 5) as f32).max(1.0);
+                }
+                if w & NOS != 0 {
+                    sc.nos[doc] = true;
+                }
             }
-            acc = union(&acc, &cur);
+            sc.concept_touched.clear();
         }
-        acc
     }
 
-    fn rank(&self, concepts: &[Concept], opts: &SearchOptions) -> Vec<Cand> {
-        let n_docs = self.docs.len().max(1) as f32;
-        let lists: Vec<Vec<(u32, u8)>> = concepts.iter().map(|c| self.concept_docs(c)).collect();
-        let idf: Vec<f32> = lists.iter().map(|l| (n_docs / (1.0 + l.len() as f32)).ln().max(0.1)).collect();
-        // Merge all lists, counting how many concepts each doc matches.
-        let mut merged: Vec<(u32, u16, u8)> = Vec::new(); // doc, concept index, weight
-        for (ci, l) in lists.iter().enumerate() {
-            merged.extend(l.iter().map(|&(d, w)| (d, ci as u16, w)));
-        }
-        merged.sort_unstable_by_key(|e| e.0);
-        let mut cands: Vec<Cand> = Vec::new();
-        let mut k = 0;
-        while k < merged.len() {
-            let doc = merged[k].0;
-            let mut c = Cand { doc, matched: 0, score: 0.0, title_hits: 0.0, nos: false };
-            let mut last_ci = u16::MAX;
-            while k < merged.len() && merged[k].0 == doc {
-                let (_, ci, w) = merged[k];
-                if ci != last_ci {
-                    c.matched += 1;
-                    let field = (w & 0x0f) as f32 / TITLE as f32;
-                    c.score += idf[ci as usize] * field;
-                    if w & 0x0f == TITLE {
-                        c.title_hits += ((w >> 5) as f32).max(1.0);
-                    }
-                    c.nos |= w & NOS != 0;
-                    last_ci = ci;
+    /// Ranked docs: most concepts matched first, then score; at most `keep` of them.
+    fn rank(&self, concepts: &[Concept], opts: &SearchOptions, keep: usize) -> Vec<u32> {
+        SCRATCH.with(|cell| {
+            let mut sc = cell.borrow_mut();
+            self.accumulate(concepts, &mut sc);
+            let docs = &self.docs;
+            // Codes matching every concept come first; codes missing one follow them, so that a query with one
+            // word the titles lack still fills the screen.
+            let best = sc.touched.iter().map(|&d| sc.matched[d as usize]).max().unwrap_or(0);
+            let floor = best.saturating_sub(1).max(1);
+            let mut ranked: Vec<(u16, f32, u32)> = Vec::new();
+            for &doc in &sc.touched {
+                let i = doc as usize;
+                let d = &docs[i];
+                if sc.matched[i] < floor || opts.system.is_some_and(|s| d.system != s) || (opts.billable_only && !d.billable && !d.needs_seventh) {
+                    continue;
                 }
-                k += 1;
+                let cover = (sc.title_hits[i] / d.title_terms.max(1) as f32).min(1.0);
+                let mut s = sc.score[i] + 2.0 * cover;
+                if d.billable {
+                    s += 0.3;
+                }
+                s += 0.2 * d.generic as f32;
+                if sc.nos[i] {
+                    s += 1.5;
+                }
+                if opts.system.is_none() && d.system == CodeSystem::Hcpcs {
+                    s -= 0.2;
+                }
+                ranked.push((sc.matched[i], s, doc));
             }
-            cands.push(c);
-        }
-        let want = concepts.len() as u16;
-        let best_matched = cands.iter().map(|c| c.matched).max().unwrap_or(0);
-        // Partial matches only matter when nothing matches everything.
-        let floor = if best_matched == want { want } else { best_matched.saturating_sub(1).max(1) };
-        cands.retain(|c| c.matched >= floor);
-        let docs = &self.docs;
-        let final_score = |c: &Cand| -> f32 {
-            let d = &docs[c.doc as usize];
-            let cover = (c.title_hits / d.title_terms.max(1) as f32).min(1.0);
-            let mut s = c.score + 2.0 * cover;
-            if d.billable {
-                s += 0.3;
+            sc.reset();
+            let order = |a: &(u16, f32, u32), b: &(u16, f32, u32)| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(docs[a.2 as usize].key.cmp(&docs[b.2 as usize].key));
+            if ranked.len() > keep {
+                ranked.select_nth_unstable_by(keep, order);
+                ranked.truncate(keep);
             }
-            if c.nos {
-                s += 0.6;
-            }
-            if opts.system.is_none() && d.system == CodeSystem::Hcpcs {
-                s -= 0.2;
-            }
-            s
-        };
-        let mut scored: Vec<(Cand, f32)> = cands
-            .into_iter()
-            .filter(|c| opts.system.is_none_or(|s| docs[c.doc as usize].system == s))
-            .filter(|c| !opts.billable_only || docs[c.doc as usize].billable || docs[c.doc as usize].needs_seventh)
-            .map(|c| {
-                let s = final_score(&c);
-                (c, s)
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.matched.cmp(&a.0.matched).then(b.1.total_cmp(&a.1)).then(docs[a.0.doc as usize].key.cmp(&docs[b.0.doc as usize].key)));
-        scored.into_iter().map(|(c, _)| c).collect()
+            ranked.sort_by(order);
+            ranked.into_iter().map(|r| r.2).collect()
+        })
     }
 
     fn hit(&self, book: &CodeBook, d: &crate::index::Doc, seventh: Option<&str>, opts: &SearchOptions) -> Option<Hit> {
@@ -320,10 +362,10 @@ impl SearchIndex {
                 let i = cm.node_by_key(&d.key)?;
                 let mut r = Resolved::Node(i);
                 if d.needs_seventh && (seventh.is_some() || opts.billable_only) {
-                    let def = cm.seven_def(i)?;
+                    let values = cm.sevenths(i);
                     let pick = match seventh {
-                        Some(s) => def.values.iter().find(|(_, m)| m.starts_with(s)).or_else(|| def.values.iter().find(|(_, m)| m.contains(s))),
-                        None => def.values.first(),
+                        Some(s) => values.iter().find(|(_, m)| m.starts_with(s)).or_else(|| values.iter().find(|(_, m)| m.contains(s))),
+                        None => values.first(),
                     };
                     if let Some((c, _)) = pick {
                         r = Resolved::Extended { node: i, seventh: *c };
@@ -351,6 +393,9 @@ impl SearchIndex {
     fn code_prefix(&self, book: &CodeBook, query: &str, opts: &SearchOptions) -> Option<Vec<Hit>> {
         let q = query.trim();
         if q.contains(char::is_whitespace) || q.len() > 8 {
+            return None;
+        }
+        if self.synonyms.get(&words(q)).is_some() {
             return None;
         }
         let key = normalize(q).ok()?;
@@ -401,30 +446,6 @@ fn intersect(a: &[(u32, u8)], d: &[u32], w: &[u8]) -> Vec<(u32, u8)> {
                 i += 1;
                 j += 1;
             }
-        }
-    }
-    out
-}
-
-/// Union of two sorted lists, keeping the better weight.
-fn union(a: &[(u32, u8)], b: &[(u32, u8)]) -> Vec<(u32, u8)> {
-    if a.is_empty() {
-        return b.to_vec();
-    }
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if j >= b.len() || (i < a.len() && a[i].0 < b[j].0) {
-            out.push(a[i]);
-            i += 1;
-        } else if i >= a.len() || b[j].0 < a[i].0 {
-            out.push(b[j]);
-            j += 1;
-        } else {
-            let better = if (a[i].1 & 0x0f, a[i].1 >> 5) >= (b[j].1 & 0x0f, b[j].1 >> 5) { a[i].1 } else { b[j].1 };
-            out.push((a[i].0, better | ((a[i].1 | b[j].1) & NOS)));
-            i += 1;
-            j += 1;
         }
     }
     out

@@ -1,14 +1,16 @@
 //! What coders and patients type (CKD, heart attack, lap chole) mapped to the words of the official titles.
 //! The dictionary is `data/synonyms.tsv`: `term<TAB>expansion|expansion`.
 
-use crate::text::{terms, words};
+use crate::text::{is_stop, stem, terms, words};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// Phrases (as word lists) and the term lists they may stand for.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Synonyms {
-    /// Key: the phrase's words joined by a space. Value: alternatives, each a list of stemmed terms.
+    /// Key: the phrase's words, stop words dropped, stemmed and sorted, so that word order and small words do
+    /// not matter ("infections of the middle ear" meets "middle ear infection"). Value: alternatives, each a list
+    /// of stemmed terms.
     map: FxHashMap<String, Vec<Vec<String>>>,
     /// Longest phrase, in words.
     pub longest: usize,
@@ -26,7 +28,7 @@ impl Synonyms {
                 continue;
             }
             let Some((term, exps)) = line.split_once('\t') else { continue };
-            let key = words(term);
+            let key = bag(&words(term));
             if key.is_empty() {
                 continue;
             }
@@ -35,14 +37,19 @@ impl Synonyms {
                 continue;
             }
             s.longest = s.longest.max(key.len());
-            s.map.entry(key.join(" ")).or_default().extend(alts);
+            let alts_for = s.map.entry(key.join(" ")).or_default();
+            for a in alts {
+                if !alts_for.contains(&a) {
+                    alts_for.push(a);
+                }
+            }
         }
         s
     }
 
     /// The alternatives for a phrase of words, if the dictionary knows it.
     pub fn get(&self, phrase: &[String]) -> Option<&[Vec<String>]> {
-        self.map.get(&phrase.join(" ")).map(Vec::as_slice)
+        self.map.get(&bag(phrase).join(" ")).map(Vec::as_slice)
     }
 
     pub fn len(&self) -> usize {
@@ -52,6 +59,13 @@ impl Synonyms {
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
+}
+
+/// The key form of a phrase: stop words dropped, stemmed, sorted.
+fn bag(words: &[String]) -> Vec<String> {
+    let mut b: Vec<String> = words.iter().filter(|w| !is_stop(w)).map(|w| stem(w)).collect();
+    b.sort();
+    b
 }
 
 #[cfg(test)]
@@ -66,5 +80,7 @@ mod tests {
         assert!(ckd.iter().any(|a| a == &terms("chronic kidney disease")));
         assert!(s.get(&["heart".to_string(), "attack".to_string()]).is_some());
         assert!(s.get(&["n".to_string(), "v".to_string()]).is_some(), "n/v is read as two words");
+        let w = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(s.get(&w("infections of the middle ear")), s.get(&w("middle ear infection")));
     }
 }
