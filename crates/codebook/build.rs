@@ -40,7 +40,7 @@ fn main() {
     )
     .expect("the ICD-10-PCS code list reads");
     let hcpcs = builtin_hcpcs(&raw.join(files[4]));
-    let book = codeset::CodeBook { icd10cm, pcs, hcpcs, cpt: Default::default() };
+    let book = codeset::CodeBook { icd10cm, pcs, hcpcs, ..Default::default() };
     let index = search::SearchIndex::build(&book, search::synonyms::BUILTIN);
 
     let level = 9;
@@ -48,8 +48,11 @@ fn main() {
         ("codebook", bundle::encode("codebook", &book, level).expect("code book encodes")),
         ("search", bundle::encode("search", &index, level).expect("search index encodes")),
     ]);
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("codebook.bundle");
-    std::fs::write(&out, bytes).expect("bundle written to OUT_DIR");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // FNV-1a over the bundle: enough to tell two builds' data apart.
+    let fp = bytes.iter().fold(0xcbf29ce484222325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3));
+    std::fs::write(out_dir.join("codebook.fingerprint"), format!("{fp:016x}-{}", bytes.len())).expect("fingerprint written");
+    std::fs::write(out_dir.join("codebook.bundle"), bytes).expect("bundle written to OUT_DIR");
 }
 
 fn builtin_hcpcs(path: &Path) -> codeset::Hcpcs {

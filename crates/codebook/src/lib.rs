@@ -23,6 +23,10 @@ pub use bundle::BundleError;
 /// The bundle compiled into this binary.
 pub static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/codebook.bundle"));
 
+/// A fingerprint of [`EMBEDDED`]: a bundle rebuilt from imports records the one it was built on, so that a new
+/// binary with newer built-in data rebuilds it instead of reading stale data.
+pub const FINGERPRINT: &str = include_str!(concat!(env!("OUT_DIR"), "/codebook.fingerprint"));
+
 /// A loaded code book and its (lazily decoded) search index.
 pub struct Library {
     book: CodeBook,
@@ -43,12 +47,22 @@ impl Library {
         Ok(Library { book, bytes, index: OnceLock::new() })
     }
 
-    pub fn book(&self) -> &CodeBook {
-        &self.book
+    /// A library over a code book changed at run time (an import): the search index is rebuilt.
+    pub fn build(book: CodeBook) -> Result<Library, BundleError> {
+        let index = SearchIndex::build(&book, search::synonyms::BUILTIN);
+        let bytes = bundle::write(&[("codebook", bundle::encode("codebook", &book, 3)?), ("search", bundle::encode("search", &index, 3)?)]);
+        let cell = OnceLock::new();
+        let _ = cell.set(Ok(index));
+        Ok(Library { book, bytes: std::borrow::Cow::Owned(bytes), index: cell })
     }
 
-    pub fn book_mut(&mut self) -> &mut CodeBook {
-        &mut self.book
+    /// The bundle bytes of this library (what `build` wrote, or what it was loaded from).
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    pub fn book(&self) -> &CodeBook {
+        &self.book
     }
 
     /// The search index, decoded on first use.

@@ -11,10 +11,15 @@ use std::process::ExitCode;
 
 /// Text and JSON rendering of the code-book commands.
 mod render;
+/// Imported official files and the code book rebuilt from them.
+mod data_dir;
 
 #[derive(Parser)]
 #[command(name = "codefellow", version, about = "Practice and audit for medical coders: the FY2026 code book, cases and audits.")]
 struct Cli {
+    /// Where imported files and the code book rebuilt from them are kept.
+    #[arg(long, global = true, env = "CODEFELLOW_DATA_DIR", default_value = "codefellow-data")]
+    data_dir: std::path::PathBuf,
     #[command(subcommand)]
     command: Command,
 }
@@ -34,7 +39,7 @@ enum Command {
     },
     /// Check codes as they would be reported; exits 1 if any is invalid.
     Validate {
-        /// One or more codes.
+        /// One or more codes; `-` reads them from standard input, whitespace-separated.
         #[arg(required = true)]
         codes: Vec<String>,
         #[arg(long, value_parser = parse_system)]
@@ -45,7 +50,7 @@ enum Command {
     },
     /// Search titles, inclusion terms, abbreviations and lay words.
     Search {
-        /// What a coder would type: "diabetes ckd", "lap appy", "broken wrist".
+        /// What a coder would type: "diabetes ckd", "lap appy", "broken wrist"; `-` reads it from standard input.
         query: String,
         #[arg(long, value_parser = parse_system)]
         system: Option<CodeSystem>,
@@ -66,6 +71,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import an official file a programme has downloaded (CMS/CDC formats), or a licensed CPT file. The file is
+    /// kept in the data directory and applied on every start.
+    Import {
+        #[arg(value_enum)]
+        kind: data_dir::Kind,
+        /// The file as downloaded.
+        file: std::path::PathBuf,
+    },
     /// An ICD-10-PCS table: its three characters' meanings and its rows of allowed characters 4–7.
     PcsTable {
         /// The first three characters, e.g. 0DT.
@@ -73,6 +86,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Standard input as text; bytes that are not UTF-8 become U+FFFD, which no code or query contains.
+fn read_stdin() -> Result<String> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).context("reading standard input")?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn parse_system(s: &str) -> Result<CodeSystem, String> {
@@ -91,9 +111,25 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let lib = Library::embedded().context("loading the built-in code book")?;
+    let data = data_dir::DataDir::new(&cli.data_dir);
     let mut out = std::io::stdout().lock();
+    if let Command::Import { kind, file } = &cli.command {
+        let report = data.import(*kind, file)?;
+        writeln!(out, "imported {} into {}", file.display(), cli.data_dir.display())?;
+        for l in &report.lines {
+            writeln!(out, "  {l}")?;
+        }
+        if !report.skipped.is_empty() {
+            writeln!(out, "  left out (first {}):", report.skipped.len())?;
+            for s in &report.skipped {
+                writeln!(out, "    {s}")?;
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lib: Library = data.load()?;
     let code = match cli.command {
+        Command::Import { .. } => unreachable!("handled above"),
         Command::Code { code, system, json } => match lib.book().lookup(&code, system) {
             Ok(entry) => {
                 render::entry(&mut out, &entry, json)?;
@@ -105,6 +141,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         },
         Command::Validate { codes, system, json } => {
+            let codes = if codes.len() == 1 && codes[0] == "-" { read_stdin()?.split_whitespace().map(str::to_string).collect() } else { codes };
             let results: Vec<_> = codes.iter().map(|c| lib.book().validate(c, system)).collect();
             render::validations(&mut out, &results, json)?;
             if results.iter().all(|v| v.valid) {
@@ -114,6 +151,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Search { query, system, billable, limit, json } => {
+            let query = if query == "-" { read_stdin()? } else { query };
             let opts = SearchOptions { system, billable_only: billable, limit };
             let hits = lib.search(&query, &opts).context("searching the code book")?;
             render::hits(&mut out, &hits, json)?;

@@ -16,6 +16,21 @@ pub struct CodeBook {
     pub pcs: Pcs,
     pub hcpcs: Hcpcs,
     pub cpt: Cpt,
+    /// Alphabetic Index terms (and Neoplasm / Drug table rows) pointing at ICD-10-CM codes, when an official
+    /// Index file has been imported; search matches them.
+    pub index_terms: Vec<IndexTerm>,
+}
+
+/// One line of the Alphabetic Index, Neoplasm Table or Table of Drugs, flattened: "Diabetes, with, chronic
+/// kidney disease" → E11.22.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexTerm {
+    /// The main term and subterms, essential words and nonessential modifiers, joined by ", ".
+    pub term: String,
+    /// The code as printed, without the dot ("E1122"; "S7200" for a code printed with a trailing dash).
+    pub code: String,
+    /// index, eindex, neoplasm or drug.
+    pub source: String,
 }
 
 /// One step of the path from the top of a code set down to a code.

@@ -32,7 +32,7 @@ pub mod book;
 /// Packing short codes into integers for fast lookup.
 mod key;
 
-pub use book::{CodeBook, Entry, PathStep, NoteView};
+pub use book::{CodeBook, Entry, IndexTerm, NoteView, PathStep};
 pub use icd10cm::{IcdCm, IcdCmBuilder, CmLevel, NoteKind, SevenChrDef};
 pub use input::InputError;
 pub use pcs::{Pcs, PcsTable, PcsRow};

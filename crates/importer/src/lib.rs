@@ -26,3 +26,5 @@ pub fn hcpcs_codeset(anweb: &str, release: &str) -> Result<codeset::Hcpcs, hcpcs
     let modifiers = file.modifiers.iter().filter(|r| r.termination_date.is_none()).map(entry).collect();
     Ok(codeset::Hcpcs::new(release, codes, modifiers))
 }
+/// Applying an imported official file to a code book.
+pub mod apply;

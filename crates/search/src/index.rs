@@ -42,6 +42,9 @@ pub struct SearchIndex {
     pub(crate) post_docs: Vec<u32>,
     pub(crate) post_w: Vec<u8>,
     pub(crate) synonyms: Synonyms,
+    /// Default inclusion terms of two to four words ("Congestive heart failure NOS" under I50.9), keyed by their
+    /// stemmed words sorted and joined: a query that names all of them means that code.
+    pub(crate) homes: FxHashMap<String, Vec<u32>>,
     #[serde(skip)]
     pub(crate) term_ids: FxHashMap<String, u32>,
     /// Single-deletion neighbourhoods of the vocabulary, for typo correction; built on the first typo.
@@ -76,7 +79,12 @@ impl SearchIndex {
     /// Indexes every code of the book.
     pub fn build(book: &CodeBook, synonyms_tsv: &str) -> SearchIndex {
         let mut b = Builder { docs: Vec::new(), postings: FxHashMap::default() };
+        let mut homes: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         let cm = &book.icd10cm;
+        let mut index_terms: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        for t in &book.index_terms {
+            index_terms.entry(t.code.as_str()).or_default().push(t.term.as_str());
+        }
         for (i, n) in cm.nodes().iter().enumerate() {
             let i = i as u32;
             if matches!(n.level, CmLevel::Chapter | CmLevel::Block) {
@@ -88,6 +96,10 @@ impl SearchIndex {
                     fields.push((note.text.as_str(), ALSO));
                 }
             }
+            let key = n.key();
+            for t in index_terms.get(key.as_str()).into_iter().flatten() {
+                fields.push((t, ALSO));
+            }
             if let Some(p) = n.parent() {
                 let parent = cm.node(p);
                 if !matches!(parent.level, CmLevel::Chapter | CmLevel::Block) {
@@ -97,6 +109,16 @@ impl SearchIndex {
             // "diabetes NOS" in E11's Includes makes E11 and its codes the default home of plain "diabetes"; so does
             // an inclusion term that is the bare condition with only nonessential modifiers, like I10's
             // "hypertension (arterial) (benign) (essential) …".
+            for note in &n.notes {
+                if matches!(note.kind, NoteKind::InclusionTerm | NoteKind::Includes) {
+                    if let Some(key) = home_key(&note.text) {
+                        let docs = homes.entry(key).or_default();
+                        if !docs.contains(&(b.docs.len() as u32)) {
+                            docs.push(b.docs.len() as u32);
+                        }
+                    }
+                }
+            }
             let mut defaults: Vec<(String, u8)> = Vec::new();
             for a in cm.path(i) {
                 for note in &cm.node(a).notes {
@@ -113,7 +135,7 @@ impl SearchIndex {
             let title_terms = distinct(&n.title);
             let doc = Doc {
                 system: CodeSystem::Icd10Cm,
-                key: n.key(),
+                key,
                 title_terms,
                 billable: cm.is_billable(Resolved::Node(i)),
                 needs_seventh: cm.needs_seventh(i),
@@ -131,7 +153,7 @@ impl SearchIndex {
         }
         let mut vocab: Vec<(String, Vec<(u32, u8)>)> = b.postings.into_iter().collect();
         vocab.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut idx = SearchIndex { docs: b.docs, synonyms: Synonyms::parse(synonyms_tsv), ..Default::default() };
+        let mut idx = SearchIndex { docs: b.docs, synonyms: Synonyms::parse(synonyms_tsv), homes, ..Default::default() };
         idx.offsets.push(0);
         for (t, mut p) in vocab {
             p.sort_unstable();
@@ -188,7 +210,10 @@ impl SearchIndex {
                 for k in 0..t.len() {
                     let mut d = t.clone();
                     d.remove(k);
-                    m.entry(d).or_default().push(i as u32);
+                    let v = m.entry(d).or_default();
+                    if v.last() != Some(&(i as u32)) {
+                        v.push(i as u32);
+                    }
                 }
             }
             m
@@ -200,16 +225,7 @@ impl SearchIndex {
 /// "hypertension (arterial) (benign)" → "hypertension". Longer terms are descriptions, not defaults.
 fn default_term(note: &str) -> Option<String> {
     let nos = note.ends_with(" NOS");
-    let mut core = String::new();
-    let mut depth = 0;
-    for c in note.trim_end_matches(" NOS").chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            _ if depth == 0 => core.push(c),
-            _ => {}
-        }
-    }
+    let core = essential(note.trim_end_matches(" NOS"));
     // One essential word only: the flag is per word, and "posthemorrhagic anemia (chronic)" is no home for "anemia".
     (terms(&core).len() == 1 && (nos || note.contains('('))).then_some(core)
 }
@@ -218,26 +234,55 @@ fn generic(title: &str) -> i8 {
     let t = title.to_ascii_lowercase();
     if t.starts_with("other ") {
         -1
-    } else if t.contains("unspecified") || t.ends_with(" nos") {
+    } else if t.contains("unspecified") || t.contains("not specified") || t.ends_with(" nos") {
         1
     } else {
         0
     }
 }
 
+/// The key of a multi-word default inclusion term: "Congestive heart failure NOS" → "congestive failure heart".
+fn home_key(note: &str) -> Option<String> {
+    if !(note.ends_with(" NOS") || note.contains('(')) {
+        return None;
+    }
+    let core = essential(note.trim_end_matches(" NOS"));
+    let mut t = terms(&core);
+    t.sort();
+    t.dedup();
+    (2..=4).contains(&t.len()).then(|| t.join(" "))
+}
+
+/// Words outside parentheses and brackets (the nonessential modifiers).
+fn essential(text: &str) -> String {
+    let mut core = String::new();
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ if depth <= 0 => core.push(c),
+            _ => {}
+        }
+    }
+    core
+}
+
 /// Title words that do not narrow a code: a query that does not mention them should still cover the title
 /// ("anemia" covers "Anemia, unspecified" fully).
-const NEUTRAL: &[&str] = &["unspecified", "other", "specified", "nos", "elsewhere", "classified", "organism", "site"];
+const NEUTRAL: &[&str] = &["unspecified", "other", "specified", "not", "nos", "elsewhere", "classified", "organism", "site"];
 
 fn distinct(title: &str) -> u8 {
     // A "without …" clause names what the code does not have; a query that leaves it out still means this code
     // ("pud" is K27.9 Peptic ulcer, site unspecified, without hemorrhage or perforation).
     let lower = title.to_ascii_lowercase();
     // So does an "unspecified as acute or chronic" clause.
+    // (Only trailing clauses: the first part is the condition itself, "Unspecified nonsuppurative otitis media".)
     let title: String = lower
         .split(',')
-        .filter(|part| !part.trim_start().starts_with("unspecified"))
-        .map(|part| if part.trim_start().starts_with("without ") { "" } else { part.split(" without ").next().unwrap_or("") })
+        .enumerate()
+        .filter(|(k, part)| *k == 0 || !part.trim_start().starts_with("unspecified"))
+        .map(|(_, part)| if part.trim_start().starts_with("without ") { "" } else { part.split(" without ").next().unwrap_or("") })
         .collect::<Vec<_>>()
         .join(",");
     let mut t: Vec<String> = terms(&title).into_iter().filter(|w| !NEUTRAL.contains(&w.as_str())).collect();

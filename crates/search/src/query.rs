@@ -206,7 +206,7 @@ impl SearchIndex {
                 }
             }
             if alts.is_empty() {
-                alts = self.corrections(&t).into_iter().map(|id| vec![id]).collect();
+                alts = self.corrections(w).into_iter().map(|id| vec![id]).collect();
             }
             if !alts.is_empty() {
                 out.push(Concept { alts });
@@ -219,45 +219,102 @@ impl SearchIndex {
         ts.iter().map(|t| self.term(t)).collect()
     }
 
-    /// Vocabulary terms one edit away (two for long words) from an unknown term.
-    fn corrections(&self, t: &str) -> Vec<u32> {
-        if t.len() < 4 || !t.is_ascii() {
+    /// Vocabulary terms one edit away (two for long words) from an unknown word, tried as typed and stemmed
+    /// ("cholecystits" is one letter from "cholecystitis", though its stem "cholecystit" is two).
+    fn corrections(&self, word: &str) -> Vec<u32> {
+        if word.len() < 4 || !word.is_ascii() {
             return vec![];
         }
-        let max = if t.len() >= 8 { 2 } else { 1 };
         let del = self.deletes();
         let mut cands: Vec<u32> = Vec::new();
-        let probe = |k: &str, cands: &mut Vec<u32>| {
-            if let Some(v) = del.get(k) {
-                cands.extend_from_slice(v);
-            }
-            if let Some(id) = self.term(k) {
-                cands.push(id);
-            }
+        let forms: Vec<String> = {
+            let st = stem(word);
+            if st == word { vec![word.to_string()] } else { vec![word.to_string(), st] }
         };
-        probe(t, &mut cands);
-        for k in 0..t.len() {
-            let mut d = t.to_string();
-            d.remove(k);
-            probe(&d, &mut cands);
+        for f in &forms {
+            let mut probe = |k: &str| {
+                if let Some(v) = del.get(k) {
+                    cands.extend_from_slice(v);
+                }
+                if let Some(id) = self.term(k) {
+                    cands.push(id);
+                }
+            };
+            probe(f);
+            for k in 0..f.len() {
+                let mut d = f.clone();
+                d.remove(k);
+                probe(&d);
+                // Long words: two deletions on the query side reach two-edit typos.
+                if f.len() >= 7 {
+                    for j in k..d.len() {
+                        let mut dd = d.clone();
+                        dd.remove(j);
+                        probe(&dd);
+                    }
+                }
+            }
         }
         cands.sort_unstable();
         cands.dedup();
         let mut scored: Vec<(usize, u32, u32)> = cands
             .into_iter()
             .map(|id| {
+                let t = &self.terms[id as usize];
+                let max = if t.len() >= 7 { 2 } else { 1 };
+                // A stem is compared with its plural too: "diabetis" is one letter from "diabetes" (stem "diabete").
+                let plural = format!("{t}s");
+                let d = forms.iter().flat_map(|f| [edit_distance(f, t, max), edit_distance(f, &plural, max)]).min().unwrap_or(max + 1);
                 let df = self.offsets[id as usize + 1] - self.offsets[id as usize];
-                (edit_distance(t, &self.terms[id as usize], max), id, df)
+                (if d <= max { d } else { usize::MAX }, id, df)
             })
-            .filter(|(d, _, _)| *d <= max)
+            .filter(|(d, _, _)| *d != usize::MAX)
             .collect();
         scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)));
         let best = scored.first().map(|s| s.0).unwrap_or(0);
         scored.into_iter().filter(|s| s.0 == best).take(3).map(|s| s.1).collect()
     }
 
+    /// Codes whose default inclusion term the query names in full (see `homes`).
+    fn home_docs(&self, concepts: &[Concept]) -> Vec<u32> {
+        if self.homes.is_empty() {
+            return vec![];
+        }
+        let n = concepts.len().min(8);
+        let mut out = Vec::new();
+        let mut key_terms: Vec<&str> = Vec::new();
+        // Every non-empty subset of up to four concepts, one of its first two alternatives each.
+        for mask in 1u32..(1 << n) {
+            if mask.count_ones() > 4 {
+                continue;
+            }
+            let chosen: Vec<usize> = (0..n).filter(|i| mask & (1 << i) != 0).collect();
+            let choices: Vec<usize> = chosen.iter().map(|&i| concepts[i].alts.len().min(2)).collect();
+            let combos: usize = choices.iter().product();
+            for mut c in 0..combos {
+                key_terms.clear();
+                for (k, &i) in chosen.iter().enumerate() {
+                    let a = c % choices[k];
+                    c /= choices[k];
+                    key_terms.extend(concepts[i].alts[a].iter().map(|&t| self.terms[t as usize].as_str()));
+                }
+                if !(2..=4).contains(&key_terms.len()) {
+                    continue;
+                }
+                key_terms.sort_unstable();
+                key_terms.dedup();
+                if let Some(docs) = self.homes.get(&key_terms.join(" ")) {
+                    out.extend_from_slice(docs);
+                }
+            }
+        }
+        out
+    }
+
     /// Scores every doc that matches at least one concept, into `sc` (dense arrays reused between queries).
-    fn accumulate(&self, concepts: &[Concept], sc: &mut Scratch) {
+    /// Returns the sum of the concepts' weights, the score of a doc that matches them all in its title.
+    fn accumulate(&self, concepts: &[Concept], sc: &mut Scratch) -> f32 {
+        let mut full = 0.0;
         let n_docs = self.docs.len();
         sc.ensure(n_docs);
         let mut tmp: Vec<(u32, u8)> = Vec::new();
@@ -290,6 +347,7 @@ impl SearchIndex {
             }
             // Fold the concept into the doc totals.
             let idf = (n_docs.max(1) as f32 / (1.0 + sc.concept_touched.len() as f32)).ln().max(0.1);
+            full += idf;
             for k in 0..sc.concept_touched.len() {
                 let doc = sc.concept_touched[k] as usize;
                 let w = sc.cw[doc];
@@ -311,13 +369,23 @@ impl SearchIndex {
             }
             sc.concept_touched.clear();
         }
+        full
     }
 
     /// Ranked docs: most concepts matched first, then score; at most `keep` of them.
     fn rank(&self, concepts: &[Concept], opts: &SearchOptions, keep: usize) -> Vec<u32> {
         SCRATCH.with(|cell| {
             let mut sc = cell.borrow_mut();
-            self.accumulate(concepts, &mut sc);
+            let full = self.accumulate(concepts, &mut sc);
+            // A code whose default inclusion term the query names in full scores as a full title match.
+            for d in self.home_docs(concepts) {
+                let i = d as usize;
+                if sc.matched[i] as usize == concepts.len() {
+                    sc.title_hits[i] = 255.0;
+                    sc.nos[i] = true;
+                    sc.score[i] = sc.score[i].max(full);
+                }
+            }
             let docs = &self.docs;
             // Codes matching every concept come first; codes missing one follow them, so that a query with one
             // word the titles lack still fills the screen.
