@@ -163,3 +163,21 @@ fn the_builtin_hcpcs_subset_reads_and_cpt_is_numbers_only() {
     let cpt = book.lookup("99213", None).unwrap();
     assert!(cpt.title.contains("not loaded"));
 }
+
+#[test]
+fn excludes1_pairs_and_sequencing_relations_come_from_the_official_notes() {
+    let cm = &lib().book().icd10cm;
+    // E11 Excludes1 "type 1 diabetes mellitus (E10.-)": E11.22 and E10.22 are never reported together.
+    let r = cm.excludes1_between("E1122", "E1022").unwrap();
+    assert_eq!(r.from, "E11");
+    assert!(cm.excludes1_between("E1122", "N183").is_none(), "CKD stage is a use-additional code, not excluded");
+    let pairs = cm.excludes1_pairs(&["E1122", "N1830", "E1022"]);
+    assert_eq!(pairs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), [(0, 2)]);
+    // E11.22: use additional code for the CKD stage, N18.1-N18.6.
+    let ua = cm.use_additional("E1122");
+    assert!(ua.iter().any(|r| r.refs.iter().any(|c| c.covers("N1830"))));
+    // G63 is a manifestation code ("in diseases classified elsewhere") with a code-first note.
+    assert!(cm.is_manifestation("G63"));
+    assert!(!cm.code_first("G63").is_empty());
+    assert!(!cm.is_manifestation("E1122"));
+}

@@ -430,36 +430,6 @@ impl IcdCm {
             v
         })
     }
-
-    /// Codes referenced in a note's text: "(E08.-, E09.-)" → ["E08", "E09"], "(N18.1-N18.6)" → the range ends.
-    /// A trailing ".-" or "-" means "the category or subcategory and everything below it".
-    pub fn codes_in_note(text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            let at_word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-            if at_word_start && b[i].is_ascii_uppercase() && i + 2 < b.len() && b[i + 1].is_ascii_digit() && b[i + 2].is_ascii_alphanumeric() {
-                let mut j = i + 3;
-                let mut code = String::from(&text[i..i + 3]);
-                if j < b.len() && b[j] == b'.' {
-                    let mut k = j + 1;
-                    while k < b.len() && b[k].is_ascii_alphanumeric() {
-                        k += 1;
-                    }
-                    code.push_str(&text[j + 1..k]);
-                    j = k;
-                }
-                if j >= b.len() || !b[j].is_ascii_alphanumeric() {
-                    out.push(code);
-                }
-                i = j;
-            } else {
-                i += 1;
-            }
-        }
-        out
-    }
 }
 
 /// Pads a code key shorter than 6 characters with the placeholder X up to 6 ("T361" → "T361XX").
@@ -761,14 +731,6 @@ pub(crate) mod tests {
         let cm = mini();
         let all: Vec<String> = cm.billable_codes().map(|r| cm.display(r)).collect();
         assert_eq!(all, ["E11.21", "E11.22", "T36.0X1A", "T36.0X1D", "T36.0X1S"]);
-    }
-
-    #[test]
-    fn codes_are_read_out_of_note_text() {
-        assert_eq!(IcdCm::codes_in_note("diabetes mellitus due to underlying condition (E08.-)"), ["E08"]);
-        assert_eq!(IcdCm::codes_in_note("stage of chronic kidney disease (N18.1-N18.6)"), ["N181", "N186"]);
-        assert_eq!(IcdCm::codes_in_note("gestational diabetes (O24.4-)"), ["O244"]);
-        assert_eq!(IcdCm::codes_in_note("HIV disease (B20) and O9A.1"), ["B20", "O9A1"]);
     }
 
     #[test]

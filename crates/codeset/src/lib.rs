@@ -29,6 +29,8 @@ pub mod cpt;
 pub mod validate;
 /// The code book: every code set together, with lookup across sets.
 pub mod book;
+/// Excludes1 pairs, code-first and use-additional relations, manifestation codes.
+pub mod relations;
 /// Packing short codes into integers for fast lookup.
 mod key;
 
