@@ -212,8 +212,7 @@ impl CodeBook {
     }
 
     fn cpt_entry(&self, key: &str) -> Option<Entry> {
-        let b = key.as_bytes();
-        if !(b.len() == 5 && b[..4].iter().all(u8::is_ascii_digit) && (b[4].is_ascii_digit() || b"FTU".contains(&b[4]))) {
+        if !crate::validate::cpt_shape(key) {
             return None;
         }
         let title = match self.cpt.descriptor(key) {

@@ -327,9 +327,9 @@ impl CodeBook {
     }
 }
 
-fn cpt_shape(key: &str) -> bool {
-    let b = key.as_bytes();
-    b.len() == 5 && b[..4].iter().all(u8::is_ascii_digit) && (b[4].is_ascii_digit() || b"FTU".contains(&b[4]))
+/// Five digits, or four digits and F, T or U.
+pub(crate) fn cpt_shape(key: &str) -> bool {
+    CodeSystem::by_shape(key).contains(&CodeSystem::Cpt)
 }
 
 #[cfg(test)]
