@@ -261,7 +261,9 @@ pub fn rows_from_codes(codes: &[&[u8]]) -> Vec<PcsRow> {
         tree.entry(c[3]).or_default().entry(c[4]).or_default().entry(c[5]).or_default().push(c[6]);
     }
     // Per body part: group devices with the same qualifiers, then approaches with the same (devices × qualifiers).
-    let mut by_shape: Vec<(Vec<(String, String, String)>, String)> = Vec::new();
+    // A row here is (approaches, devices, qualifiers); body parts with the same rows share them.
+    type Rows = Vec<(String, String, String)>;
+    let mut by_shape: Vec<(Rows, String)> = Vec::new();
     for (bp, approaches) in tree {
         let mut shapes: Vec<(Vec<(String, String)>, String)> = Vec::new();
         for (ap, devices) in approaches {

@@ -38,7 +38,7 @@ fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -247,7 +247,7 @@ mod tests {
     fn the_official_pcs_tables_define_the_code_set() {
         let mut b = book();
         let r = apply_pcs_tables(&mut b, include_str!("../tests/fixtures/icd10pcs_tables_excerpt.xml"), "fixture").unwrap();
-        assert!(b.pcs.len() > 0, "{r:?}");
+        assert!(!b.pcs.is_empty(), "{r:?}");
         for e in b.pcs.codes() {
             assert!(b.pcs.diagnose(&e.code).is_none());
             assert!(!e.title.is_empty());

@@ -212,7 +212,7 @@ mod tests {
     #[test]
     fn a_file_that_is_not_the_tabular_says_so() {
         assert!(matches!(parse_tabular("<ICD10CM.index></ICD10CM.index>", "t"), Err(TabularError::NotTabular(r)) if r == "ICD10CM.index"));
-        assert!(matches!(parse_tabular("<ICD10CM.tabular><chapter>", "t"), Err(_)));
+        assert!(parse_tabular("<ICD10CM.tabular><chapter>", "t").is_err());
         assert!(matches!(parse_tabular("", "t"), Err(TabularError::NotTabular(_))));
     }
 
