@@ -136,14 +136,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             }
             Err(v) => {
-                render::validations(&mut out, std::slice::from_ref(&v), json)?;
+                render::validations(&mut out, std::slice::from_ref(&v), json, None)?;
                 ExitCode::from(1)
             }
         },
         Command::Validate { codes, system, json } => {
             let codes = if codes.len() == 1 && codes[0] == "-" { read_stdin()?.split_whitespace().map(str::to_string).collect() } else { codes };
             let results: Vec<_> = codes.iter().map(|c| lib.book().validate(c, system)).collect();
-            render::validations(&mut out, &results, json)?;
+            render::validations(&mut out, &results, json, Some(lib.book()))?;
             if results.iter().all(|v| v.valid) {
                 ExitCode::SUCCESS
             } else {
@@ -163,7 +163,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             }
             Err(v) => {
-                render::validations(&mut out, std::slice::from_ref(&v), json)?;
+                render::validations(&mut out, std::slice::from_ref(&v), json, None)?;
                 ExitCode::from(1)
             }
         },

@@ -32,7 +32,8 @@ pub fn entry(out: &mut impl Write, e: &Entry, as_json: bool) -> Result<()> {
     Ok(())
 }
 
-pub fn validations(out: &mut impl Write, vs: &[Validation], as_json: bool) -> Result<()> {
+/// Validations as JSON, or as text with the title of each valid code (`book` gives it; `None` leaves it out).
+pub fn validations(out: &mut impl Write, vs: &[Validation], as_json: bool, book: Option<&CodeBook>) -> Result<()> {
     if as_json {
         return json(out, vs);
     }
@@ -42,6 +43,9 @@ pub fn validations(out: &mut impl Write, vs: &[Validation], as_json: bool) -> Re
             write!(out, "valid    {code}")?;
             if let Some(s) = v.system {
                 write!(out, " ({})", s.label())?;
+            }
+            if let Some(d) = book.and_then(|b| b.describe(code)) {
+                write!(out, "  {}", d.title)?;
             }
             writeln!(out)?;
             if let Some(r) = &v.reason {
@@ -134,7 +138,7 @@ pub fn pcs_table(out: &mut impl Write, book: &CodeBook, table: &str, as_json: bo
         } else {
             Validation { input: table.to_string(), code: None, system: Some(codeset::CodeSystem::Icd10Pcs), valid: false, reason: Some("a PCS table is named by the first three characters of its codes, e.g. 0DT".into()), suggestions: vec![] }
         };
-        validations(out, &[v], as_json)?;
+        validations(out, &[v], as_json, None)?;
         return Ok(false);
     };
     let section = key.as_bytes()[0] as char;

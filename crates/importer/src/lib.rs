@@ -28,3 +28,5 @@ pub fn hcpcs_codeset(anweb: &str, release: &str) -> Result<codeset::Hcpcs, hcpcs
 }
 /// Applying an imported official file to a code book.
 pub mod apply;
+/// Confirmed names of ICD-10-PCS characters that code titles never spell out (body systems, root types, Z).
+mod pcs_names;
