@@ -141,8 +141,9 @@ fn every_pcs_character_of_every_code_has_a_meaning() {
             }
         }
     }
+    // 1,923 of 475,062 (0.40%) on the FY2026 data: see data/SOURCES.md for which and why.
     let total = pcs.len() * 6;
-    assert!(unlabelled * 100 < total, "{unlabelled} of {total} characters have no meaning");
+    assert!(unlabelled * 200 < total, "{unlabelled} of {total} characters have no meaning");
 }
 
 #[test]

@@ -183,7 +183,7 @@ pub fn apply_pcs_tables(book: &mut CodeBook, xml: &str, release: &str) -> Result
                 }
                 None => {
                     new += 1;
-                    entries.push(PcsEntry { code: c.clone(), title: compose(&table, c), composed: true });
+                    entries.push(PcsEntry { code: c.clone(), title: crate::pcs_codes::compose_title(c, Some(&table)), composed: true });
                 }
             }
         }
@@ -208,20 +208,6 @@ fn push_label(l: &mut Vec<(u8, char, String)>, pos: u8, c: char, label: &str) {
     if !l.iter().any(|(p, v, _)| *p == pos && *v == c) {
         l.push((pos, c, label.to_string()));
     }
-}
-
-fn compose(t: &PcsTable, code: &str) -> String {
-    let l = |p: u8| t.label(p, code.as_bytes()[p as usize - 1] as char).unwrap_or("?").to_string();
-    let mut s = format!("{} of {}", l(3), l(4));
-    let (d, q) = (l(6), l(7));
-    if !d.starts_with("No ") && d != "None" {
-        s.push_str(&format!(" with {d}"));
-    }
-    s.push_str(&format!(", {} Approach", l(5)));
-    if !q.starts_with("No ") && q != "None" {
-        s.push_str(&format!(", {q}"));
-    }
-    s
 }
 
 #[cfg(test)]

@@ -636,7 +636,7 @@ fn choose<'t>(titles: &[(&[u8], Vec<&'t str>)], evidence: &[Evidence]) -> Option
 }
 
 /// A title in the official style, for a code whose source list had none.
-fn compose_title(code: &str, table: Option<&PcsTable>) -> String {
+pub(crate) fn compose_title(code: &str, table: Option<&PcsTable>) -> String {
     let l = |pos: u8| table.and_then(|t| t.label(pos, code.as_bytes()[pos as usize - 1] as char)).unwrap_or("?");
     let says = |s: &str| !s.starts_with("No ") && s != "None" && s != "?";
     let mut s = format!("{} of {}", l(3), l(4));
