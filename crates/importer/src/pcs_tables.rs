@@ -45,7 +45,7 @@
 //! assert_eq!(tables[0].codes(), ["0DTJ0ZZ", "0DTJ4ZZ"]);
 //! ```
 
-use crate::index::{line_column, parse_tree, Element, TreeError, MAX_DEPTH};
+use crate::xml::{line_column, parse_tree, Element, TreeError, MAX_DEPTH};
 
 /// The root element of the PCS tables file.
 const ROOT: &str = "ICD10PCS.tabular";
