@@ -154,12 +154,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let query = if query == "-" { read_stdin()? } else { query };
             let opts = SearchOptions { system, billable_only: billable, limit };
             let hits = lib.search(&query, &opts).context("searching the code book")?;
-            render::hits(&mut out, &hits, json)?;
+            render::hits(&mut out, &hits, json, lib.book())?;
             ExitCode::SUCCESS
         }
         Command::Browse { node, json } => match lib.book().browse(node.as_deref()) {
             Ok(b) => {
-                render::browse(&mut out, &b, json)?;
+                render::browse(&mut out, &b, json, lib.book())?;
                 ExitCode::SUCCESS
             }
             Err(v) => {

@@ -73,7 +73,7 @@ fn printable(s: &str) -> String {
     t
 }
 
-pub fn hits(out: &mut impl Write, hits: &[Hit], as_json: bool) -> Result<()> {
+pub fn hits(out: &mut impl Write, hits: &[Hit], as_json: bool, book: &CodeBook) -> Result<()> {
     if as_json {
         return json(out, hits);
     }
@@ -81,12 +81,24 @@ pub fn hits(out: &mut impl Write, hits: &[Hit], as_json: bool) -> Result<()> {
         writeln!(out, "no matches")?;
     }
     for h in hits {
-        writeln!(out, "{:<9} {:<9} {}{}", h.code, h.system.name(), h.title, if h.billable { "" } else { "  [header]" })?;
+        writeln!(out, "{:<9} {:<9} {}{}", h.code, h.system.name(), h.title, marker(book, &h.code, h.billable))?;
     }
     Ok(())
 }
 
-pub fn browse(out: &mut impl Write, b: &Browse, as_json: bool) -> Result<()> {
+/// What keeps a code from being reported as it stands.
+fn marker(book: &CodeBook, code: &str, billable: bool) -> &'static str {
+    if billable {
+        return "";
+    }
+    let key = code.replace('.', "");
+    match book.icd10cm.node_by_key(&key) {
+        Some(i) if book.icd10cm.needs_seventh(i) => "  [needs 7th character]",
+        _ => "  [header]",
+    }
+}
+
+pub fn browse(out: &mut impl Write, b: &Browse, as_json: bool, book: &CodeBook) -> Result<()> {
     if as_json {
         return json(out, b);
     }
@@ -94,7 +106,7 @@ pub fn browse(out: &mut impl Write, b: &Browse, as_json: bool) -> Result<()> {
         writeln!(out, "{}  {}  ({})", n.code, n.title, n.level)?;
     }
     for c in &b.children {
-        writeln!(out, "  {:<9} {}{}", c.code, c.title, if c.billable { "" } else { "  [header]" })?;
+        writeln!(out, "  {:<9} {}{}", c.code, c.title, marker(book, &c.code, c.billable))?;
     }
     Ok(())
 }

@@ -45,6 +45,9 @@ pub struct SearchIndex {
     /// Default inclusion terms of two to four words ("Congestive heart failure NOS" under I50.9), keyed by their
     /// stemmed words sorted and joined: a query that names all of them means that code.
     pub(crate) homes: FxHashMap<String, Vec<u32>>,
+    /// Numeric ranges in titles ("40.0-44.9", "24-96 Consecutive Hours", "Greater than 96"): (low, high, doc),
+    /// so that a number in a query finds the code whose range holds it.
+    pub(crate) ranges: Vec<(f32, f32, u32)>,
     #[serde(skip)]
     pub(crate) term_ids: FxHashMap<String, u32>,
     /// Single-deletion neighbourhoods of the vocabulary, for typo correction; built on the first typo.
@@ -55,11 +58,17 @@ pub struct SearchIndex {
 struct Builder {
     docs: Vec<Doc>,
     postings: FxHashMap<String, Vec<(u32, u8)>>,
+    ranges: Vec<(f32, f32, u32)>,
 }
 
 impl Builder {
     fn add(&mut self, doc: Doc, fields: &[(&str, u8)]) {
         let id = self.docs.len() as u32;
+        if let Some((title, _)) = fields.first() {
+            for (lo, hi) in numeric_ranges(title) {
+                self.ranges.push((lo, hi, id));
+            }
+        }
         let mut seen: FxHashMap<String, u8> = FxHashMap::default();
         for (text, w) in fields {
             for t in terms(text) {
@@ -78,7 +87,7 @@ impl Builder {
 impl SearchIndex {
     /// Indexes every code of the book.
     pub fn build(book: &CodeBook, synonyms_tsv: &str) -> SearchIndex {
-        let mut b = Builder { docs: Vec::new(), postings: FxHashMap::default() };
+        let mut b = Builder { docs: Vec::new(), postings: FxHashMap::default(), ranges: Vec::new() };
         let mut homes: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         let cm = &book.icd10cm;
         let mut index_terms: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
@@ -153,7 +162,7 @@ impl SearchIndex {
         }
         let mut vocab: Vec<(String, Vec<(u32, u8)>)> = b.postings.into_iter().collect();
         vocab.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut idx = SearchIndex { docs: b.docs, synonyms: Synonyms::parse(synonyms_tsv), homes, ..Default::default() };
+        let mut idx = SearchIndex { docs: b.docs, synonyms: Synonyms::parse(synonyms_tsv), homes, ranges: b.ranges, ..Default::default() };
         idx.offsets.push(0);
         for (t, mut p) in vocab {
             p.sort_unstable();
@@ -230,6 +239,45 @@ fn default_term(note: &str) -> Option<String> {
     (terms(&core).len() == 1 && (nos || note.contains('('))).then_some(core)
 }
 
+/// Numeric ranges a title states: "40.0-44.9" → (40, 44.9); "24-96 Consecutive Hours" → (24, 96);
+/// "Greater than 96" → (96, ∞); "Less than 24" → (−∞, 24). Exclusive bounds are nudged inward.
+pub(crate) fn numeric_ranges(title: &str) -> Vec<(f32, f32)> {
+    let lower = title.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let num_at = |i: usize| -> Option<(f32, usize)> {
+        let mut j = i;
+        while j < b.len() && (b[j].is_ascii_digit() || (b[j] == b'.' && j > i && b.get(j + 1).is_some_and(u8::is_ascii_digit))) {
+            j += 1;
+        }
+        (j > i && (i == 0 || !b[i - 1].is_ascii_alphanumeric())).then(|| lower[i..j].parse().ok().map(|v| (v, j))).flatten()
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if let Some((lo, j)) = num_at(i) {
+            if b.get(j) == Some(&b'-') {
+                if let Some((hi, k)) = num_at(j + 1) {
+                    if hi > lo {
+                        out.push((lo, hi));
+                    }
+                    i = k;
+                    continue;
+                }
+            }
+            let before = &lower[..i];
+            if before.ends_with("greater than ") || before.ends_with("more than ") {
+                out.push((lo + 0.001, f32::INFINITY));
+            } else if before.ends_with("less than ") || before.ends_with("fewer than ") {
+                out.push((f32::NEG_INFINITY, lo - 0.001));
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 fn generic(title: &str) -> i8 {
     let t = title.to_ascii_lowercase();
     if t.starts_with("other ") {
@@ -270,7 +318,8 @@ fn essential(text: &str) -> String {
 
 /// Title words that do not narrow a code: a query that does not mention them should still cover the title
 /// ("anemia" covers "Anemia, unspecified" fully).
-const NEUTRAL: &[&str] = &["unspecified", "other", "specified", "not", "nos", "elsewhere", "classified", "organism", "site"];
+/// "Accidental (unintentional)" is the default intent of a poisoning or toxic effect (OCG I.C.19.e.5.b).
+const NEUTRAL: &[&str] = &["unspecified", "other", "specified", "not", "nos", "elsewhere", "classified", "organism", "site", "accidental", "unintentional"];
 
 fn distinct(title: &str) -> u8 {
     // A "without …" clause names what the code does not have; a query that leaves it out still means this code
@@ -289,4 +338,27 @@ fn distinct(title: &str) -> u8 {
     t.sort();
     t.dedup();
     t.len().min(255) as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_ranges_are_read_from_titles() {
+        assert_eq!(numeric_ranges("Body mass index [BMI] 40.0-44.9, adult"), [(40.0, 44.9)]);
+        assert_eq!(numeric_ranges("Respiratory Ventilation, 24-96 Consecutive Hours"), [(24.0, 96.0)]);
+        let g = numeric_ranges("Respiratory Ventilation, Greater than 96 Consecutive Hours");
+        assert!(g[0].0 > 96.0 && g[0].1.is_infinite());
+        assert!(numeric_ranges("Type 2 diabetes mellitus").is_empty());
+        assert!(numeric_ranges("N18.1-N18.6").is_empty(), "code ranges are not numbers");
+    }
+
+    #[test]
+    fn a_default_inclusion_term_is_read() {
+        assert_eq!(default_term("diabetes NOS").as_deref(), Some("diabetes"));
+        assert_eq!(default_term("hypertension (arterial) (benign) (essential)").map(|s| s.trim().to_string()).as_deref(), Some("hypertension"));
+        assert_eq!(default_term("Posthemorrhagic anemia (chronic)"), None, "two essential words: no single home");
+        assert_eq!(home_key("Congestive heart failure NOS").as_deref(), Some("congestive failure heart"));
+    }
 }

@@ -48,6 +48,8 @@ pub enum SearchError {
 struct Concept {
     /// Each alternative: term ids that must all be present.
     alts: Vec<Vec<u32>>,
+    /// A number the query gives: codes whose title states a range holding it match too.
+    number: Option<f32>,
 }
 
 /// Per-thread dense accumulators, one slot per doc, reset after each query (only the slots touched).
@@ -181,7 +183,7 @@ impl SearchIndex {
                     alts.push(ids);
                 }
                 if !alts.is_empty() {
-                    out.push(Concept { alts });
+                    out.push(Concept { alts, number: None });
                     took = len;
                     break;
                 }
@@ -205,11 +207,12 @@ impl SearchIndex {
                     }
                 }
             }
-            if alts.is_empty() {
+            let number = w.parse::<f32>().ok().filter(|_| w.bytes().all(|b| b.is_ascii_digit()));
+            if alts.is_empty() && number.is_none() {
                 alts = self.corrections(w).into_iter().map(|id| vec![id]).collect();
             }
-            if !alts.is_empty() {
-                out.push(Concept { alts });
+            if !alts.is_empty() || number.is_some() {
+                out.push(Concept { alts, number });
             }
         }
         out
@@ -290,6 +293,9 @@ impl SearchIndex {
             }
             let chosen: Vec<usize> = (0..n).filter(|i| mask & (1 << i) != 0).collect();
             let choices: Vec<usize> = chosen.iter().map(|&i| concepts[i].alts.len().min(2)).collect();
+            if choices.contains(&0) {
+                continue;
+            }
             let combos: usize = choices.iter().product();
             for mut c in 0..combos {
                 key_terms.clear();
@@ -343,6 +349,13 @@ impl SearchIndex {
                 for &(doc, wt) in &tmp {
                     let wt = (wt & (0x0f | NOS)) | if words > 1 && (wt & 0x0f) == TITLE { words.min(7) << 5 } else { 0 };
                     sc.offer(doc, wt);
+                }
+            }
+            if let Some(n) = c.number {
+                for &(lo, hi, doc) in &self.ranges {
+                    if lo <= n && n <= hi {
+                        sc.offer(doc, TITLE);
+                    }
                 }
             }
             // Fold the concept into the doc totals.
@@ -399,8 +412,9 @@ impl SearchIndex {
                     continue;
                 }
                 let cover = (sc.title_hits[i] / d.title_terms.max(1) as f32).min(1.0);
-                let mut s = sc.score[i] + 2.0 * cover;
-                if d.billable {
+                // Past full cover, a longer matched wording still tells ("pci" → "… percutaneous" over "… open").
+                let mut s = sc.score[i] + 2.0 * cover + 0.02 * sc.title_hits[i].min(20.0);
+                if d.billable || d.needs_seventh {
                     s += 0.3;
                 }
                 s += 0.2 * d.generic as f32;
