@@ -32,7 +32,12 @@ fn main() {
     println!("resident memory: {:.1} MiB before, {:.1} MiB after loading everything", rss0 as f64 / 1024.0, rss1 as f64 / 1024.0);
 
     let mut queries: Vec<String> = Vec::new();
-    for f in [include_str!("../../search/tests/data/dev.tsv"), include_str!("../../search/tests/data/heldout.tsv")] {
+    for f in [
+        include_str!("../../search/tests/data/dev.tsv"),
+        include_str!("../../search/tests/data/dev2.tsv"),
+        include_str!("../../search/tests/data/dev3.tsv"),
+        include_str!("../../search/tests/data/heldout.tsv"),
+    ] {
         for l in f.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let q = l.split('\t').next().unwrap().to_string();
             for end in (2..q.len()).filter(|&e| q.is_char_boundary(e)) {

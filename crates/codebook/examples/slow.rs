@@ -4,7 +4,12 @@ fn main() {
     let lib = codebook::Library::embedded().unwrap();
     lib.index().unwrap();
     let mut qs = Vec::new();
-    for f in [include_str!("../../search/tests/data/dev.tsv"), include_str!("../../search/tests/data/heldout.tsv")] {
+    for f in [
+        include_str!("../../search/tests/data/dev.tsv"),
+        include_str!("../../search/tests/data/dev2.tsv"),
+        include_str!("../../search/tests/data/dev3.tsv"),
+        include_str!("../../search/tests/data/heldout.tsv"),
+    ] {
         for l in f.lines().filter(|l| !l.starts_with('#')) {
             let q = l.split('\t').next().unwrap().to_string();
             for e in (2..q.len()).filter(|&e| q.is_char_boundary(e)) { qs.push(q[..e].to_string()); }

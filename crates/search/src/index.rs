@@ -1,5 +1,5 @@
 use crate::synonyms::Synonyms;
-use crate::text::terms;
+use crate::text::{is_stop, stem, terms, words};
 use codeset::icd10cm::{CmLevel, NoteKind, Resolved};
 use codeset::{CodeBook, CodeSystem};
 use rustc_hash::FxHashMap;
@@ -113,6 +113,19 @@ impl SearchIndex {
                 let parent = cm.node(p);
                 if !matches!(parent.level, CmLevel::Chapter | CmLevel::Block) {
                     fields.push((parent.title.as_str(), CONTEXT));
+                }
+            }
+            // Inclusion terms apply to the codes below them, as every Tabular note does: Z00.0's "Adult periodic
+            // examination (annual) (physical)" is also Z00.00's.
+            for a in cm.path(i) {
+                let an = cm.node(a);
+                if a == i || matches!(an.level, CmLevel::Chapter | CmLevel::Block) {
+                    continue;
+                }
+                for note in &an.notes {
+                    if note.kind == NoteKind::InclusionTerm {
+                        fields.push((note.text.as_str(), CONTEXT));
+                    }
                 }
             }
             // "diabetes NOS" in E11's Includes makes E11 and its codes the default home of plain "diabetes"; so does
@@ -334,7 +347,8 @@ fn distinct(title: &str) -> u8 {
         .map(|(_, part)| if part.trim_start().starts_with("without ") { "" } else { part.split(" without ").next().unwrap_or("") })
         .collect::<Vec<_>>()
         .join(",");
-    let mut t: Vec<String> = terms(&title).into_iter().filter(|w| !NEUTRAL.contains(&w.as_str())).collect();
+    // Neutral words are compared before stemming ("unspecified" would stem to "unspecifi").
+    let mut t: Vec<String> = words(&title).into_iter().filter(|w| !is_stop(w) && !NEUTRAL.contains(&w.as_str())).map(|w| stem(&w)).collect();
     t.sort();
     t.dedup();
     t.len().min(255) as u8

@@ -209,7 +209,13 @@ impl SearchIndex {
             }
             let number = w.parse::<f32>().ok().filter(|_| w.bytes().all(|b| b.is_ascii_digit()));
             if alts.is_empty() && number.is_none() {
-                alts = self.corrections(w).into_iter().map(|id| vec![id]).collect();
+                // A misspelt title word or a misspelt dictionary word ("thoracentisis"), whichever is nearer;
+                // on a tie, the title word.
+                let (title_d, title_ids) = self.corrections(w);
+                match self.dictionary_correction(w) {
+                    Some((d, src)) if d < title_d => alts = src.iter().filter_map(|a| self.term_ids_all(a)).collect(),
+                    _ => alts = title_ids.into_iter().map(|id| vec![id]).collect(),
+                }
             }
             if !alts.is_empty() || number.is_some() {
                 out.push(Concept { alts, number });
@@ -224,9 +230,10 @@ impl SearchIndex {
 
     /// Vocabulary terms one edit away (two for long words) from an unknown word, tried as typed and stemmed
     /// ("cholecystits" is one letter from "cholecystitis", though its stem "cholecystit" is two).
-    fn corrections(&self, word: &str) -> Vec<u32> {
+    /// Returns the edit distance of the corrections found (`usize::MAX` when none).
+    fn corrections(&self, word: &str) -> (usize, Vec<u32>) {
         if word.len() < 4 || !word.is_ascii() {
-            return vec![];
+            return (usize::MAX, vec![]);
         }
         let del = self.deletes();
         let mut cands: Vec<u32> = Vec::new();
@@ -274,8 +281,25 @@ impl SearchIndex {
             .filter(|(d, _, _)| *d != usize::MAX)
             .collect();
         scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)));
-        let best = scored.first().map(|s| s.0).unwrap_or(0);
-        scored.into_iter().filter(|s| s.0 == best).take(3).map(|s| s.1).collect()
+        let Some(best) = scored.first().map(|s| s.0) else { return (usize::MAX, vec![]) };
+        (best, scored.into_iter().filter(|s| s.0 == best).take(3).map(|s| s.1).collect())
+    }
+
+    /// The dictionary entry of a one-word key one edit away (two for long words) from a word no title has.
+    fn dictionary_correction(&self, word: &str) -> Option<(usize, &[Vec<String>])> {
+        if word.len() < 5 || !word.is_ascii() {
+            return None;
+        }
+        let st = stem(word);
+        let max = if word.len() >= 8 { 2 } else { 1 };
+        let best = self
+            .synonyms
+            .single_words()
+            .filter(|k| k.len().abs_diff(st.len()) <= max)
+            .map(|k| (edit_distance(&st, k, max), k))
+            .filter(|(d, _)| *d <= max)
+            .min_by_key(|(d, k)| (*d, *k))?;
+        self.synonyms.get(&[best.1.to_string()]).map(|e| (best.0, e))
     }
 
     /// Codes whose default inclusion term the query names in full (see `homes`).

@@ -52,6 +52,11 @@ impl Synonyms {
         self.map.get(&bag(phrase).join(" ")).map(Vec::as_slice)
     }
 
+    /// The one-word phrases the dictionary knows (for correcting a misspelt one: "thoracentisis").
+    pub fn single_words(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().filter(|k| !k.contains(' ')).map(String::as_str)
+    }
+
     pub fn len(&self) -> usize {
         self.map.len()
     }

@@ -30,6 +30,22 @@ pub fn words(text: &str) -> Vec<String> {
 /// "injuries" and "stones" meet "fracture", "injury" and "stone".
 pub fn stem(w: &str) -> String {
     let n = w.len();
+    // "-ing" and "-ed" go when at least four letters stay, with a doubled final consonant undoubled:
+    // "falling" → "fall", "tripped"/"tripping" → "trip", "bleeding" → "bleed".
+    let undouble = |s: &str| -> String {
+        let b = s.as_bytes();
+        if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b"lsz".contains(&b[b.len() - 1]) && !b"aeiou".contains(&b[b.len() - 1]) {
+            s[..s.len() - 1].to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    if n >= 7 && w.ends_with("ing") && w.is_ascii() {
+        return undouble(&w[..n - 3]);
+    }
+    if n >= 6 && w.ends_with("ed") && !w.ends_with("eed") && w.is_ascii() {
+        return undouble(&w[..n - 2]);
+    }
     if n > 4 && w.ends_with("ies") {
         return format!("{}y", &w[..n - 3]);
     }
@@ -92,6 +108,9 @@ mod tests {
         assert_eq!(stem("diabetes"), stem("diabetes"));
         assert_eq!(stem("calculus"), "calculus");
         assert_eq!(stem("pneumonitis"), "pneumonitis");
+        assert_eq!(stem("tripped"), stem("tripping"));
+        assert_eq!(stem("falling"), "fall");
+        assert_eq!(stem("bleeding"), "bleed");
     }
 
     #[test]

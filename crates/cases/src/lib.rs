@@ -1,0 +1,17 @@
+//! The case library: practice records (an encounter and its documents) with gold coding, evidence and rationale.
+//!
+//! A pack of cases is versioned JSON ([`model::Pack`]); [`check::check_pack`] says what is wrong with one before it
+//! is published or imported; [`phi`] refuses records that carry protected health information. No I/O here: the
+//! binary reads and writes the files.
+
+/// The record model and the pack format.
+pub mod model;
+/// Checks of a pack against the code book and the coding conventions.
+pub mod check;
+/// The protected-health-information guard: finds HIPAA Safe Harbor identifiers in text.
+pub mod phi;
+/// The built-in library that ships with the binary.
+pub mod library;
+
+pub use check::{check_case, check_pack, Problem};
+pub use model::{Case, Pack, Track, PACK_FORMAT};
