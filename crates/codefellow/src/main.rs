@@ -13,6 +13,8 @@ use std::process::ExitCode;
 mod render;
 /// Imported official files and the code book rebuilt from them.
 mod data_dir;
+/// The case library commands.
+mod cases_cmd;
 
 #[derive(Parser)]
 #[command(name = "codefellow", version, about = "Practice and audit for medical coders: the FY2026 code book, cases and audits.")]
@@ -79,6 +81,9 @@ enum Command {
         /// The file as downloaded.
         file: std::path::PathBuf,
     },
+    /// The case library: practice records with gold coding (list, show, check, export).
+    #[command(subcommand)]
+    Cases(cases_cmd::CasesCommand),
     /// An ICD-10-PCS table: its three characters' meanings and its rows of allowed characters 4–7.
     PcsTable {
         /// The first three characters, e.g. 0DT.
@@ -166,6 +171,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 render::validations(&mut out, std::slice::from_ref(&v), json, None)?;
                 ExitCode::from(1)
             }
+        },
+        Command::Cases(cmd) => match cases_cmd::run(cmd, lib.book(), &mut out)? {
+            true => ExitCode::SUCCESS,
+            false => ExitCode::from(1),
         },
         Command::PcsTable { table, json } => match render::pcs_table(&mut out, lib.book(), &table, json)? {
             true => ExitCode::SUCCESS,

@@ -202,3 +202,23 @@ fn held_out_queries_through_the_binary_find_an_acceptable_code_in_the_top_five()
     eprintln!("held-out through the binary: {ok}/{} = {:.1}%", results.len(), 100.0 * rate);
     assert!(rate >= 0.90, "{:.1}%", 100.0 * rate);
 }
+
+#[test]
+fn cases_show_hides_the_gold_until_asked_and_the_library_checks_clean() {
+    let list = json(&run(&["cases", "list", "--json"]));
+    let first = list[0]["id"].as_str().unwrap().to_string();
+    assert!(list[0].get("gold").is_none());
+    let hidden = json(&run(&["cases", "show", &first, "--json"]));
+    assert!(hidden.get("gold").is_none(), "a learner never sees the gold before submitting");
+    assert!(!hidden["documents"].as_array().unwrap().is_empty());
+    let shown = json(&run(&["cases", "show", &first, "--gold", "--json"]));
+    assert!(!shown["gold"]["diagnoses"].as_array().unwrap().is_empty());
+    let text = String::from_utf8(run(&["cases", "show", &first]).stdout).unwrap();
+    assert!(text.contains("gold coding hidden"));
+    let check = run(&["cases", "check", "--json"]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    assert_eq!(json(&check).as_array().unwrap().len(), 0);
+    let missing = run(&["cases", "show", "NOPE-1"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no case 'NOPE-1'"));
+}
