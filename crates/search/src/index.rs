@@ -115,22 +115,7 @@ impl SearchIndex {
                     fields.push((parent.title.as_str(), CONTEXT));
                 }
             }
-            // Inclusion terms apply to the codes below them, as every Tabular note does: Z00.0's "Adult periodic
-            // examination (annual) (physical)" is also Z00.00's.
-            for a in cm.path(i) {
-                let an = cm.node(a);
-                if a == i || matches!(an.level, CmLevel::Chapter | CmLevel::Block) {
-                    continue;
-                }
-                for note in &an.notes {
-                    if note.kind == NoteKind::InclusionTerm {
-                        fields.push((note.text.as_str(), CONTEXT));
-                    }
-                }
-            }
-            // "diabetes NOS" in E11's Includes makes E11 and its codes the default home of plain "diabetes"; so does
-            // an inclusion term that is the bare condition with only nonessential modifiers, like I10's
-            // "hypertension (arterial) (benign) (essential) …".
+            // A multi-word default inclusion term of the code itself is a phrase home (see `homes`).
             for note in &n.notes {
                 if matches!(note.kind, NoteKind::InclusionTerm | NoteKind::Includes) {
                     if let Some(key) = home_key(&note.text) {
@@ -141,13 +126,24 @@ impl SearchIndex {
                     }
                 }
             }
+            // One walk up the path, for two things:
+            // - inclusion terms apply to the codes below them, as every Tabular note does: Z00.0's "Adult periodic
+            //   examination (annual) (physical)" is also Z00.00's;
+            // - "diabetes NOS" in E11's Includes makes E11 and its codes the default home of plain "diabetes"; so
+            //   does an inclusion term that is the bare condition with only nonessential modifiers, like I10's
+            //   "hypertension (arterial) (benign) (essential) …".
             let mut defaults: Vec<(String, u8)> = Vec::new();
             for a in cm.path(i) {
-                for note in &cm.node(a).notes {
-                    if matches!(note.kind, NoteKind::Includes | NoteKind::InclusionTerm) {
-                        if let Some(core) = default_term(&note.text) {
-                            defaults.push((core, if a == i { HOME } else { CONTEXT | NOS }));
-                        }
+                let an = cm.node(a);
+                for note in &an.notes {
+                    if !matches!(note.kind, NoteKind::Includes | NoteKind::InclusionTerm) {
+                        continue;
+                    }
+                    if note.kind == NoteKind::InclusionTerm && a != i && !matches!(an.level, CmLevel::Chapter | CmLevel::Block) {
+                        fields.push((note.text.as_str(), CONTEXT));
+                    }
+                    if let Some(core) = default_term(&note.text) {
+                        defaults.push((core, if a == i { HOME } else { CONTEXT | NOS }));
                     }
                 }
             }
