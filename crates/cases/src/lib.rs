@@ -12,6 +12,10 @@ pub mod check;
 pub mod phi;
 /// The built-in library that ships with the binary.
 pub mod library;
+/// The seeded generator that writes the built-in library from a clinical knowledge base.
+pub mod generate;
+/// Which CMS-HCC categories a diagnosis maps to (V24, V28), from the CMS table.
+pub mod hcc_map;
 
 pub use check::{check_case, check_pack, Problem};
 pub use model::{Case, Pack, Track, PACK_FORMAT};

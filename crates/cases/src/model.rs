@@ -250,6 +250,22 @@ pub struct Gold {
     /// Excludes1 pairs the gold reports together on purpose, with the documented exception.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub excludes1_exceptions: Vec<Excludes1Exception>,
+    /// What the record mentions that is deliberately not coded (a negation, a ruled-out or resolved condition, a
+    /// symptom integral to the diagnosis), and why: the distractors a learner should leave alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_coded: Vec<NotCoded>,
+}
+
+/// Words of the record that a learner might code but should not, and the rule that says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NotCoded {
+    /// What is not coded ("chest pain, denied").
+    pub about: String,
+    /// The code a learner might be tempted by, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tempting_code: Option<String>,
+    pub evidence: Vec<Evidence>,
+    pub rationale: Rationale,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
