@@ -16,6 +16,28 @@ pub struct Problem {
     /// What in the case: "diagnosis 2 (E11.22)", "document d3", "evidence of procedure 1".
     pub item: String,
     pub message: String,
+    /// What kind of problem: `code`, `evidence`, `rationale`, `sequencing`, `phi` or `structure`.
+    pub kind: ProblemKind,
+}
+
+/// The kinds of problem. Evidence and rationale are an author's unfinished work; the others make a case wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    Code,
+    Evidence,
+    Rationale,
+    Sequencing,
+    Phi,
+    Structure,
+}
+
+impl Problem {
+    /// Whether an import must be refused for it (a wrong code, a sequencing or structure error, PHI), rather than
+    /// kept for the instructor to complete (missing evidence or rationale, which a FHIR Bundle cannot carry).
+    pub fn blocks_import(&self) -> bool {
+        !matches!(self.kind, ProblemKind::Evidence | ProblemKind::Rationale)
+    }
 }
 
 struct Ctx<'a> {
@@ -26,20 +48,24 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn problem(&mut self, item: impl Into<String>, message: impl Into<String>) {
-        self.out.push(Problem { case: self.case.id.clone(), item: item.into(), message: message.into() });
+        self.problem_of(ProblemKind::Structure, item, message);
+    }
+
+    fn problem_of(&mut self, kind: ProblemKind, item: impl Into<String>, message: impl Into<String>) {
+        self.out.push(Problem { case: self.case.id.clone(), item: item.into(), message: message.into(), kind });
     }
 
     fn evidence(&mut self, item: &str, ev: &[Evidence], required: bool) {
         if required && ev.is_empty() {
-            self.problem(item, "no evidence: quote the words of the record that support it");
+            self.problem_of(ProblemKind::Evidence, item, "no evidence: quote the words of the record that support it");
         }
         for e in ev {
             let Some(doc) = self.case.documents.iter().find(|d| d.id == e.doc) else {
-                self.problem(item, format!("evidence points at document '{}', which the case does not have", e.doc));
+                self.problem_of(ProblemKind::Evidence, item, format!("evidence points at document '{}', which the case does not have", e.doc));
                 continue;
             };
             if e.quote.trim().is_empty() {
-                self.problem(item, "an evidence quote is empty");
+                self.problem_of(ProblemKind::Evidence, item, "an evidence quote is empty");
                 continue;
             }
             let found = match e.at {
@@ -48,24 +74,24 @@ impl Ctx<'_> {
             };
             if !found {
                 let where_ = e.at.map(|a| format!(" at byte {a}")).unwrap_or_default();
-                self.problem(item, format!("evidence \"{}\" is not in document {}{where_}", shorten(&e.quote), e.doc));
+                self.problem_of(ProblemKind::Evidence, item, format!("evidence \"{}\" is not in document {}{where_}", shorten(&e.quote), e.doc));
             }
         }
     }
 
     fn rationale(&mut self, item: &str, r: &Rationale) {
         if r.text.trim().len() < 20 {
-            self.problem(item, "rationale missing or too short: say why, from the record, by which rule");
+            self.problem_of(ProblemKind::Rationale, item, "rationale missing or too short: say why, from the record, by which rule");
         }
         if r.rules.is_empty() {
-            self.problem(item, "rationale cites no rule: name a guideline section, a Tabular note or an edit");
+            self.problem_of(ProblemKind::Rationale, item, "rationale cites no rule: name a guideline section, a Tabular note or an edit");
         }
     }
 
     fn code(&mut self, item: &str, code: &str, system: CodeSystem) {
         let v = self.book.validate(code, Some(system));
         if !v.valid {
-            self.problem(item, format!("{} {code}: {}", system.label(), v.reason.unwrap_or_default()));
+            self.problem_of(ProblemKind::Code, item, format!("{} {code}: {}", system.label(), v.reason.unwrap_or_default()));
         }
     }
 }
@@ -83,12 +109,12 @@ fn shorten(s: &str) -> String {
 pub fn check_pack(pack: &Pack, book: &CodeBook) -> Vec<Problem> {
     let mut out = Vec::new();
     if pack.format != PACK_FORMAT {
-        out.push(Problem { case: String::new(), item: "pack".into(), message: format!("pack format {} is not {PACK_FORMAT}, the format this build reads", pack.format) });
+        out.push(Problem { case: String::new(), item: "pack".into(), message: format!("pack format {} is not {PACK_FORMAT}, the format this build reads", pack.format), kind: ProblemKind::Structure });
     }
     let mut ids = HashSet::new();
     for c in &pack.cases {
         if !ids.insert(c.id.as_str()) {
-            out.push(Problem { case: c.id.clone(), item: "case".into(), message: "the id is used by another case of the pack".into() });
+            out.push(Problem { case: c.id.clone(), item: "case".into(), message: "the id is used by another case of the pack".into(), kind: ProblemKind::Structure });
         }
         out.extend(check_case(c, book));
     }
@@ -116,7 +142,7 @@ pub fn check_case(case: &Case, book: &CodeBook) -> Vec<Problem> {
             cx.problem(format!("document {}", d.id), "the document is empty");
         }
         for hit in crate::phi::scan(&d.text) {
-            cx.problem(format!("document {}", d.id), format!("protected health information: {hit}"));
+            cx.problem_of(ProblemKind::Phi, format!("document {}", d.id), format!("protected health information: {hit}"));
         }
     }
     check_gold(&mut cx, &case.gold);
@@ -141,7 +167,7 @@ fn check_gold(cx: &mut Ctx<'_>, gold: &Gold) {
     let keys: Vec<String> = gold.diagnoses.iter().map(|d| d.code.replace('.', "").trim().to_ascii_uppercase()).collect();
     if let Some(first) = keys.first() {
         if cm.is_manifestation(first) {
-            cx.problem(format!("diagnosis 1 ({})", gold.diagnoses[0].code), "a manifestation code (\"in diseases classified elsewhere\") is never principal or first-listed: sequence its etiology first");
+            cx.problem_of(ProblemKind::Sequencing, format!("diagnosis 1 ({})", gold.diagnoses[0].code), "a manifestation code (\"in diseases classified elsewhere\") is never principal or first-listed: sequence its etiology first");
         }
     }
     let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
@@ -149,7 +175,7 @@ fn check_gold(cx: &mut Ctx<'_>, gold: &Gold) {
         let (ca, cb) = (&gold.diagnoses[a].code, &gold.diagnoses[b].code);
         let excepted = gold.excludes1_exceptions.iter().any(|e| (e.codes[0] == *ca && e.codes[1] == *cb) || (e.codes[0] == *cb && e.codes[1] == *ca));
         if !excepted {
-            cx.problem(format!("diagnoses {} and {}", a + 1, b + 1), format!("{ca} and {cb} are reported together, but {}'s Excludes1 note forbids it (\"{}\"); record the exception if one applies", rel.from, rel.text));
+            cx.problem_of(ProblemKind::Sequencing, format!("diagnoses {} and {}", a + 1, b + 1), format!("{ca} and {cb} are reported together, but {}'s Excludes1 note forbids it (\"{}\"); record the exception if one applies", rel.from, rel.text));
         }
     }
     for (k, p) in gold.procedures.iter().enumerate() {
@@ -165,7 +191,7 @@ fn check_gold(cx: &mut Ctx<'_>, gold: &Gold) {
         let item = format!("service {} ({})", k + 1, s.code);
         let v = cx.book.validate(&s.code, None);
         if !v.valid || !matches!(v.system, Some(CodeSystem::Cpt) | Some(CodeSystem::Hcpcs)) {
-            cx.problem(&item, format!("a service is a CPT number or a HCPCS Level II code: {}", v.reason.unwrap_or_else(|| "this is neither".into())));
+            cx.problem_of(ProblemKind::Code, &item, format!("a service is a CPT number or a HCPCS Level II code: {}", v.reason.unwrap_or_else(|| "this is neither".into())));
         }
         for m in &s.modifiers {
             if m.len() != 2 || !m.bytes().all(|b| b.is_ascii_alphanumeric()) {
@@ -196,6 +222,13 @@ fn check_gold(cx: &mut Ctx<'_>, gold: &Gold) {
         if !gold.diagnoses.iter().any(|d| d.code == h.diagnosis) {
             cx.problem(&item, format!("the HCC rests on {}, which is not among the gold diagnoses", h.diagnosis));
         }
+        let mapped = crate::hcc_map::hccs(&h.diagnosis, &h.model);
+        if !["V24", "V28"].contains(&h.model.as_str()) {
+            cx.problem_of(ProblemKind::Code, &item, format!("model '{}' is not V24 or V28", h.model));
+        } else if !mapped.contains(&h.hcc) {
+            let says = if mapped.is_empty() { "to no HCC".to_string() } else { format!("to HCC {}", mapped.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")) };
+            cx.problem_of(ProblemKind::Code, &item, format!("{} maps {says} in CMS-HCC {} (payment year 2026), not to HCC {}", h.diagnosis, h.model, h.hcc));
+        }
         let meat = [&h.monitored, &h.evaluated, &h.assessed, &h.treated];
         if meat.iter().all(|m| m.is_empty()) {
             cx.problem(&item, "no MEAT: quote where the condition is monitored, evaluated, assessed or treated");
@@ -212,6 +245,19 @@ fn check_gold(cx: &mut Ctx<'_>, gold: &Gold) {
         }
         cx.evidence(&item, &a.evidence, true);
         cx.rationale(&item, &a.rationale);
+    }
+    for (k, n) in gold.not_coded.iter().enumerate() {
+        let item = format!("not coded {} ({})", k + 1, n.about);
+        if let Some(t) = &n.tempting_code {
+            if gold.diagnoses.iter().any(|d| d.code == *t) || gold.services.iter().any(|s| s.code == *t) || gold.procedures.iter().any(|p| p.code == *t) {
+                cx.problem_of(ProblemKind::Structure, &item, format!("{t} is said not to be coded, but the gold codes it"));
+            }
+            if !cx.book.validate(t, None).valid && cx.book.icd10cm.node_by_key(&t.replace('.', "").to_ascii_uppercase()).is_none() {
+                cx.problem_of(ProblemKind::Code, &item, format!("the tempting code {t} is not a code"));
+            }
+        }
+        cx.evidence(&item, &n.evidence, true);
+        cx.rationale(&item, &n.rationale);
     }
     for (k, q) in gold.queries.iter().enumerate() {
         let item = format!("query {}", k + 1);

@@ -14,6 +14,10 @@ pub mod phi;
 pub mod library;
 /// The seeded generator that writes the built-in library from a clinical knowledge base.
 pub mod generate;
+/// Reading cases written by instructors: pack, plain text plus gold, FHIR R4 Bundles, behind the PHI guard.
+pub mod import;
+/// How much text two cases share (the library's variety measure).
+pub mod overlap;
 /// Which CMS-HCC categories a diagnosis maps to (V24, V28), from the CMS table.
 pub mod hcc_map;
 

@@ -28,6 +28,18 @@ pub fn parse_pack(json: &str) -> Result<Pack, PackError> {
     Ok(serde_json::from_value(probe)?)
 }
 
+/// A pack as JSON with one case per line: small, and a change to one case is a one-line diff.
+pub fn to_json(pack: &Pack) -> String {
+    let mut s = String::new();
+    s.push_str(&format!("{{\"format\":{},\"name\":{},\"fiscal_year\":{},\"cases\":[\n", pack.format, serde_json::to_string(&pack.name).unwrap_or_default(), pack.fiscal_year));
+    for (i, c) in pack.cases.iter().enumerate() {
+        s.push_str(&serde_json::to_string(c).expect("a case serialises"));
+        s.push_str(if i + 1 < pack.cases.len() { ",\n" } else { "\n" });
+    }
+    s.push_str("]}\n");
+    s
+}
+
 /// The built-in library.
 pub fn builtin() -> Pack {
     parse_pack(BUILTIN_JSON).expect("the built-in pack is valid JSON of the pack format (tested)")
@@ -42,6 +54,12 @@ mod tests {
         let p = builtin();
         assert_eq!(p.format, PACK_FORMAT);
         assert!(!p.cases.is_empty());
+    }
+
+    #[test]
+    fn a_pack_written_as_json_reads_back_the_same() {
+        let p = builtin();
+        assert_eq!(parse_pack(&to_json(&p)).unwrap(), p);
     }
 
     #[test]

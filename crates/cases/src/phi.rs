@@ -581,6 +581,18 @@ fn names(text: &str, toks: &[Tok], out: &mut Vec<(PhiKind, usize, usize)>) {
             }
             let v = k + label.len();
             let gap = &text[toks[v - 1].e..toks[v].s];
+            // "Patient Mary Jones, phone …": a name straight after "patient" with no colon, when the words end at a
+            // comma, a parenthesis or the line's end (so "Patient Education Materials" alone is not taken).
+            let bare_patient = label.len() == 1 && (label[0] == "patient" || label[0] == "pt") && !gap.contains(':') && !gap.contains('\n') && gap.trim().is_empty();
+            if bare_patient {
+                if let Some((s, e)) = run(v) {
+                    let after = text[e..].trim_start_matches(' ');
+                    if text[s..e].split_whitespace().count() >= 2 && (after.starts_with(',') || after.starts_with('(') || after.starts_with('\n') || after.is_empty()) {
+                        out.push((PhiKind::Name, s, e));
+                    }
+                }
+                continue;
+            }
             if gap.contains('\n') || gap.trim().len() > 1 || (label.len() == 1 && !gap.contains(':')) && !["by"].contains(&label[label.len() - 1]) {
                 continue;
             }

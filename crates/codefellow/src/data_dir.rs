@@ -79,6 +79,11 @@ impl DataDir {
         DataDir { root: root.into() }
     }
 
+    /// Where imported case packs are kept, one JSON pack per import.
+    pub fn cases_dir(&self) -> PathBuf {
+        self.root.join("cases")
+    }
+
     fn imports(&self) -> PathBuf {
         self.root.join("imports")
     }

@@ -132,6 +132,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    if let Command::Cases(cmd) = cli.command {
+        // The case commands load the code book only when they need it: `cases list` stays fast.
+        let ok = cases_cmd::run(cmd, &data, &mut out)?;
+        out.flush()?;
+        return Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) });
+    }
     let lib: Library = data.load()?;
     let code = match cli.command {
         Command::Import { .. } => unreachable!("handled above"),
@@ -172,10 +178,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::from(1)
             }
         },
-        Command::Cases(cmd) => match cases_cmd::run(cmd, lib.book(), &mut out)? {
-            true => ExitCode::SUCCESS,
-            false => ExitCode::from(1),
-        },
+        Command::Cases(_) => unreachable!("handled above"),
         Command::PcsTable { table, json } => match render::pcs_table(&mut out, lib.book(), &table, json)? {
             true => ExitCode::SUCCESS,
             false => ExitCode::from(1),

@@ -222,3 +222,103 @@ fn cases_show_hides_the_gold_until_asked_and_the_library_checks_clean() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no case 'NOPE-1'"));
 }
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/data/cases/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh data directory for one test.
+fn data_dir(tag: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("codefellow-cases-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+fn run_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    bin().env("CODEFELLOW_DATA_DIR", dir).args(args).output().expect("binary runs")
+}
+
+fn saved(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir.join("cases")).map(|d| d.count()).unwrap_or(0)
+}
+
+#[test]
+fn an_instructor_pack_imports_lists_and_cannot_be_imported_twice() {
+    let dir = data_dir("pack");
+    let o = run_in(&dir, &["cases", "import", &fixture("clean-pack.json")]);
+    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    let list = json(&run_in(&dir, &["cases", "list", "--json"]));
+    let row = list.as_array().unwrap().iter().find(|c| c["id"] == "INST-0001").expect("the imported case is listed");
+    assert_eq!(row["source"], "clean-pack.json");
+    let again = run_in(&dir, &["cases", "import", &fixture("clean-pack.json")]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already in the library"));
+    assert_eq!(saved(&dir), 1, "nothing more was saved");
+}
+
+#[test]
+fn a_record_with_phi_is_refused_with_each_hit_and_nothing_is_saved() {
+    let dir = data_dir("phi");
+    let o = run_in(&dir, &["cases", "import", &fixture("phi-pack.json"), "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let r = json(&o);
+    assert_eq!(r["imported"], false);
+    let kinds: Vec<&str> = r["phi"].as_array().unwrap().iter().map(|h| h["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"name") && kinds.contains(&"phone"), "{kinds:?}");
+    assert!(r["phi"][0]["place"].as_str().unwrap().contains("document d1, line 2"), "{}", r["phi"][0]);
+    assert_eq!(saved(&dir), 0);
+
+    // Scrub mode keeps the case with placeholders and reports what it replaced.
+    let o = run_in(&dir, &["cases", "import", &fixture("phi-pack.json"), "--scrub", "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(json(&o)["scrubbed"].as_array().unwrap().len(), 2);
+    let shown = json(&run_in(&dir, &["cases", "show", "INST-0002", "--json"]));
+    let text = shown["documents"][0]["text"].as_str().unwrap();
+    assert!(!text.contains("Jones") && !text.contains("555-201-3344") && text.contains("[PHONE]"), "{text}");
+}
+
+#[test]
+fn plain_text_with_a_gold_file_imports_as_one_case() {
+    let dir = data_dir("text");
+    let o = run_in(&dir, &["cases", "import", &fixture("note.txt"), "--gold", &fixture("note.gold.json"), "--json"]);
+    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert_eq!(json(&o)["to_complete"].as_array().unwrap().len(), 0, "{}", json(&o));
+    let shown = json(&run_in(&dir, &["cases", "show", "INST-0003", "--gold", "--json"]));
+    assert_eq!(shown["documents"][0]["kind"], "ed_note");
+    assert_eq!(shown["gold"]["diagnoses"][0]["code"], "S52.531A");
+    // A gold file that names a header code is refused.
+    let bad = std::env::temp_dir().join(format!("codefellow-bad-gold-{}.json", std::process::id()));
+    std::fs::write(&bad, std::fs::read_to_string(fixture("note.gold.json")).unwrap().replace("INST-0003", "INST-0004").replace("S52.531A", "S52.5")).unwrap();
+    let o = run_in(&dir, &["cases", "import", &fixture("note.txt"), "--gold", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("S52.5"), "{}", String::from_utf8_lossy(&o.stdout));
+    assert_eq!(saved(&dir), 1);
+}
+
+#[test]
+fn a_fhir_bundle_imports_its_text_and_codings_and_phi_in_its_structure_is_refused() {
+    let dir = data_dir("fhir");
+    let o = run_in(&dir, &["cases", "import", &fixture("bundle-clean.json"), "--json"]);
+    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    let shown = json(&run_in(&dir, &["cases", "show", "FHIR-demo-clean", "--gold", "--json"]));
+    let dx: Vec<&str> = shown["gold"]["diagnoses"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(dx, ["J18.9", "E11.9"], "the claim's principal diagnosis first, the dot restored, no duplicate");
+    assert_eq!(shown["encounter"]["setting"], "inpatient");
+    assert_eq!(shown["gold"]["diagnoses"][0]["poa"], "Y");
+    assert!(shown["documents"][0]["text"].as_str().unwrap().contains("community-acquired pneumonia"));
+    let r = json(&o);
+    assert!(r["to_complete"].as_array().unwrap().iter().any(|p| p["kind"] == "evidence"), "a Bundle has no evidence: listed for the instructor");
+
+    let o = run_in(&dir, &["cases", "import", &fixture("bundle-phi.json"), "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let places: Vec<String> = json(&o)["phi"].as_array().unwrap().iter().map(|h| h["place"].as_str().unwrap().to_string()).collect();
+    for p in ["Patient.name", "Patient.birthDate", "Patient.telecom", "Encounter.period"] {
+        assert!(places.iter().any(|x| x == p), "{p} in {places:?}");
+    }
+    assert!(places.iter().any(|x| x.starts_with("document d1")), "{places:?}");
+    let o = run_in(&dir, &["cases", "import", &fixture("bundle-phi.json"), "--scrub"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let shown = json(&run_in(&dir, &["cases", "show", "FHIR-demo-phi", "--json"]));
+    assert_eq!(shown["encounter"]["age"], 75, "the age survives scrubbing; the birth date does not");
+    assert!(!shown.to_string().contains("Smith") && !shown.to_string().contains("1950"));
+}
