@@ -495,6 +495,7 @@ fn labelled(text: &str, toks: &[Tok], out: &mut Vec<(PhiKind, usize, usize)>) {
         (&["policy"], PhiKind::HealthPlan),
         (&["subscriber"], PhiKind::HealthPlan),
         (&["health", "plan"], PhiKind::HealthPlan),
+        (&["beneficiary"], PhiKind::HealthPlan),
         (&["medicare"], PhiKind::HealthPlan),
         (&["medicaid"], PhiKind::HealthPlan),
         (&["insurance", "id"], PhiKind::HealthPlan),
@@ -584,6 +585,16 @@ fn names(text: &str, toks: &[Tok], out: &mut Vec<(PhiKind, usize, usize)>) {
             // "Patient Mary Jones, phone …": a name straight after "patient" with no colon, when the words end at a
             // comma, a parenthesis or the line's end (so "Patient Education Materials" alone is not taken).
             let bare_patient = label.len() == 1 && (label[0] == "patient" || label[0] == "pt") && !gap.contains(':') && !gap.contains('\n') && gap.trim().is_empty();
+            // "her son Kevin Jones who …": a relative's name straight after the relation, two words at least.
+            let relation = label.len() == 1 && ["mother", "father", "spouse", "wife", "husband", "daughter", "son"].contains(&label[0]) && !gap.contains(':') && !gap.contains('\n') && gap.trim().is_empty();
+            if relation {
+                if let Some((s, e)) = run(v) {
+                    if text[s..e].split_whitespace().count() >= 2 {
+                        out.push((PhiKind::Name, s, e));
+                    }
+                }
+                continue;
+            }
             if bare_patient {
                 if let Some((s, e)) = run(v) {
                     let after = text[e..].trim_start_matches(' ');

@@ -106,3 +106,48 @@ fn the_pack_round_trips_through_json() {
     let json = serde_json::to_string(&p).unwrap();
     assert_eq!(cases::library::parse_pack(&json).unwrap(), p);
 }
+
+#[test]
+fn the_builtin_library_is_exactly_what_the_generator_writes_from_its_seed() {
+    let generated = cases::library::to_json(&cases::generate::generate(cases::generate::SEED));
+    assert!(
+        generated == cases::library::BUILTIN_JSON,
+        "data/cases/builtin.json is stale: run `cargo run --release -- cases generate --out data/cases/builtin.json`"
+    );
+}
+
+#[test]
+fn the_library_has_at_least_500_cases_and_50_in_every_track() {
+    let pack = builtin();
+    assert!(pack.cases.len() >= 500, "{} cases", pack.cases.len());
+    for t in cases::Track::ALL {
+        let n = pack.cases.iter().filter(|c| c.tracks.contains(&t)).count();
+        assert!(n >= 50, "track {} has {n} cases", t.name());
+    }
+}
+
+#[test]
+fn no_two_cases_share_more_than_80_percent_of_their_text() {
+    let o = cases::overlap::measure(&builtin().cases);
+    assert!(o.pair_max <= 0.80, "highest pair {:.1}%: {:?}", o.pair_max * 100.0, &o.top[..o.top.len().min(5)]);
+}
+
+#[test]
+fn every_gold_hcc_is_the_one_cms_maps_its_diagnosis_to_and_survives_the_hierarchy() {
+    for c in builtin().cases.iter().filter(|c| !c.gold.hccs.is_empty()) {
+        let hccs: Vec<u16> = c.gold.hccs.iter().map(|h| h.hcc).collect();
+        assert_eq!(cases::hcc_map::after_hierarchies("V28", &hccs).len(), hccs.len(), "{}: an HCC the hierarchy drops is listed: {hccs:?}", c.id);
+    }
+}
+
+#[test]
+fn documents_read_like_records_a_discharge_summary_runs_300_to_1500_words() {
+    for c in builtin().cases {
+        for d in &c.documents {
+            if d.kind == cases::model::DocumentKind::DischargeSummary {
+                let w = d.text.split_whitespace().count();
+                assert!((300..=1500).contains(&w), "{} {}: {w} words", c.id, d.id);
+            }
+        }
+    }
+}
