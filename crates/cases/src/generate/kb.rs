@@ -393,7 +393,13 @@ impl Profile {
             }
             let mut ev = Vec::new();
             for (key, part) in &c.support {
-                ev.extend(written.get(key, *part));
+                let recorded = written.get(key, *part);
+                if recorded.is_empty() {
+                    // The writer did not record these words: find them in what it wrote.
+                    ev.extend(self.find_words(cw, key, *part));
+                } else {
+                    ev.extend(recorded);
+                }
             }
             if ev.is_empty() {
                 continue;
@@ -402,6 +408,25 @@ impl Profile {
             added.push(c.code);
         }
         added
+    }
+
+    /// The problem's words for a part (its label or short form, its plan, a medication) where they stand in the
+    /// case's documents, first occurrence.
+    fn find_words(&self, cw: &CaseWriter, key: &str, part: Part) -> Vec<Evidence> {
+        let Some(p) = self.problems.iter().find(|p| p.key == key) else { return Vec::new() };
+        let candidates: Vec<&str> = match part {
+            Part::Name => vec![p.label.as_str(), p.short.as_str()],
+            Part::Plan => vec![p.plan.as_str()],
+            Part::Med(i) => p.meds.get(i).map(|m| vec![m.as_str()]).unwrap_or_default(),
+        };
+        for w in candidates.into_iter().filter(|w| !w.trim().is_empty()) {
+            for d in &cw.docs {
+                if let Some(at) = d.text.find(w) {
+                    return vec![Evidence { doc: d.id.clone(), quote: w.to_string(), at: Some(at) }];
+                }
+            }
+        }
+        Vec::new()
     }
 
     /// The V28 HCCs of the codes the gold holds, after the model's hierarchies, each with the MEAT the plans show.

@@ -50,8 +50,9 @@ impl Rng {
 
     /// A number in `lo..=hi` with one decimal ("7.4").
     pub fn decimal(&mut self, lo: f64, hi: f64) -> f64 {
-        let steps = ((hi - lo) * 10.0).round() as i64;
-        lo + self.range(0, steps) as f64 / 10.0
+        // Whole tenths, divided once: prints as "7.4", never "7.3999999999999995".
+        let (lo10, hi10) = ((lo * 10.0).round() as i64, (hi * 10.0).round() as i64);
+        self.range(lo10, hi10) as f64 / 10.0
     }
 
     /// True with probability `p`.
@@ -143,6 +144,15 @@ mod tests {
             assert!(["a and c x", "b and c x", "a and  x", "b and  x"].contains(&s.as_str()), "{s}");
         }
         assert_eq!(r.vary("no braces {here"), "no braces {here");
+    }
+
+    #[test]
+    fn decimals_print_with_one_decimal_at_most() {
+        let mut r = Rng::new(5);
+        for _ in 0..500 {
+            let s = r.decimal(0.8, 39.9).to_string();
+            assert!(s.split('.').nth(1).is_none_or(|d| d.len() == 1), "{s}");
+        }
     }
 
     #[test]
