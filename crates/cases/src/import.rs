@@ -101,7 +101,7 @@ pub fn guard(pack: &mut Pack, mode: PhiMode) -> Result<Vec<PhiFinding>, ImportEr
 }
 
 fn scrub_evidence(g: &mut Gold) {
-    let fix = |ev: &mut Vec<Evidence>| {
+    for ev in g.evidence_lists_mut() {
         for e in ev.iter_mut() {
             let (q, hits) = phi::scrub(&e.quote);
             if !hits.is_empty() {
@@ -109,12 +109,7 @@ fn scrub_evidence(g: &mut Gold) {
                 e.at = None;
             }
         }
-    };
-    g.diagnoses.iter_mut().for_each(|d| fix(&mut d.evidence));
-    g.procedures.iter_mut().for_each(|d| fix(&mut d.evidence));
-    g.services.iter_mut().for_each(|d| fix(&mut d.evidence));
-    g.queries.iter_mut().for_each(|d| fix(&mut d.evidence));
-    g.not_coded.iter_mut().for_each(|d| fix(&mut d.evidence));
+    }
 }
 
 /// A pack in the pack format.

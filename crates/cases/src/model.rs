@@ -256,6 +256,29 @@ pub struct Gold {
     pub not_coded: Vec<NotCoded>,
 }
 
+impl Gold {
+    /// Every evidence list of the gold, whatever item it supports: for passes that treat all evidence alike
+    /// (normalising offsets, scrubbing identifiers from quotes).
+    pub fn evidence_lists_mut(&mut self) -> Vec<&mut Vec<Evidence>> {
+        let mut out: Vec<&mut Vec<Evidence>> = Vec::new();
+        out.extend(self.diagnoses.iter_mut().map(|d| &mut d.evidence));
+        out.extend(self.procedures.iter_mut().map(|p| &mut p.evidence));
+        out.extend(self.services.iter_mut().map(|s| &mut s.evidence));
+        if let Some(em) = &mut self.em {
+            out.push(&mut em.evidence);
+        }
+        for h in &mut self.hccs {
+            out.extend([&mut h.monitored, &mut h.evaluated, &mut h.assessed, &mut h.treated]);
+        }
+        if let Some(a) = &mut self.anesthesia {
+            out.push(&mut a.evidence);
+        }
+        out.extend(self.queries.iter_mut().map(|q| &mut q.evidence));
+        out.extend(self.not_coded.iter_mut().map(|n| &mut n.evidence));
+        out
+    }
+}
+
 /// Words of the record that a learner might code but should not, and the rule that says so.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NotCoded {

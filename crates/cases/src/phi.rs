@@ -582,23 +582,17 @@ fn names(text: &str, toks: &[Tok], out: &mut Vec<(PhiKind, usize, usize)>) {
             }
             let v = k + label.len();
             let gap = &text[toks[v - 1].e..toks[v].s];
-            // "Patient Mary Jones, phone …": a name straight after "patient" with no colon, when the words end at a
-            // comma, a parenthesis or the line's end (so "Patient Education Materials" alone is not taken).
-            let bare_patient = label.len() == 1 && (label[0] == "patient" || label[0] == "pt") && !gap.contains(':') && !gap.contains('\n') && gap.trim().is_empty();
-            // "her son Kevin Jones who …": a relative's name straight after the relation, two words at least.
-            let relation = label.len() == 1 && ["mother", "father", "spouse", "wife", "husband", "daughter", "son"].contains(&label[0]) && !gap.contains(':') && !gap.contains('\n') && gap.trim().is_empty();
-            if relation {
-                if let Some((s, e)) = run(v) {
-                    if text[s..e].split_whitespace().count() >= 2 {
-                        out.push((PhiKind::Name, s, e));
-                    }
-                }
-                continue;
-            }
-            if bare_patient {
+            // A name straight after "patient" or a relative with no colon: "Patient Mary Jones, phone …", "her son
+            // Kevin Jones who …". Two words at least; after "patient" the words must end at a comma, a parenthesis
+            // or the line's end (so "Patient Education Materials" alone is not taken).
+            let bare = label.len() == 1 && !gap.contains(':') && !gap.contains('\n') && gap.trim().is_empty();
+            let patient = bare && (label[0] == "patient" || label[0] == "pt");
+            let relative = bare && ["mother", "father", "spouse", "wife", "husband", "daughter", "son"].contains(&label[0]);
+            if patient || relative {
                 if let Some((s, e)) = run(v) {
                     let after = text[e..].trim_start_matches(' ');
-                    if text[s..e].split_whitespace().count() >= 2 && (after.starts_with(',') || after.starts_with('(') || after.starts_with('\n') || after.is_empty()) {
+                    let ends = after.is_empty() || after.starts_with([',', '(', '\n']);
+                    if text[s..e].split_whitespace().count() >= 2 && (relative || ends) {
                         out.push((PhiKind::Name, s, e));
                     }
                 }

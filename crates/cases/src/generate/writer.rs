@@ -161,7 +161,7 @@ impl CaseWriter {
     pub fn finish(self) -> Case {
         let documents: Vec<Document> = self.docs.into_iter().map(Doc::finish).collect();
         let mut gold = self.gold;
-        let fix = |ev: &mut Vec<Evidence>| {
+        for ev in gold.evidence_lists_mut() {
             for e in ev.iter_mut() {
                 if let Some(d) = documents.iter().find(|d| d.id == e.doc) {
                     if d.text.matches(e.quote.as_str()).count() <= 1 {
@@ -169,33 +169,6 @@ impl CaseWriter {
                     }
                 }
             }
-        };
-        for d in &mut gold.diagnoses {
-            fix(&mut d.evidence);
-        }
-        for p in &mut gold.procedures {
-            fix(&mut p.evidence);
-        }
-        for s in &mut gold.services {
-            fix(&mut s.evidence);
-        }
-        if let Some(em) = &mut gold.em {
-            fix(&mut em.evidence);
-        }
-        for h in &mut gold.hccs {
-            fix(&mut h.monitored);
-            fix(&mut h.evaluated);
-            fix(&mut h.assessed);
-            fix(&mut h.treated);
-        }
-        if let Some(a) = &mut gold.anesthesia {
-            fix(&mut a.evidence);
-        }
-        for q in &mut gold.queries {
-            fix(&mut q.evidence);
-        }
-        for n in &mut gold.not_coded {
-            fix(&mut n.evidence);
         }
         Case { id: self.id, title: self.title, tracks: self.tracks, difficulty: self.difficulty, encounter: self.encounter, documents, gold }
     }
