@@ -1,7 +1,7 @@
 //! Generates the library and reports on one family (or all): the pack check's problems, cases per track, words
 //! per document kind; `--show ID` prints one case with its gold.
 //!
-//! `cargo run --release -p cases --example family -- [PREFIX] [--show ID]`   (PREFIX: IP, SURG, ANES, ED, OPPS, OFF, HCC, EMR, SNF, HH…)
+//! `cargo run --release -p cases --example family -- [PREFIX] [--show ID] [--json FILE]`   (PREFIX: IP, SURG, ANES, ED, OPPS, OFF, HCC, EMR, SNF, HH…)
 
 use cases::generate::{generate, SEED};
 use std::collections::BTreeMap;
@@ -9,10 +9,15 @@ use std::collections::BTreeMap;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let show = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)).cloned();
-    let prefix = args.iter().find(|a| !a.starts_with("--") && Some(*a) != show.as_ref()).cloned();
+    let json = args.iter().position(|a| a == "--json").and_then(|i| args.get(i + 1)).cloned();
+    let prefix = args.iter().find(|a| !a.starts_with("--") && Some(*a) != show.as_ref() && Some(*a) != json.as_ref()).cloned();
     let t = std::time::Instant::now();
     let mut pack = generate(SEED);
     let took = t.elapsed();
+    if let Some(i) = args.iter().position(|a| a == "--json") {
+        let path = args.get(i + 1).expect("--json FILE");
+        std::fs::write(path, cases::library::to_json(&pack)).expect("write the pack");
+    }
     if let Some(p) = &prefix {
         pack.cases.retain(|c| c.id.starts_with(&format!("{p}-")));
     }

@@ -149,6 +149,19 @@ pub fn check_case(case: &Case, book: &CodeBook) -> Vec<Problem> {
     cx.out
 }
 
+/// A modifier is two characters: two digits for a CPT modifier (numbers only, like CPT codes), or a HCPCS Level II
+/// modifier that the code book holds (the built-in subset, or the imported ANWEB file).
+fn modifier_known(book: &CodeBook, m: &str) -> Result<(), String> {
+    if m.len() != 2 || !m.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) {
+        return Err(format!("modifier '{m}' is not two digits or two capital letters/digits"));
+    }
+    if m.bytes().all(|b| b.is_ascii_digit()) || book.hcpcs.modifier(m).is_some() {
+        Ok(())
+    } else {
+        Err(format!("modifier '{m}' is not a HCPCS Level II modifier in the code book (import the CMS HCPCS file if it is newer than the built-in subset)"))
+    }
+}
+
 fn check_gold(cx: &mut Ctx<'_>, gold: &Gold) {
     let inpatient = cx.case.encounter.setting.is_inpatient();
     if gold.diagnoses.is_empty() {
@@ -194,8 +207,8 @@ fn check_gold(cx: &mut Ctx<'_>, gold: &Gold) {
             cx.problem_of(ProblemKind::Code, &item, format!("a service is a CPT number or a HCPCS Level II code: {}", v.reason.unwrap_or_else(|| "this is neither".into())));
         }
         for m in &s.modifiers {
-            if m.len() != 2 || !m.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                cx.problem(&item, format!("modifier '{m}' is not two letters or digits"));
+            if let Err(why) = modifier_known(cx.book, m) {
+                cx.problem_of(ProblemKind::Code, &item, why);
             }
         }
         if s.units == 0 {
@@ -252,8 +265,9 @@ fn check_gold(cx: &mut Ctx<'_>, gold: &Gold) {
             if gold.diagnoses.iter().any(|d| d.code == *t) || gold.services.iter().any(|s| s.code == *t) || gold.procedures.iter().any(|p| p.code == *t) {
                 cx.problem_of(ProblemKind::Structure, &item, format!("{t} is said not to be coded, but the gold codes it"));
             }
-            if !cx.book.validate(t, None).valid && cx.book.icd10cm.node_by_key(&t.replace('.', "").to_ascii_uppercase()).is_none() {
-                cx.problem_of(ProblemKind::Code, &item, format!("the tempting code {t} is not a code"));
+            let a_modifier = t.len() == 2 && modifier_known(cx.book, t).is_ok();
+            if !a_modifier && !cx.book.validate(t, None).valid && cx.book.icd10cm.node_by_key(&t.replace('.', "").to_ascii_uppercase()).is_none() {
+                cx.problem_of(ProblemKind::Code, &item, format!("the tempting code {t} is neither a code nor a known modifier"));
             }
         }
         cx.evidence(&item, &n.evidence, true);

@@ -132,7 +132,7 @@ fn chronic(doc: &mut Doc, rng: &mut Rng, p: &Profile, w: &mut Written) {
         let e = doc.mark(&pr.label);
         w.name(pr.key, e);
         let tail = match pr.key {
-            "htn" => rng.say(&["BP elevated here, likely pain-related; continue home regimen, recheck with PCP.", "BP acceptable; home antihypertensive continued.", "no change to home regimen; PCP to recheck BP this week."]),
+            "htn" => rng.say(&["BP reviewed; continue home regimen, recheck with PCP.", "BP acceptable; home antihypertensive continued.", "no change to home regimen; PCP to recheck BP this week."]),
             "dm" => rng.say(&["POC glucose reviewed; continue home regimen.", "fingerstick glucose checked; hold no medications; PCP follow-up.", "glucose acceptable; resume home diabetic medications."]),
             "afib" => rng.say(&["rate controlled on monitor; anticoagulation status factored into workup.", "anticoagulated; bleeding risk considered in plan."]),
             "hf" => rng.say(&["euvolemic on exam; continue diuretic.", "no signs of decompensation; IV fluids given cautiously."]),
@@ -266,8 +266,6 @@ enum Grp {
     SimpleFace,
     /// Intermediate: scalp, axillae, trunk, extremities (excluding hands and feet).
     InterBody,
-    /// Intermediate: neck, hands, feet, external genitalia.
-    InterHand,
     /// Intermediate: face, ears, eyelids, nose, lips, mucous membranes.
     InterFace,
 }
@@ -280,7 +278,6 @@ fn repair_code(g: Grp, cm: f64) -> &'static str {
         Grp::SimpleBody => ["12001", "12002", "12004", "12005", "12006", "12007"][idx(&body)],
         Grp::SimpleFace => ["12011", "12013", "12014", "12015", "12016", "12017", "12018"][idx(&face)],
         Grp::InterBody => ["12031", "12032", "12034", "12035", "12036", "12037"][idx(&body)],
-        Grp::InterHand => ["12041", "12042", "12044", "12045", "12046", "12047"][idx(&body)],
         Grp::InterFace => ["12051", "12052", "12053", "12054", "12055", "12056", "12057"][idx(&face)],
     }
 }
@@ -290,7 +287,6 @@ fn grp_words(g: Grp) -> &'static str {
         Grp::SimpleBody => "simple repair, scalp/neck/axillae/external genitalia/trunk/extremities (including hands and feet)",
         Grp::SimpleFace => "simple repair, face/ears/eyelids/nose/lips/mucous membranes",
         Grp::InterBody => "intermediate (layered) repair, scalp/axillae/trunk/extremities excluding hands and feet",
-        Grp::InterHand => "intermediate (layered) repair, neck/hands/feet/external genitalia",
         Grp::InterFace => "intermediate (layered) repair, face/ears/eyelids/nose/lips/mucous membranes",
     }
 }
@@ -324,7 +320,7 @@ fn lac_repair(cw: &mut CaseWriter, doc: &mut Doc, rng: &mut Rng, st: usize, site
     doc.line(&format!("Prep: {}; irrigated with {irr} mL NS under pressure. {}", rng.say(&["Betadine prep", "chlorhexidine prep", "sterile prep and drape"]), rng.say(&["No foreign body, tendon intact.", "Explored in bloodless field: no FB, no deep structure involvement.", "Wound explored, base visualized, no debris or FB."])));
     let ev_len = if parts.len() == 1 {
         doc.add("Location/length: ");
-        let e = doc.mark(&format!("{site} laceration, {total:.1} cm"));
+        let e = doc.mark(&format!("{site} wound, {total:.1} cm"));
         doc.add("\n");
         e
     } else {
@@ -370,23 +366,11 @@ fn she(sx: Sex) -> (&'static str, &'static str) {
     }
 }
 
-fn side(rng: &mut Rng) -> (bool, &'static str) {
-    if rng.chance(0.5) {
-        (true, "right")
-    } else {
-        (false, "left")
-    }
-}
-
 fn exam_general(doc: &mut Doc, rng: &mut Rng) {
     doc.line(&rng.say(&["Gen: alert, oriented x3, {NAD|in no acute distress|uncomfortable but nontoxic}.", "General: awake, alert, {cooperative|conversant}, {no distress|nontoxic appearing}.", "Constitutional: well-appearing, {A&Ox3|alert and oriented}."]));
     doc.line(&rng.say(&["HEENT: NCAT, PERRL, MMM.", "Head: atraumatic. Eyes: PERRL, EOMI. Mouth: moist mucosa.", "HEENT: PERRLA, oropharynx clear."]));
     doc.line(&rng.say(&["CV: RRR, no m/r/g.", "Heart: regular rate and rhythm, no murmur.", "Cardiac: RRR, normal S1/S2."]));
     doc.line(&rng.say(&["Lungs: CTAB, no wheezes/rales.", "Resp: clear to auscultation bilaterally, no distress.", "Pulm: CTA b/l, good air movement."]));
-}
-
-fn exam_abd_normal(doc: &mut Doc, rng: &mut Rng) {
-    doc.line(&rng.say(&["Abd: soft, NT/ND, +BS.", "Abdomen: soft, nontender, nondistended.", "Abd: benign, no guarding or rebound."]));
 }
 
 fn exam_neuro_normal(doc: &mut Doc, rng: &mut Rng) {
@@ -441,10 +425,10 @@ fn fall_lac(rng: &mut Rng, id: String, v: usize) -> Case {
     let age = rng.range(64, 89) as u8;
     let (she_, her) = she(sx);
     let mechs = [
-        Mech { hpi: "tripped over a throw rug in her bedroom while walking to the bathroom at night and struck her head on the dresser", cause: ("W01.190A", "tripped over a throw rug", "a trip and fall on the same level with striking against furniture (the dresser): W01.190A"), place: Some(("Y92.013", "bedroom", "bedroom of a private house")), activity: Some(("Y93.01", "walking to the bathroom", "walking")), status: ("Y99.8", "leisure/home activity, not for pay") },
-        Mech { hpi: "slipped on ice on the private driveway while shoveling snow and struck the head on the pavement", cause: ("W00.0XXA", "slipped on ice", "a fall on the same level due to ice and snow: W00.0XXA"), place: Some(("Y92.014", "on the private driveway", "private driveway of a single-family house")), activity: Some(("Y93.H1", "while shoveling snow", "shoveling")), status: ("Y99.8", "leisure/home activity, not for pay") },
+        Mech { hpi: "tripped over a throw rug in her bedroom while walking to the bathroom at night and struck her head on the dresser", cause: ("W01.190A", "tripped over a throw rug", "a trip and fall on the same level with striking against furniture (the dresser): W01.190A"), place: Some(("Y92.003", "bedroom", "bedroom of a private residence (type of residence not stated)")), activity: Some(("Y93.01", "walking to the bathroom", "walking")), status: ("Y99.8", "leisure/home activity, not for pay") },
+        Mech { hpi: "slipped on ice on the private driveway of the family house while shoveling snow and struck the head on the pavement", cause: ("W00.0XXA", "slipped on ice", "a fall on the same level due to ice and snow: W00.0XXA"), place: Some(("Y92.014", "on the private driveway", "private driveway of a single-family house")), activity: Some(("Y93.H1", "while shoveling snow", "shoveling")), status: ("Y99.8", "leisure/home activity, not for pay") },
         Mech { hpi: "caught a foot on the sidewalk curb while walking the dog and fell forward onto the concrete", cause: ("W10.1XXA", "caught a foot on the sidewalk curb", "a fall from a sidewalk curb: W10.1XXA"), place: Some(("Y92.480", "sidewalk", "sidewalk")), activity: Some(("Y93.K1", "while walking the dog", "walking an animal")), status: ("Y99.8", "leisure activity") },
-        Mech { hpi: "fell about 3 feet from a step ladder in the kitchen while changing a ceiling light bulb", cause: ("W11.XXXA", "fell about 3 feet from a step ladder", "a fall from a (step) ladder: W11.XXXA"), place: Some(("Y92.010", "in the kitchen", "kitchen of a private house")), activity: Some(("Y93.E9", "while changing a ceiling light bulb", "interior property maintenance")), status: ("Y99.8", "home activity, not for pay") },
+        Mech { hpi: "fell about 3 feet from a step ladder in the kitchen at home while changing a ceiling light bulb", cause: ("W11.XXXA", "fell about 3 feet from a step ladder", "a fall from a (step) ladder: W11.XXXA"), place: Some(("Y92.000", "in the kitchen", "kitchen of a private residence (type not stated)")), activity: Some(("Y93.E9", "while changing a ceiling light bulb", "interior property maintenance")), status: ("Y99.8", "home activity, not for pay") },
         Mech { hpi: "slipped on a wet floor in the supermarket and struck the head on a metal shelf on the way down", cause: ("W01.198A", "slipped on a wet floor", "a slip and fall on the same level with striking against another object (the shelf): W01.198A"), place: Some(("Y92.512", "in the supermarket", "supermarket")), activity: None, status: ("Y99.8", "shopping, not at work") },
     ];
     let m = &mechs[v % mechs.len()];
@@ -513,6 +497,7 @@ fn fall_lac(rng: &mut Rng, id: String, v: usize) -> Case {
     cw.add_doc(d);
     cw.dx(code, None, vec![dx_ev], why(format!("First-listed: the {site_words} that was repaired, initial encounter (7th character A, active treatment)."), vec![guideline("OCG IV.G"), guideline("OCG I.C.19.a")]));
     prof.code(&mut cw, &w, None);
+    fix_kb_text(&mut cw);
     add_ext(&mut cw, m, evs, status_ev);
     cw.not_coded("intracranial injury, excluded by CT", Some("S06.9X0A"), vec![nc_ev], why("The CT showed no intracranial injury and no concussion is diagnosed; only the laceration is coded.", vec![guideline("OCG IV.D")]));
     let mut e = em(3, "an acute complicated injury: a head strike whose evaluation reached beyond the wound (neurologic exam, CT for intracranial injury)", 3, "three or more unique tests ordered and reviewed (Category 1)", 2, "minor surgery (laceration repair) without identified risk factors; OTC analgesic");
@@ -523,6 +508,16 @@ fn fall_lac(rng: &mut Rng, id: String, v: usize) -> Case {
     set_em(&mut cw, &e, nchronic, emev, true);
     fix_nc(&mut cw);
     cw.finish()
+}
+
+/// The shared knowledge base words its diabetes rationale for an office visit (with the A1c); the ED note
+/// documents the control in words only.
+fn fix_kb_text(cw: &mut CaseWriter) {
+    for d in cw.gold.diagnoses.iter_mut() {
+        if d.code == "E11.65" {
+            d.rationale.text = "Diabetes documented as poorly controlled with hyperglycemia: the Index sends \"poorly controlled\" to diabetes, by type, with hyperglycemia (E11.65).".into();
+        }
+    }
 }
 
 /// not_coded entries written without evidence get none (allowed); kept for the teaching point.
@@ -736,6 +731,7 @@ fn write_case(rng: &mut Rng, id: String, s: Spec) -> Case {
         cw.dx(x.code, None, vec![e], why(x.why.clone(), x.rules.clone()));
     }
     prof.code(&mut cw, &w, None);
+    fix_kb_text(&mut cw);
     if let (Some((m, _)), Some(evs), Some(se)) = (&s.mech, evs, status_ev) {
         add_ext(&mut cw, m, evs, se);
     }
@@ -827,7 +823,7 @@ fn dog_bite(rng: &mut Rng, id: String, v: usize) -> Case {
     s.diff = Difficulty::Intermediate;
     s.cc = rng.say(&["Dog bite", "Bitten by dog", "dog bite to {arm|extremity}"]);
     let (place, pq, pw, act) = if v % 3 == 0 {
-        (("Y92.017", "in the backyard", "garden or yard of a private house"), "in the backyard", "", None)
+        (("Y92.007", "in the backyard", "yard of a private residence (type not stated)"), "in the backyard", "", None)
     } else {
         (("Y92.480", "on the sidewalk", "sidewalk"), "on the sidewalk", "", Some(("Y93.K1", "while walking own dog", "walking an animal")))
     };
@@ -930,10 +926,10 @@ fn wrist(rng: &mut Rng, id: String, v: usize) -> Case {
     s.diff = Difficulty::Intermediate;
     s.cc = rng.say(&["wrist pain after fall", "Injured wrist", "FOOSH"]);
     let (m, hpi) = match v % 4 {
-        0 => (Mech { hpi: "", cause: ("W00.0XXA", "slipped on ice", "fall on the same level due to ice and snow: W00.0XXA"), place: Some(("Y92.014", "driveway", "private driveway of a single-family house")), activity: Some(("Y93.H1", "shoveling", "shoveling")), status: ("Y99.8", "home activity") }, "slipped on ice on the driveway while shoveling and fell onto an outstretched hand.".to_string()),
+        0 => (Mech { hpi: "", cause: ("W00.0XXA", "slipped on ice", "fall on the same level due to ice and snow: W00.0XXA"), place: Some(("Y92.014", "driveway", "private driveway of a single-family house")), activity: Some(("Y93.H1", "shoveling", "shoveling")), status: ("Y99.8", "home activity") }, "slipped on ice on the driveway of the house while shoveling and fell onto an outstretched hand.".to_string()),
         1 => (Mech { hpi: "", cause: ("W09.2XXA", "fell from the jungle gym", "fall from a jungle gym: W09.2XXA"), place: Some(("Y92.211", "at elementary school recess", "elementary school")), activity: None, status: ("Y99.8", "student leisure activity (recess)") }, "fell from the jungle gym at elementary school recess onto an outstretched arm.".to_string()),
         2 => (Mech { hpi: "", cause: ("V00.131A", "fell from a skateboard", "fall from a skateboard: V00.131A"), place: Some(("Y92.830", "in a public park", "public park")), activity: Some(("Y93.51", "skateboarding", "skateboarding")), status: ("Y99.8", "leisure activity") }, "fell from a skateboard in a public park while skateboarding, landing on the hand.".to_string()),
-        _ => (Mech { hpi: "", cause: ("W01.0XXA", "tripped over a garden hose", "trip and fall on the same level without striking an object: W01.0XXA"), place: Some(("Y92.017", "in the yard", "garden or yard of a private house")), activity: Some(("Y93.H2", "gardening", "gardening")), status: ("Y99.8", "home activity") }, "tripped over a garden hose in the yard while gardening and landed on the hand.".to_string()),
+        _ => (Mech { hpi: "", cause: ("W01.0XXA", "tripped over a garden hose", "trip and fall on the same level without striking an object: W01.0XXA"), place: Some(("Y92.007", "in the yard", "yard of a private residence (type not stated)")), activity: Some(("Y93.H2", "gardening", "gardening")), status: ("Y99.8", "home activity") }, "tripped over a garden hose in the yard while gardening and landed on the hand.".to_string()),
     };
     s.hpi = if child { "brought in by mother; per mother and pt, child".into() } else { rng.say(&["states that today pt", "reports pt"]) };
     s.mech = Some((m, hpi));
@@ -973,6 +969,785 @@ fn wrist(rng: &mut Rng, id: String, v: usize) -> Case {
     write_case(rng, id, s)
 }
 
+fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Concussion: sports or assault, CT by decision rule, independent historian for teens.
+fn concussion(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = if v == 0 { Sex::Male } else { sex(rng) };
+    let teen = v < 2;
+    let age = if teen { rng.range(14, 17) as u8 } else { rng.range(19, 45) as u8 };
+    let loc = v != 1;
+    let mut s = Spec::new(rng, "ED visit: head injury".to_string(), age, sx);
+    s.diff = Difficulty::Intermediate;
+    s.cc = rng.say(&["Head injury", "hit head", "Concussion?"]);
+    let (m, hpi) = match v % 3 {
+        0 => (Mech { hpi: "", cause: ("W03.XXXA", "collided helmet-to-helmet with another player and fell", "fall on the same level from collision with another person: W03.XXXA"), place: Some(("Y92.321", "football field", "football field")), activity: Some(("Y93.61", "tackle football", "American tackle football")), status: ("Y99.8", "student leisure sport, not for pay") }, "collided helmet-to-helmet with another player and fell during a high school tackle football game on the football field.".to_string()),
+        1 => (Mech { hpi: "", cause: ("W03.XXXA", "collided head-to-head with an opposing player and fell", "fall on the same level from collision with another person: W03.XXXA"), place: Some(("Y92.322", "soccer field", "soccer field")), activity: Some(("Y93.66", "soccer", "soccer")), status: ("Y99.8", "student leisure sport") }, "collided head-to-head with an opposing player and fell while heading the ball at soccer practice on the soccer field.".to_string()),
+        _ => (Mech { hpi: "", cause: ("Y04.0XXA", "was punched in the head during a fight", "assault by unarmed brawl or fight: Y04.0XXA"), place: Some(("Y92.481", "parking lot", "parking lot")), activity: None, status: ("Y99.8", "non-work activity") }, "was punched in the head during a fight with an acquaintance in a bar parking lot and fell to the ground.".to_string()),
+    };
+    s.hpi = if teen { "brought by parent; history from pt and parent (pt amnestic for part of event). Pt".into() } else { "states that last night pt".into() };
+    s.mech = Some((m, hpi));
+    s.hpi2 = if loc { rng.say(&["Witnesses report LOC for about 30 seconds. Since then headache, nausea without vomiting, feels foggy.", "Brief LOC (< 1 min) per teammates, then confused for several minutes. Now HA and photophobia."]) } else { rng.say(&["No LOC per coach. Dazed, headache, mild nausea, and 'foggy' afterward.", "Did not lose consciousness; saw stars; headache and dizziness since."]) };
+    s.ros_pos = "+ headache, + nausea.".into();
+    s.ros_negs = vec!["vomiting", "neck pain", "weakness", "numbness", "vision loss", "seizure"];
+    s.exam = vec!["Head: no hematoma, no step-off; no hemotympanum.".into(), "Neuro: GCS 15, CN intact, no pronator drift, finger-to-nose normal; slow to answer at times.".into(), "C-spine: nontender midline.".into()];
+    let ct = loc;
+    if ct {
+        s.results = vec!["CT head w/o contrast: no intracranial hemorrhage, no fracture.".into()];
+        s.em_lines = vec![
+            format!("Closed head injury with {}: concussion; intracranial hemorrhage excluded.", if loc { "brief LOC" } else { "no LOC" }),
+            if teen { "CT head ordered and reviewed; history obtained from parent as independent historian.".into() } else { "CT head ordered and reviewed; CBC and BMP ordered and reviewed.".into() },
+            "Acetaminophen for headache; cognitive and physical rest, graded return-to-play/work protocol.".into(),
+        ];
+        s.em = Some(em(3, "an acute complicated injury (brain injury requiring neurologic evaluation and imaging)", if teen { 2 } else { 3 }, if teen { "CT ordered plus an independent historian (parent): limited" } else { "three unique tests ordered and reviewed" }, 2, "over-the-counter analgesic"));
+        if !teen {
+            s.results.push(format!("CBC, BMP unremarkable (Hgb {}, Na {}).", f1(rng.decimal(12.6, 15.9)), rng.range(136, 142)));
+        }
+    } else {
+        s.em_lines = vec![
+            "Concussion without LOC; low risk by PECARN, CT not indicated after shared decision with parent.".into(),
+            "History from parent (independent historian) due to pt's incomplete recall.".into(),
+            "Acetaminophen PRN; no sports until cleared; concussion instructions.".into(),
+        ];
+        s.em = Some(em(3, "an acute complicated injury (brain injury requiring neurologic evaluation)", 2, "assessment requiring an independent historian (parent)", 2, "over-the-counter analgesic"));
+    }
+    let (code, words, w) = if loc { ("S06.0X1A", "Concussion with brief loss of consciousness (< 1 minute)", "Concussion with loss of consciousness of 30 minutes or less: S06.0X1A (the LOC duration is documented), initial encounter.") } else { ("S06.0X0A", "Concussion without loss of consciousness", "Concussion without loss of consciousness: S06.0X0A, initial encounter.") };
+    s.dx = vec![dx(code, words, "", w, rules_inj())];
+    s.nc = vec![nc("headache and nausea after concussion", Some("R51.9"), "Headache, nausea and fogginess are concussive symptoms.", "Symptoms routinely part of the concussion are not coded separately.", vec![guideline("OCG I.B.5"), guideline("OCG I.C.18.b")])];
+    s.dispo = rng.say(&["Home with responsible adult; head injury instructions; PCP/sports medicine in 2-3 days.", "Discharged to parent; concussion clinic referral; return for vomiting, worsening headache, confusion."]);
+    s.status_line = if teen { "School sport, not employment.".into() } else { "Not at work at the time.".into() };
+    write_case(rng, id, s)
+}
+
+/// Burns: scalds, grease, hot pan; highest degree per site and the extent (T31).
+fn burn(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = sex(rng);
+    let age = rng.range(19, 70) as u8;
+    let right = rng.chance(0.5);
+    let sd = if right { "right" } else { "left" };
+    let mut s = Spec::new(rng, "ED visit: burn".to_string(), age, sx);
+    s.diff = Difficulty::Intermediate;
+    s.cc = rng.say(&["Burn", "burned {hand|arm}", "Scald burn"]);
+    let work = v == 1;
+    let (m, hpi, code, words) = match v % 3 {
+        0 => (Mech { hpi: "", cause: ("X10.0XXA", "spilled a cup of hot coffee", "contact with hot drinks: X10.0XXA"), place: Some(("Y92.000", "kitchen", "kitchen of a private residence (type not stated)")), activity: Some(("Y93.G3", "cooking breakfast", "cooking")), status: ("Y99.8", "home activity") }, format!("spilled a cup of hot coffee onto the {sd} forearm in the kitchen at home while cooking breakfast."), if right { "T22.211A" } else { "T22.212A" }, format!("Second-degree burn of {sd} forearm")),
+        1 => (Mech { hpi: "", cause: ("X10.2XXA", "hot fryer oil splashed", "contact with fats and cooking oils: X10.2XXA"), place: Some(("Y92.511", "restaurant", "restaurant")), activity: Some(("Y93.G3", "working the fry station", "cooking")), status: ("Y99.0", "at work, for pay") }, format!("was working the fry station at the restaurant where pt is employed when hot fryer oil splashed onto the back of the {sd} hand."), if right { "T23.261A" } else { "T23.262A" }, format!("Second-degree burn of back of {sd} hand")),
+        _ => (Mech { hpi: "", cause: ("X15.3XXA", "grabbed the handle of a hot skillet", "contact with a hot saucepan or skillet: X15.3XXA"), place: Some(("Y92.000", "kitchen", "kitchen of a private residence (type not stated)")), activity: Some(("Y93.G3", "cooking dinner", "cooking")), status: ("Y99.8", "home activity") }, format!("grabbed the handle of a hot skillet that had been in the oven while cooking dinner in the kitchen at home, burning the {sd} palm."), if right { "T23.251A" } else { "T23.252A" }, format!("Second-degree burn of {sd} palm")),
+    };
+    s.hpi = rng.say(&["reports that about an hour ago pt", "states pt"]);
+    s.mech = Some((m, hpi));
+    s.hpi2 = rng.say(&["Ran under cool water for 10 minutes. Blisters formed. Tetanus UTD.", "Cooled with water at the scene; blistering within 30 min. Td 4 years ago."]);
+    s.ros_pos = "+ burning pain.".into();
+    s.ros_negs = vec!["other burns", "inhalation", "cough", "hoarseness", "fever"];
+    s.prof = ProfileSpec::LIGHT;
+    let tbsa = *rng.pick(&["1%", "less than 1%", "about 1%", "2%"]);
+    s.exam = vec![format!("Skin: {} area of erythema with intact and ruptured blisters, blanching, painful to touch (partial thickness) with surrounding first-degree erythema; estimated {tbsa} TBSA. No circumferential involvement.", sd), "Distal CMS intact.".into()];
+    s.course = vec![rng.say(&["Wound gently cleansed; blisters left intact; silver sulfadiazine and nonadherent dressing applied by nursing.", "Cleaned with saline, bacitracin and Xeroform dressing by RN."])];
+    s.em_lines = vec![
+        format!("Partial-thickness burn, {tbsa} TBSA, non-circumferential; no inhalation injury."),
+        rng.say(&["Rx silver sulfadiazine 1% cream BID dressing changes; hydrocodone not needed, ibuprofen OTC.", "Prescribed bacitracin-free silver sulfadiazine cream; OTC analgesics."]),
+    ];
+    s.em = Some(em(2, "an acute uncomplicated injury", 1, "no tests", 3, "prescription drug management (silver sulfadiazine)"));
+    s.dx = vec![
+        dx(code, words.clone(), ", initial encounter", format!("{words}: the site and degree decide the code; first- and second-degree burn of the same site is coded to the highest degree only."), vec![guideline("OCG I.C.19.d.2"), guideline("OCG I.C.19.a")]),
+        dx("T31.0", format!("Burn extent {tbsa} TBSA"), "", "Extent of body surface burned, less than 10%: T31.0, as the T20-T25 note asks (use additional code from T31 to identify extent).", vec![tabular("T20-T25 Use additional code from category T31 or T32 to identify extent of body surface involved")]),
+    ];
+    s.nc = vec![nc("first-degree burn at the same site", None, "Surrounding first-degree erythema at the same site.", "Burns of different degree at the same site are classified to the highest degree recorded.", vec![guideline("OCG I.C.19.d.2")])];
+    s.dispo = rng.say(&["Home; burn clinic follow-up in 2-3 days.", "Discharged; dressing change teaching done; wound check in 48 h."]);
+    s.status_line = if work { "Work-related injury (employee at the restaurant); workers' comp paperwork given.".into() } else { "Not work related.".into() };
+    write_case(rng, id, s)
+}
+
+/// Foreign body removal without a separately identifiable E/M.
+fn foreign_body(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = sex(rng);
+    let age = rng.range(3, 7) as u8;
+    let right = rng.chance(0.5);
+    let sd = if right { "right" } else { "left" };
+    let ear = v == 0;
+    let mut s = Spec::new(rng, format!("ED visit: child with foreign body in the {}", if ear { "ear" } else { "nose" }), age, sx);
+    s.esi = 4;
+    s.cc = if ear { "Something in ear".into() } else { "Bead in nose".into() };
+    let (m, hpi) = if ear {
+        (Mech { hpi: "", cause: ("W44.B1XA", "pushed a plastic bead", "plastic bead entering a natural orifice: W44.B1XA"), place: Some(("Y92.003", "bedroom", "bedroom of a private residence (type of residence not stated)")), activity: None, status: ("Y99.8", "child's leisure") }, format!("pushed a plastic bead into the {sd} ear while playing in the bedroom about 2 hours ago (per mother)."))
+    } else {
+        (Mech { hpi: "", cause: ("W44.B3XA", "inserted a small plastic toy part", "plastic toy part entering a natural orifice: W44.B3XA"), place: Some(("Y92.008", "living room", "other place (living room) in a private residence (type not stated)")), activity: None, status: ("Y99.8", "child's leisure") }, format!("inserted a small plastic toy part into the {sd} nostril while playing in the living room at home (per father)."))
+    };
+    s.hpi = "per parent, pt".into();
+    s.mech = Some((m, hpi));
+    s.hpi2 = "No bleeding, no breathing difficulty, otherwise well.".into();
+    s.ros_negs = vec!["fever", "cough", "ear drainage", "epistaxis", "vomiting"];
+    s.vit = vit(rng, (92, 108), (88, 118), (36.6, 37.2), (98, 100));
+    s.exam = vec![if ear { format!("{} EAC: round plastic bead visible, TM not visualized behind it; no bleeding.", cap(sd)) } else { format!("Nose: foreign body visible in {sd} naris; no septal injury.") }];
+    s.em_lines = vec![];
+    s.em = None;
+    let (code, mods, marked, w) = if ear {
+        ("69200", vec![if right { "RT" } else { "LT" }], format!("Bead removed from {sd} external auditory canal with alligator forceps, no anesthesia; TM intact afterward."), "Removal of a foreign body from the external auditory canal without general anesthesia: 69200, with the side modifier.".to_string())
+    } else {
+        ("30300", vec![], format!("Intranasal foreign body (toy part) removed from {sd} naris with hook, office-type procedure, no sedation."), "Removal of an intranasal foreign body, office type: 30300.".to_string())
+    };
+    s.proc = Proc::Other { lines: vec!["Parent consented. Child held by parent.".into()], marked, code, mods, why: w, rules: vec![convention("CPT foreign body removal codes")] };
+    s.dx = vec![if ear { dx(if right { "T16.1XXA" } else { "T16.2XXA" }, format!("Foreign body in {sd} ear"), ", removed", "Foreign body in the ear by side: T16.1-/T16.2-, initial encounter.", rules_inj()) } else { dx("T17.1XXA", "Foreign body in nostril", ", removed", "Foreign body in the nostril: T17.1XXA, initial encounter.", rules_inj()) }];
+    s.nc = vec![nc("ED E/M level", Some("99282"), "Visit limited to evaluation and removal of the foreign body.", "The evaluation only led to the decision to do the minor procedure; that decision is included in the procedure, so no separate E/M is reported.", vec![edit("NCCI Policy Manual ch. 1: E/M on the day of a minor procedure"), convention("CPT modifier 25")])];
+    s.dispo = "Home with parent.".into();
+    s.status_line = "Child at play at home.".into();
+    write_case(rng, id, s)
+}
+
+fn ekg(rng: &mut Rng) -> String {
+    let hr = rng.range(62, 94);
+    rng.vary(&format!("ECG (my interpretation): {{NSR|sinus rhythm}} at {hr}, normal axis, {{no acute ST/T changes|no ST elevation or depression}}, intervals normal."))
+}
+
+/// Chest pain with MI ruled out: discharged or placed in observation.
+fn chest_pain(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = sex(rng);
+    let age = rng.range(38, 79) as u8;
+    let obs = v >= 3;
+    let mut s = Spec::new(rng, "ED visit: chest pain".to_string(), age, sx);
+    s.diff = if obs { Difficulty::Advanced } else { Difficulty::Intermediate };
+    s.esi = 2;
+    s.arrival = if v % 2 == 0 { "EMS" } else { "private vehicle" };
+    let (code, words, w, cc, hpi) = match v % 3 {
+        0 => ("R07.89", "Chest pressure, acute coronary syndrome ruled out", "Chest pressure is indexed to other chest pain (R07.89); with ACS ruled out and no cause found, the symptom is first-listed.", "Chest pressure", "reports substernal chest pressure that began at rest {2|3|4} hours ago, 5/10, nonradiating, with mild diaphoresis; resolved after aspirin from EMS."),
+        1 => ("R07.9", "Chest pain, unspecified; MI ruled out", "Chest pain without further description: R07.9. MI was ruled out and no definitive cause documented, so the symptom is coded.", "Chest pain", "c/o {left-sided|central} chest pain since this morning, intermittent, {dull|achy}, lasting minutes, not exertional, no radiation."),
+        _ => ("R07.2", "Precordial chest pain, myocardial infarction excluded", "Precordial pain has its own code (R07.2); the workup excluded MI and no cause was established.", "Precordial pain", "describes a sharp pain over the precordium for {6|12} hours, worse when lying flat, no exertional component."),
+    };
+    s.cc = cc.into();
+    s.hpi = rng.vary(hpi);
+    s.hpi2 = rng.say(&["No prior cardiac history. No recent travel or leg swelling.", "Never had a stress test. Denies cocaine. No calf pain."]);
+    s.ros_pos = "+ chest discomfort.".into();
+    s.ros_negs = vec!["fever", "cough", "hemoptysis", "leg swelling", "syncope", "abdominal pain", "melena"];
+    s.prof = ProfileSpec::TYPICAL;
+    s.excl = vec![Other::Gerd, Other::Cad, Other::AfibParoxysmal, Other::AfibPermanent];
+    s.exam = vec!["Chest wall: nontender.".into(), "Ext: no edema, calves soft and nontender.".into()];
+    let t1 = rng.range(2, 6);
+    let t2 = rng.range(2, 7);
+    s.results = vec![
+        ekg(rng),
+        format!("hs-troponin T {t1} ng/L -> {t2} ng/L at 3 h (ref < 14)."),
+        format!("CBC: WBC {}, Hgb {}. BMP: Cr {}, K {}. D-dimer < 0.5 (age-adjusted negative).", f1(rng.decimal(5.0, 10.0)), f1(rng.decimal(12.5, 15.5)), f1(rng.decimal(0.7, 1.2)), f1(rng.decimal(3.7, 4.8))),
+        "CXR: no acute cardiopulmonary process.".into(),
+    ];
+    if obs {
+        s.em_lines = vec![
+            format!("Chest pain concerning for ACS in a {age} y/o with risk factors: HEART score {} (moderate risk).", rng.range(4, 6)),
+            "Ordered and reviewed serial troponins, CBC, BMP, D-dimer, CXR; I independently interpreted the ECG.".into(),
+            "Discussed with hospitalist; decision to place in observation for stress testing.".into(),
+        ];
+        s.em = Some(em(4, "an acute illness that poses a threat to life or bodily function (possible ACS, treated as such)", 4, "Category 1 (troponin, CBC, BMP, D-dimer, chest x-ray) plus independent interpretation of the ECG and discussion of management with the hospitalist", 4, "decision regarding hospitalization (observation)"));
+        s.dispo = "Placed in observation (outpatient status) under hospitalist; stress test in AM.".into();
+    } else {
+        s.em_lines = vec![
+            format!("Acute chest pain, new, with uncertain prognosis; HEART score {} (low risk).", rng.range(1, 3)),
+            "Ordered and reviewed troponin x2, CBC, BMP, D-dimer and CXR; ECG independently interpreted by me.".into(),
+            "Aspirin 324 mg given; discharge with outpatient stress test, no new prescriptions.".into(),
+        ];
+        s.em = Some(em(3, "an undiagnosed new problem with uncertain prognosis", 4, "Category 1 (troponin, CBC, BMP, D-dimer, chest x-ray) plus independent interpretation of the ECG (Category 2)", 2, "over-the-counter aspirin; no prescription drug management"));
+        s.dispo = rng.say(&["Home; cardiology clinic for stress test within 72 h. Return for recurrent pain.", "Discharged; outpatient stress testing ordered; PCP in 2-3 days."]);
+    }
+    s.dx = vec![dx(code, words, "", w, vec![guideline("OCG IV.D"), guideline("OCG IV.H")])];
+    s.nc = vec![nc("acute coronary syndrome, ruled out", Some("I24.9"), "ACS ruled out by serial troponins and ECG.", "A ruled-out diagnosis is not coded; the symptom stands as the reason for the visit.", vec![guideline("OCG IV.H")])];
+    write_case(rng, id, s)
+}
+
+/// Abdominal pain by quadrant, with and without a confirmed cause.
+fn abdomen(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = if v == 0 { Sex::Female } else { sex(rng) };
+    let age = rng.range(19, 74) as u8;
+    let mut s = Spec::new(rng, "ED visit: abdominal pain".to_string(), age, sx);
+    s.diff = if v == 4 { Difficulty::Advanced } else { Difficulty::Intermediate };
+    s.cc = "Abdominal pain".into();
+    s.prof = ProfileSpec::LIGHT;
+    s.excl = vec![Other::Gerd];
+    let wbc = rng.decimal(6.2, 15.8);
+    let labs = format!("CBC: WBC {}, Hgb {}. CMP unremarkable. Lipase {}. UA: no blood, no LE.{}", f1(wbc), f1(rng.decimal(12.0, 15.0)), rng.range(18, 52), if sx == Sex::Female && age < 52 { " Urine hCG negative." } else { "" });
+    let rx_line = "Discharged with Rx ondansetron ODT 4 mg q8h PRN; IV ketorolac and NS given in ED.";
+    match v {
+        0 => {
+            s.hpi = rng.vary("reports {1 day|18 hours} of right lower quadrant pain, constant, 6/10, no fever, mild anorexia, no vomiting.");
+            s.exam = vec!["Abd: RLQ tenderness without rebound or guarding; negative Rovsing; no CVA tenderness.".into()];
+            s.results = vec![labs, "CT abdomen/pelvis with IV contrast: normal appendix, no acute process.".into()];
+            s.em_lines = vec!["RLQ pain, new, uncertain etiology; appendicitis and ovarian pathology considered.".into(), "Ordered and reviewed CBC, CMP, lipase, UA, hCG and CT A/P.".into(), rx_line.into()];
+            s.em = Some(em(3, "an undiagnosed new problem with uncertain prognosis", 3, "three or more unique tests ordered and reviewed", 3, "prescription drug management"));
+            s.dx = vec![dx("R10.31", "Right lower quadrant abdominal pain", ", etiology undetermined; CT negative", "No cause was found: the symptom, specified by quadrant, is first-listed (R10.31).", vec![guideline("OCG IV.D")])];
+            s.nc = vec![nc("appendicitis, excluded", Some("K35.80"), "Appendicitis excluded by CT.", "A diagnosis that was ruled out is not coded.", vec![guideline("OCG IV.H")])];
+        }
+        1 => {
+            s.hpi = rng.vary("has {3|2} days of LLQ pain with low-grade fever and loose stools; no blood. Had similar pain years ago.");
+            s.vit.t = rng.decimal(37.9, 38.4);
+            s.exam = vec!["Abd: LLQ tenderness with voluntary guarding, no peritoneal signs.".into()];
+            s.results = vec![labs, "CT A/P: acute uncomplicated sigmoid diverticulitis; no abscess, no free air.".into()];
+            s.em_lines = vec!["Acute diverticulitis with fever (systemic symptoms), uncomplicated on CT.".into(), "Ordered/reviewed CBC, CMP, lipase, UA and CT A/P.".into(), "Rx amoxicillin-clavulanate 875 mg BID x 7 days; clear liquids advanced as tolerated.".into()];
+            s.em = Some(em(3, "an acute illness with systemic symptoms", 3, "three or more unique tests ordered and reviewed", 3, "prescription drug management"));
+            s.dx = vec![dx("K57.32", "Acute sigmoid diverticulitis without perforation or abscess", "", "Diverticulitis of the large intestine (sigmoid) without perforation, abscess or bleeding: K57.32. The confirmed diagnosis replaces the symptom.", vec![guideline("OCG IV.G"), guideline("OCG I.B.5")])];
+            s.nc = vec![nc("LLQ pain", Some("R10.32"), "LLQ pain explained by the diverticulitis.", "The pain is a sign of the confirmed diverticulitis and is not coded.", vec![guideline("OCG I.B.5"), guideline("OCG IV.D")])];
+        }
+        2 => {
+            s.hpi = rng.vary("c/o RUQ pain after a fatty meal, {4|5} hours, colicky, radiating to the right scapula, with nausea; now easing.");
+            s.exam = vec!["Abd: mild RUQ tenderness, Murphy sign negative.".into()];
+            s.results = vec![labs, "RUQ ultrasound: multiple gallstones, no wall thickening, no pericholecystic fluid, CBD 4 mm.".into()];
+            s.em_lines = vec!["Biliary colic from symptomatic cholelithiasis; no cholecystitis or obstruction.".into(), "Labs (CBC, CMP, lipase, UA) and RUQ US ordered and reviewed.".into(), "Rx ondansetron; outpatient general surgery referral for elective cholecystectomy.".into()];
+            s.em = Some(em(3, "an acute illness with systemic symptoms", 3, "three or more unique tests ordered and reviewed", 3, "prescription drug management"));
+            s.dx = vec![dx("K80.20", "Symptomatic cholelithiasis (biliary colic) without cholecystitis", "", "Gallstones without cholecystitis or obstruction: K80.20. Biliary colic is the symptom of the stones.", vec![guideline("OCG IV.G"), guideline("OCG I.B.5")])];
+            s.nc = vec![nc("RUQ pain", Some("R10.11"), "RUQ pain due to the stones.", "Integral to the confirmed cholelithiasis.", vec![guideline("OCG I.B.5")])];
+        }
+        3 => {
+            s.hpi = rng.vary("has epigastric burning pain for {2|3} days with nausea and {4|5} episodes of nonbloody emesis today; takes ibuprofen often for back pain.");
+            s.exam = vec!["Abd: epigastric tenderness, no rebound; Murphy negative.".into()];
+            s.results = vec![labs, "Troponin negative x1. ECG nonischemic.".into()];
+            s.em_lines = vec!["Epigastric pain and vomiting, new; possible gastritis vs peptic ulcer, not confirmed.".into(), "Ordered/reviewed CBC, CMP, lipase, UA, troponin.".into(), "Rx pantoprazole 40 mg daily and ondansetron ODT; stop NSAIDs; GI referral.".into()];
+            s.em = Some(em(3, "an undiagnosed new problem with uncertain prognosis", 3, "three or more unique tests ordered and reviewed", 3, "prescription drug management"));
+            s.dx = vec![
+                dx("R10.13", "Epigastric pain", "", "The physician leaves gastritis/ulcer as possibilities; in the ED the symptoms are coded (epigastric pain, R10.13).", vec![guideline("OCG IV.H"), guideline("OCG IV.D")]),
+                dx("R11.2", "Nausea with vomiting", "", "Vomiting is not integral to a symptom code and was treated: R11.2 is added while no definitive diagnosis exists.", vec![guideline("OCG IV.D")]),
+            ];
+            s.nc = vec![nc("possible gastritis", Some("K29.70"), "Gastritis suspected, not established.", "Uncertain diagnoses are not coded in the outpatient setting.", vec![guideline("OCG IV.H")])];
+        }
+        _ => {
+            s.hpi = rng.vary("has periumbilical pain for {14|20} hours, now more diffuse, with anorexia and one episode of vomiting.");
+            s.esi = 2;
+            s.exam = vec!["Abd: periumbilical tenderness, mild RLQ tenderness on deep palpation, no rebound.".into()];
+            s.results = vec![labs, "CT A/P: appendix 7 mm with equivocal periappendiceal stranding; early appendicitis not excluded.".into()];
+            s.em_lines = vec!["Periumbilical pain, probable early appendicitis - not confirmed.".into(), "Ordered/reviewed CBC, CMP, lipase, UA, CT; case discussed with general surgery.".into(), "Surgery to admit to observation for serial exams, possible appendectomy; NPO, IV fluids.".into()];
+            s.em = Some(em(4, "an acute illness that poses a threat to bodily function (possible appendicitis)", 4, "Category 1 tests plus discussion of management with the surgeon (Category 3)", 4, "decision regarding hospitalization and possible emergency surgery"));
+            s.dx = vec![dx("R10.33", "Periumbilical abdominal pain", ", probable early appendicitis", "\"Probable\" appendicitis is not coded for an ED visit: the symptom (periumbilical pain, R10.33) is reported.", vec![guideline("OCG IV.H"), guideline("OCG IV.D")])];
+            s.nc = vec![nc("probable appendicitis", Some("K35.80"), "Appendicitis remains probable only.", "Probable diagnoses are not coded in the outpatient setting; the symptom is coded.", vec![guideline("OCG IV.H")])];
+            s.dispo = "Admitted to surgical observation.".into();
+        }
+    }
+    s.hpi2 = rng.say(&["No urinary symptoms. LMP/GU hx noncontributory.", "No hematochezia or melena. No prior abdominal surgery."]);
+    s.ros_pos = "+ abdominal pain.".into();
+    s.ros_negs = vec!["chest pain", "shortness of breath", "dysuria", "hematuria", "melena", "rash"];
+    if s.dispo.is_empty() {
+        s.dispo = rng.say(&["Home, tolerating PO. PCP in 2 days; return for fever, worsening pain.", "Discharged with return precautions."]);
+    }
+    write_case(rng, id, s)
+}
+
+/// Ureteral stone, with and without hydronephrosis.
+fn stone(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = sex(rng);
+    let age = rng.range(24, 66) as u8;
+    let right = rng.chance(0.5);
+    let sd = if right { "right" } else { "left" };
+    let mut s = Spec::new(rng, "ED visit: flank pain".to_string(), age, sx);
+    s.cc = format!("{} flank pain", cap(sd));
+    s.prof = ProfileSpec::LIGHT;
+    s.excl = vec![Other::Gout];
+    let mm = rng.range(3, 7);
+    let hydro = v == 0;
+    s.hpi = rng.vary(&format!("woke with severe colicky {sd} flank pain radiating to the groin, with nausea and {{one episode of|two episodes of}} emesis. No fever."));
+    s.hpi2 = rng.say(&["Similar episode 5 years ago passed a stone.", "No prior stones."]);
+    s.ros_pos = "+ flank pain, + nausea.".into();
+    s.ros_negs = vec!["fever", "dysuria", "chest pain", "diarrhea"];
+    s.exam = vec![format!("{} CVA tenderness; abdomen soft, nontender.", cap(sd))];
+    s.results = vec![
+        format!("UA: {} RBC/hpf, no nitrite, LE negative.", rng.range(20, 100)),
+        format!("BMP: Cr {}. CBC: WBC {}.", f1(rng.decimal(0.8, 1.2)), f1(rng.decimal(6.0, 11.0))),
+        format!("CT abdomen/pelvis without contrast: {mm} mm {sd} ureterovesical junction stone{}.", if hydro { " with mild hydronephrosis" } else { ", no hydronephrosis" }),
+    ];
+    s.course = vec!["Ketorolac 15 mg IV and ondansetron 4 mg IV with good relief; tolerated PO.".into()];
+    s.em_lines = vec![
+        format!("{mm} mm {sd} UVJ stone, likely to pass; no infection, pain controlled."),
+        "UA, BMP, CBC and CT ordered and reviewed.".into(),
+        "Rx tamsulosin 0.4 mg daily, oxycodone 5 mg q6h PRN #8 (PDMP checked), ondansetron.".into(),
+    ];
+    s.em = Some(em(3, "an acute illness with systemic symptoms (renal colic with vomiting)", 3, "three or more unique tests ordered and reviewed", 3, "prescription drug management"));
+    if hydro {
+        s.dx = vec![dx("N13.2", format!("{} ureteral calculus with mild hydronephrosis", cap(sd)), "", "A ureteral stone with hydronephrosis is one combination code, N13.2 (hydronephrosis with renal and ureteral calculous obstruction); N20.1 is not added.", vec![guideline("OCG I.A.15"), tabular("N13 Excludes2 calculus of kidney and ureter without hydronephrosis (N20.-)")])];
+        s.nc = vec![nc("ureteral calculus coded alone", Some("N20.1"), "Stone is obstructing with hydronephrosis.", "N20.1 is for a stone without hydronephrosis; with hydronephrosis N13.2 covers both.", vec![tabular("N13 Excludes2 calculus of kidney and ureter without hydronephrosis (N20.-)")])];
+    } else {
+        s.dx = vec![dx("N20.1", format!("{} ureteral stone ({mm} mm UVJ)", cap(sd)), ", no hydronephrosis", "Calculus of the ureter without hydronephrosis: N20.1.", vec![guideline("OCG IV.G")])];
+        s.nc = vec![nc("hematuria", Some("R31.9"), "Microscopic hematuria consistent with the stone.", "Hematuria is routinely associated with a ureteral stone and is not coded.", vec![guideline("OCG I.B.5")])];
+    }
+    s.dispo = "Home with strainer; urology follow-up in 1 week; return for fever or intractable pain.".into();
+    write_case(rng, id, s)
+}
+
+/// Asthma exacerbation in adults and a child.
+fn asthma(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = sex(rng);
+    let child = v == 2;
+    let age = if child { rng.range(6, 12) as u8 } else { rng.range(19, 58) as u8 };
+    let mut s = Spec::new(rng, "ED visit: shortness of breath and wheezing".to_string(), age, sx);
+    s.cc = rng.say(&["SOB, wheezing", "Asthma attack", "Can't catch breath"]);
+    s.vit = vit(rng, (108, 138), (96, 124), (36.6, 37.4), (91, 95));
+    s.prof = if child { ProfileSpec::NONE } else { ProfileSpec::LIGHT };
+    s.excl = vec![Other::Copd, Other::AsthmaModerate, Other::Smoker];
+    let (code, words, tail, why_) = match v {
+        0 => ("J45.41", "Moderate persistent asthma with acute exacerbation", "", "Moderate persistent asthma with (acute) exacerbation: J45.41; severity and exacerbation are both documented."),
+        1 => ("J45.31", "Mild persistent asthma with exacerbation", "", "Mild persistent asthma with exacerbation: J45.31."),
+        _ => ("J45.901", "Asthma exacerbation", ", severity not classified", "Asthma with exacerbation, severity not documented: J45.901."),
+    };
+    s.hpi = if child { "brought by mother for 2 days of cough and wheeze after a cold; using albuterol every 3 hours at home without relief. History from mother.".into() } else { rng.vary("with known asthma has {2|3} days of wheezing and chest tightness after a URI, using albuterol every {2|3} hours.") };
+    s.hpi2 = rng.say(&["No fever. No prior intubations.", "Last steroid burst 8 months ago. Never intubated."]);
+    s.ros_pos = "+ wheeze, + cough, + dyspnea.".into();
+    s.ros_negs = vec!["fever", "chest pain", "leg swelling", "hemoptysis", "vomiting"];
+    s.exam = vec![format!("Lungs: diffuse expiratory wheezes, {} air movement, mild accessory muscle use; speaks in full sentences.", rng.pick(&["decreased", "fair", "moderately reduced"]))];
+    s.course = vec![
+        "DuoNeb x3 back to back, then albuterol neb; dexamethasone PO given.".into(),
+        format!("Reassessed: wheeze resolved, SpO2 {}% RA, ambulatory without desaturation.", rng.range(96, 99)),
+    ];
+    s.em_lines = vec![
+        "Asthma exacerbation, responded to nebs and steroid.".into(),
+        if child { "History obtained from mother (independent historian).".into() } else { "Peak flow monitored; no labs needed.".into() },
+        "Rx prednisone 40 mg daily x 5 days (or dexamethasone repeat), refill albuterol HFA with spacer.".into(),
+    ];
+    s.em = Some(em(3, "a chronic illness with exacerbation", if child { 2 } else { 1 }, if child { "assessment requiring an independent historian (mother)" } else { "no tests" }, 3, "prescription drug management (oral steroid, bronchodilator)"));
+    s.dx = vec![dx(code, words, tail, why_, vec![guideline("OCG IV.G"), guideline("OCG I.C.10")])];
+    s.nc = vec![nc("wheezing and shortness of breath", Some("R06.2"), "Wheezing and dyspnea are the exacerbation.", "Symptoms integral to the asthma exacerbation are not coded.", vec![guideline("OCG I.B.5")])];
+    s.dispo = "Home, PCP/pediatrician in 2-3 days; asthma action plan reviewed.".into();
+    write_case(rng, id, s)
+}
+
+/// Urinary tract infections.
+fn uti(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = Sex::Female;
+    let age = rng.range(19, 78) as u8;
+    let mut s = Spec::new(rng, "ED visit: urinary symptoms".to_string(), age, sx);
+    s.cc = rng.say(&["Burning with urination", "UTI symptoms", "dysuria"]);
+    s.prof = ProfileSpec::LIGHT;
+    let pyelo = v == 2;
+    let hematuria = v == 1;
+    s.hpi = if pyelo { rng.vary("has 3 days of dysuria and frequency, now with right flank pain, fever to 38.9 and chills.") } else { rng.vary("c/o {2|3} days of dysuria, urgency and frequency{| and suprapubic pressure}. No fever or flank pain.") };
+    if pyelo {
+        s.vit = vit(rng, (104, 132), (98, 112), (38.3, 38.9), (96, 99));
+    }
+    s.hpi2 = rng.say(&["No vaginal discharge. Sexually active, monogamous.", "No vaginal symptoms. Last UTI over a year ago."]);
+    s.ros_pos = "+ dysuria.".into();
+    s.ros_negs = vec!["vomiting", "vaginal discharge", "abdominal pain", "rash"];
+    s.exam = vec![if pyelo { "Abd: soft; right CVA tenderness.".into() } else { "Abd: mild suprapubic tenderness, no CVA tenderness.".into() }];
+    s.results = vec![format!("UA: LE {}, nitrite +, WBC >50/hpf, RBC {}/hpf.", rng.pick(&["2+", "3+"]), if hematuria { rng.range(25, 80) } else { rng.range(0, 3) }), "Urine culture sent (pending).".into(), format!("Urine hCG: {}.", if age < 52 { "negative" } else { "not indicated" })];
+    if pyelo {
+        s.results.push(format!("CBC: WBC {}. BMP: Cr {}.", f1(rng.decimal(12.0, 16.5)), f1(rng.decimal(0.7, 1.1))));
+        s.course = vec!["Ceftriaxone 1 g IV, 1 L NS, acetaminophen; tolerating PO afterward.".into()];
+        s.em_lines = vec!["Acute pyelonephritis with fever, nontoxic after treatment.".into(), "UA, culture, hCG, CBC, BMP ordered and reviewed.".into(), "IV ceftriaxone given; Rx cephalexin 500 mg QID x 10 days.".into()];
+        s.em = Some(em(3, "an acute illness with systemic symptoms", 3, "three or more unique tests ordered and reviewed", 3, "prescription drug management"));
+        s.dx = vec![dx("N10", "Acute pyelonephritis", "", "Acute pyelonephritis: N10. The organism awaits the culture, so no B96 code is added.", vec![guideline("OCG IV.G")])];
+    } else {
+        s.em_lines = vec![if hematuria { "Acute cystitis with hematuria, uncomplicated.".into() } else { "Acute cystitis without hematuria, uncomplicated.".into() }, "UA, urine culture and hCG ordered.".into(), "Rx nitrofurantoin 100 mg BID x 5 days.".into()];
+        s.em = Some(em(2, "an acute uncomplicated illness", 3, "three unique tests ordered (UA, culture, hCG)", 3, "prescription drug management (nitrofurantoin)"));
+        s.dx = vec![if hematuria { dx("N30.01", "Acute cystitis with hematuria", "", "Acute cystitis with hematuria: N30.01 (the 5th character carries the hematuria).", vec![guideline("OCG IV.G")]) } else { dx("N30.00", "Acute cystitis without hematuria", "", "Acute cystitis, no hematuria: N30.00; the more specific site code is used rather than N39.0.", vec![guideline("OCG IV.G"), guideline("OCG I.B.1")]) }];
+    }
+    s.nc = vec![nc("organism not yet identified", Some("B96.20"), "Culture pending at discharge.", "No organism is documented; a B96 code needs the physician's statement of the organism.", vec![guideline("OCG IV.C")])];
+    s.dispo = "Home; we will call with culture results.".into();
+    write_case(rng, id, s)
+}
+
+/// Syncope: vasovagal, and syncope with dehydration.
+fn syncope(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = sex(rng);
+    let age = rng.range(22, 84) as u8;
+    let mut s = Spec::new(rng, "ED visit: passed out".to_string(), age, sx);
+    s.cc = rng.say(&["Syncope", "Passed out", "fainting episode"]);
+    s.prof = ProfileSpec::TYPICAL;
+    s.excl = vec![Other::AfibParoxysmal, Other::AfibPermanent];
+    s.hpi = if v == 0 { rng.vary("fainted while standing in a long line at church; felt warm, nauseated and tunnel vision first; out < 30 s; no injury.") } else { rng.vary("passed out at home after 2 days of vomiting and diarrhea with poor PO intake; lightheaded on standing.") };
+    s.hpi2 = rng.say(&["No chest pain, palpitations or exertional component. No seizure activity.", "Witness saw no jerking; back to baseline immediately."]);
+    s.ros_pos = if v == 0 { "+ prodromal nausea.".into() } else { "+ dizziness, + dry mouth.".into() };
+    s.ros_negs = vec!["chest pain", "palpitations", "headache", "focal weakness", "incontinence", "tongue biting"];
+    s.exam = vec!["Neuro: nonfocal. No injuries.".into(), if v == 1 { "Orthostatics positive: HR rise 28 on standing; dry mucous membranes.".into() } else { "Orthostatic vitals negative.".into() }];
+    s.results = vec![ekg(rng), format!("BMP: Na {}, K {}, BUN {}, Cr {}. CBC normal. POC glucose {}. Troponin negative.", rng.range(133, 141), f1(rng.decimal(3.4, 4.6)), if v == 1 { rng.range(28, 38) } else { rng.range(10, 18) }, f1(rng.decimal(0.8, 1.3)), rng.range(88, 130))];
+    if v == 1 {
+        s.course = vec!["NS 2 L IV, ondansetron 4 mg IV; repeat orthostatics normal; tolerating PO.".into()];
+    }
+    s.em_lines = vec![
+        if v == 0 { "Syncope, likely vasovagal by history; cardiac causes considered.".into() } else { "Syncope with clinical dehydration from gastroenteritis; cardiac causes considered.".into() },
+        "Ordered and reviewed BMP, CBC, troponin, glucose; I independently interpreted the ECG.".into(),
+        if v == 1 { "IV fluids and IV antiemetic (prescription drugs) given; discharged with Rx ondansetron.".into() } else { "Counseled on prodrome, hydration; no medications.".into() },
+    ];
+    s.em = Some(if v == 0 { em(3, "an undiagnosed new problem with uncertain prognosis", 4, "Category 1 tests plus independent ECG interpretation", 2, "no prescription drug management; low risk") } else { em(3, "an acute illness with systemic symptoms", 4, "Category 1 tests plus independent ECG interpretation", 3, "prescription drug management") });
+    s.dx = if v == 0 {
+        vec![dx("R55", "Syncope, likely vasovagal", "", "Vasovagal syncope is indexed to R55 (syncope and collapse); \"likely\" does not matter here because both readings lead to R55.", vec![guideline("OCG IV.D")])]
+    } else {
+        vec![dx("R55", "Syncope", "", "Syncope is not routinely part of dehydration, so it is coded, first as the reason for the visit.", vec![guideline("OCG IV.D"), guideline("OCG I.B.6")]), dx("E86.0", "Dehydration", " due to viral gastroenteritis symptoms", "Dehydration treated with IV fluids: E86.0.", vec![guideline("OCG IV.J")])]
+    };
+    s.nc = vec![nc("cardiac arrhythmia, considered", Some("I49.9"), "No arrhythmia on monitor or ECG.", "A condition considered and not found is not coded.", vec![guideline("OCG IV.H")])];
+    s.dispo = "Home; PCP in 1 week; return for recurrence with exertion or chest pain.".into();
+    write_case(rng, id, s)
+}
+
+/// Migraine treated with a parenteral cocktail.
+fn migraine(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = if rng.chance(0.75) { Sex::Female } else { Sex::Male };
+    let age = rng.range(19, 52) as u8;
+    let mut s = Spec::new(rng, "ED visit: headache".to_string(), age, sx);
+    s.cc = "Headache".into();
+    let intractable = v == 1;
+    s.hpi = if intractable { "with migraines since her teens reports 3 days of her typical unilateral throbbing headache with photophobia and nausea, unrelieved by sumatriptan x2 and naproxen; no aura.".into() } else { "with a hx of migraine describes a typical migraine for 8 hours: throbbing, photophobia, nausea; took ibuprofen without relief.".into() };
+    if sx == Sex::Male {
+        s.hpi = s.hpi.replace("her ", "his ");
+    }
+    s.hpi2 = rng.say(&["Not the worst headache of life; gradual onset; no fever, neck stiffness, focal symptoms.", "Same as prior migraines; no thunderclap onset, no trauma."]);
+    s.ros_pos = "+ headache, + photophobia, + nausea.".into();
+    s.ros_negs = vec!["fever", "neck stiffness", "weakness", "numbness", "vision loss", "trauma"];
+    s.prof = ProfileSpec::NONE;
+    s.exam = vec!["Neuro: nonfocal, normal gait; fundi sharp. Neck supple, no meningismus.".into()];
+    s.course = vec!["Metoclopramide 10 mg IV, diphenhydramine 25 mg IV, ketorolac 15 mg IV, NS 1 L. Headache 1/10 at reassessment.".into()];
+    s.em_lines = vec![
+        if intractable { "Migraine without aura, intractable (failed home triptan and NSAID for 3 days), no red flags.".into() } else { "Typical migraine exacerbation, no red flags; imaging not indicated.".into() },
+        "IV metoclopramide, diphenhydramine and ketorolac given; Rx for rescue antiemetic.".into(),
+    ];
+    s.em = Some(em(3, "a chronic illness with exacerbation", 1, "no tests", 3, "prescription drug management (parenteral and discharge prescriptions)"));
+    s.dx = vec![if intractable { dx("G43.019", "Migraine without aura, intractable, without status migrainosus", "", "Migraine without aura documented as intractable (pharmacoresistant), no status migrainosus: G43.019.", vec![guideline("OCG IV.G"), convention("Index: Migraine, intractable = pharmacoresistant, refractory, poorly controlled")]) } else { dx("G43.909", "Migraine", ", not intractable, without status migrainosus", "Migraine without type documented, not called intractable, no status: G43.909.", vec![guideline("OCG IV.G")]) }];
+    s.nc = vec![nc("nausea and photophobia", Some("R11.0"), "Nausea and photophobia with the migraine.", "Symptoms integral to migraine are not coded.", vec![guideline("OCG I.B.5")])];
+    s.dispo = "Home with driver; neurology follow-up for prophylaxis discussion.".into();
+    write_case(rng, id, s)
+}
+
+/// Adverse effects of drugs properly taken: the manifestation first, then the T code with 5th/6th character 5.
+fn adverse(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = sex(rng);
+    let age = rng.range(24, 82) as u8;
+    let mut s = Spec::new(rng, "ED visit: reaction to a medication".to_string(), age, sx);
+    s.diff = Difficulty::Intermediate;
+    s.prof = ProfileSpec::NONE;
+    let ae_rule = guideline("OCG I.C.19.e.5.a");
+    match v {
+        0 => {
+            s.cc = "Hives".into();
+            s.hpi = rng.vary("started amoxicillin 500 mg TID {3|4} days ago for sinusitis as prescribed and today developed itchy raised welts on the trunk and arms. No lip or tongue swelling, no wheeze.");
+            s.exam = vec!["Skin: diffuse blanching urticarial wheals trunk/extremities; no angioedema. Lungs clear.".into()];
+            s.course = vec!["Diphenhydramine 50 mg PO, famotidine 20 mg PO, prednisone 40 mg PO; hives fading after 2 h observation.".into()];
+            s.em_lines = vec!["Allergic urticaria from amoxicillin taken as prescribed; no anaphylaxis.".into(), "Amoxicillin stopped; Rx prednisone x 4 days and cetirizine; allergy added to chart.".into()];
+            s.em = Some(em(2, "an acute uncomplicated illness", 1, "no tests", 3, "prescription drug management (stop amoxicillin, prednisone)"));
+            s.dx = vec![
+                dx("L50.0", "Allergic urticaria", " due to amoxicillin", "The nature of the adverse effect comes first: allergic urticaria, L50.0.", vec![ae_rule.clone(), tabular("T36-T50 Code first, for adverse effects, the nature of the adverse effect")]),
+                dx("T36.0X5A", "Adverse reaction to amoxicillin, taken as prescribed", "", "Amoxicillin is a penicillin taken correctly as prescribed: adverse effect of penicillins, T36.0X5A, after the manifestation.", vec![ae_rule.clone()]),
+            ];
+            s.nc = vec![nc("poisoning by penicillin", Some("T36.0X1A"), "Drug was taken exactly as prescribed.", "A correct drug properly taken is an adverse effect, not a poisoning.", vec![ae_rule.clone()])];
+        }
+        1 => {
+            s.cc = "Lip swelling".into();
+            s.hpi = rng.vary("on lisinopril 20 mg daily for hypertension for {2|4} years, taken as prescribed, woke with swelling of the lower lip and tongue. No rash, no stridor, no new foods.");
+            s.vit = vit(rng, (142, 168), (78, 98), (36.6, 37.1), (97, 100));
+            s.exam = vec!["Oropharynx: lower lip and anterior tongue edema; uvula midline, no stridor; voice normal; no urticaria.".into()];
+            s.course = vec!["Methylprednisolone 125 mg IV, diphenhydramine 50 mg IV, famotidine IV; observed 5 h with improvement; airway never compromised.".into()];
+            s.em_lines = vec!["ACE-inhibitor angioedema, airway threat assessed and monitored; improved.".into(), "Lisinopril discontinued permanently; amlodipine 5 mg started for BP (Rx).".into(), "Hypertension addressed: BP elevated off ACE inhibitor; new agent prescribed.".into()];
+            s.em = Some(em(4, "an acute illness posing a threat to bodily function (airway)", 1, "no tests", 3, "prescription drug management"));
+            s.dx = vec![
+                dx("T78.3XXA", "Angioedema of lip and tongue", " due to lisinopril", "Angioedema (angioneurotic edema) is the nature of the adverse effect and is sequenced first: T78.3XXA.", vec![ae_rule.clone(), tabular("T36-T50 Code first, for adverse effects, the nature of the adverse effect")]),
+                dx("T46.4X5A", "Adverse effect of ACE inhibitor (lisinopril) taken correctly", "", "Lisinopril is an angiotensin-converting-enzyme inhibitor taken as prescribed: T46.4X5A.", vec![ae_rule.clone()]),
+                dx("I10", "Essential hypertension", ", medication changed", "Hypertension managed this visit (drug changed): I10.", vec![guideline("OCG IV.J")]),
+            ];
+            s.nc = vec![nc("urticaria", Some("L50.0"), "No urticaria.", "Urticaria is absent, and T78.3 Excludes1 urticaria (L50.-).", vec![tabular("T78.3 Excludes1 urticaria (L50.-)")])];
+        }
+        _ => {
+            s.cc = "Dizzy, low BP".into();
+            s.hpi = rng.vary("had lisinopril increased from 10 to 40 mg daily by PCP {5|7} days ago, taking it as directed; now lightheaded on standing, BP at home 88/50.");
+            s.vit = vit(rng, (84, 96), (84, 102), (36.5, 37.0), (96, 99));
+            s.exam = vec!["Orthostatic drop in SBP of 22 mmHg with standing. Neuro nonfocal.".into()];
+            s.results = vec![format!("BMP: Na {}, K {}, Cr {} (baseline 0.9). CBC normal.", rng.range(134, 140), f1(rng.decimal(4.2, 5.0)), f1(rng.decimal(0.9, 1.2)))];
+            s.course = vec!["NS 1 L IV; repeat BP 118/72, asymptomatic.".into()];
+            s.em_lines = vec!["Symptomatic hypotension due to recent lisinopril dose increase, taken as prescribed.".into(), "BMP and CBC ordered and reviewed.".into(), "Lisinopril reduced back to 10 mg daily (prescription change); PCP to recheck in 3 days.".into()];
+            s.em = Some(em(3, "an acute illness with systemic symptoms", 2, "two unique tests ordered and reviewed (limited)", 3, "prescription drug management (dose reduction)"));
+            s.dx = vec![
+                dx("I95.2", "Hypotension due to drugs", " (lisinopril)", "Hypotension due to a drug properly taken has its own code, I95.2, sequenced first as the manifestation.", vec![ae_rule.clone(), tabular("I95.2 Use additional code for adverse effect, if applicable, to identify drug (T36-T50 with fifth or sixth character 5)")]),
+                dx("T46.4X5A", "Adverse effect of lisinopril (ACE inhibitor)", "", "ACE-inhibitor taken as prescribed: adverse effect T46.4X5A.", vec![ae_rule.clone()]),
+                dx("I10", "Hypertension", ", regimen adjusted", "Hypertension managed (dose changed): I10.", vec![guideline("OCG IV.J")]),
+            ];
+            s.nc = vec![nc("overdose of lisinopril", Some("T46.4X1A"), "Dose was increased by the prescriber and taken as directed.", "No error or overdose: an adverse effect, not a poisoning.", vec![ae_rule.clone()])];
+        }
+    }
+    s.hpi2 = rng.say(&["No prior reactions.", "No similar episodes before."]);
+    s.ros_pos = String::new();
+    s.ros_negs = vec!["fever", "chest pain", "shortness of breath", "vomiting", "syncope"];
+    s.dispo = "Home; PCP follow-up within 3 days.".into();
+    write_case(rng, id, s)
+}
+
+/// Poisoning: wrong dose taken in error or an accidental ingestion; the T code first, then the manifestations.
+fn poisoning(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = sex(rng);
+    let child = v == 2;
+    let age = if child { rng.range(2, 4) as u8 } else { rng.range(58, 86) as u8 };
+    let mut s = Spec::new(rng, "ED visit: medication problem".to_string(), age, sx);
+    s.diff = Difficulty::Advanced;
+    s.prof = ProfileSpec::NONE;
+    let p_rule = guideline("OCG I.C.19.e.5.b");
+    let no_ext = "The T code carries the intent (accidental); no separate external cause code is needed.";
+    match v {
+        0 => {
+            s.cc = "Slow heart rate".into();
+            s.hpi = "mistakenly took the morning dose of metoprolol tartrate 100 mg twice (a second dose from a new bottle, by error) and is now weak and lightheaded.".into();
+            s.vit = Vit { sys: rng.range(84, 94), dia: rng.range(48, 56), hr: rng.range(42, 48), rr: 16, t: 36.6, spo2: 97 };
+            s.exam = vec!["Bradycardic, regular; no edema; alert.".into()];
+            s.results = vec!["ECG: sinus bradycardia 44, PR normal, no block (my interpretation).".into(), "BMP, glucose normal.".into()];
+            s.course = vec!["Atropine not required; NS bolus; cardiac monitoring; HR 56 and BP 104/62 at 6 h.".into()];
+            s.em_lines = vec!["Accidental double dose of metoprolol with symptomatic bradycardia and hypotension.".into(), "ECG independently interpreted; BMP, glucose reviewed; poison control consulted.".into(), "Monitored 6 h; next dose held; pill organizer arranged.".into()];
+            s.em = Some(em(4, "an acute illness posing a threat to life (beta-blocker toxicity)", 4, "tests plus independent ECG interpretation and discussion with poison control", 3, "prescription drug management (dose held)"));
+            s.dx = vec![
+                dx("T44.7X1A", "Accidental overdose of metoprolol (double dose taken in error)", "", format!("Wrong dose taken in error is a poisoning: T44.7X1A (beta-adrenoreceptor antagonist, accidental), sequenced first. {no_ext}"), vec![p_rule.clone(), guideline("OCG I.C.20.a.8")]),
+                dx("R00.1", "Symptomatic bradycardia", "", "Manifestation of the poisoning, coded after the T code.", vec![p_rule.clone(), tabular("T36-T50 Use additional code(s) to specify manifestations of poisoning")]),
+                dx("I95.9", "Hypotension", "", "Second manifestation of the poisoning: hypotension, unspecified.", vec![p_rule.clone()]),
+            ];
+            s.nc = vec![nc("adverse effect of metoprolol", Some("T44.7X5A"), "Not taken as prescribed - double dose.", "An error in dosage by the patient makes it a poisoning, not an adverse effect.", vec![p_rule.clone()])];
+        }
+        1 => {
+            s.cc = "Low blood sugar".into();
+            s.hpi = "with type 2 diabetes on insulin glargine 30 units nightly accidentally injected the dose twice last night (forgot the first injection) and was found diaphoretic and confused this morning; EMS glucose 41.".into();
+            s.exam = vec!["Now alert and oriented after D50 by EMS; diaphoretic.".into()];
+            s.results = vec![format!("POC glucose q1h: 41 (EMS) -> 142 -> 96 -> 118. BMP: K {}, Cr {}.", f1(rng.decimal(3.6, 4.4)), f1(rng.decimal(0.8, 1.2)))];
+            s.course = vec!["D10 infusion, meals; glucose stable over 8 h of monitoring.".into()];
+            s.em_lines = vec!["Insulin overdose taken in error with hypoglycemia requiring IV dextrose.".into(), "Serial glucoses and BMP reviewed; daughter provided history (independent historian).".into(), "Decision: observation vs discharge discussed; extended ED monitoring; glargine dose tonight reduced by 20%.".into()];
+            s.em = Some(em(4, "an acute illness posing a threat to life (severe hypoglycemia)", 3, "tests ordered and reviewed plus an independent historian", 4, "drug therapy requiring intensive monitoring for toxicity (IV dextrose with hourly glucose)"));
+            s.dx = vec![
+                dx("T38.3X1A", "Insulin overdose, accidental (dose repeated in error)", "", format!("Insulin taken twice in error is a poisoning: T38.3X1A first. {no_ext}"), vec![p_rule.clone(), guideline("OCG I.C.20.a.8")]),
+                dx("E11.649", "Type 2 diabetes with hypoglycemia without coma", "", "The manifestation: type 2 diabetes with hypoglycemia, no coma documented (E11.649).", vec![p_rule.clone(), guideline("OCG I.C.4.a")]),
+                dx("Z79.4", "Long-term insulin use", "", "Long-term (current) use of insulin for the type 2 diabetes.", vec![guideline("OCG I.C.4.a.3")]),
+            ];
+            s.nc = vec![nc("adverse effect of insulin", Some("T38.3X5A"), "Extra dose given by error.", "A dosing error is a poisoning; T38.3X5A is for insulin properly administered.", vec![p_rule.clone()])];
+        }
+        _ => {
+            s.cc = "Swallowed grandparent's pills".into();
+            s.hpi = "brought by mother after being found with grandmother's clonidine 0.1 mg tablets; up to 2 tablets missing; child now sleepy.".into();
+            s.vit = Vit { sys: rng.range(78, 86), dia: 44, hr: rng.range(66, 74), rr: 18, t: 36.7, spo2: 98 };
+            s.exam = vec!["Somnolent but arousable to voice; pupils 2 mm; HR 70 (low for age).".into()];
+            s.results = vec!["POC glucose 94. ECG: sinus bradycardia for age, no block.".into()];
+            s.course = vec!["Poison control contacted; continuous monitoring; naloxone not given.".into()];
+            s.em_lines = vec!["Accidental clonidine ingestion by a toddler with somnolence and bradycardia.".into(), "Discussed with poison control; history from mother.".into(), "Admitted to pediatric observation for monitoring.".into()];
+            s.em = Some(em(4, "an acute illness posing a threat to life", 3, "discussion with poison control plus independent historian", 4, "decision regarding hospitalization"));
+            s.dx = vec![
+                dx("T46.5X1A", "Accidental clonidine ingestion (poisoning)", "", format!("Clonidine is an antihypertensive (T46.5, other antihypertensive drugs); an accidental ingestion is a poisoning, accidental, sequenced first. {no_ext}"), vec![p_rule.clone(), guideline("OCG I.C.20.a.8")]),
+                dx("R40.0", "Somnolence", "", "Manifestation of the poisoning.", vec![p_rule.clone()]),
+                dx("R00.1", "Bradycardia", "", "Second manifestation of the poisoning.", vec![p_rule.clone()]),
+            ];
+            s.nc = vec![nc("undetermined intent", Some("T46.5X4A"), "Exploratory ingestion, accidental per mother.", "The intent is documented as accidental; undetermined intent is only for records that say the intent cannot be determined.", vec![guideline("OCG I.C.19.e.5.b")])];
+            s.dispo = "Admitted to pediatric observation.".into();
+        }
+    }
+    s.hpi2 = "No other ingestions suspected.".into();
+    s.ros_negs = vec!["vomiting", "seizure", "chest pain", "fever"];
+    if s.dispo.is_empty() {
+        s.dispo = "Home after monitoring with family; PCP in 2 days; medication reconciliation done.".into();
+    }
+    write_case(rng, id, s)
+}
+
+/// Cellulitis, one with an abscess drained.
+fn cellulitis(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = sex(rng);
+    let age = rng.range(22, 80) as u8;
+    let right = rng.chance(0.5);
+    let sd = if right { "right" } else { "left" };
+    let leg = v != 1;
+    let mut s = Spec::new(rng, format!("ED visit: red swollen {}", if leg { "leg" } else { "arm" }), age, sx);
+    s.cc = format!("{} {} redness", cap(sd), if leg { "leg" } else { "arm" });
+    s.prof = ProfileSpec::LIGHT;
+    s.hpi = rng.vary(&format!("has {{2|3|4}} days of spreading redness, warmth and pain of the {sd} {}{}.", if leg { "lower leg" } else { "forearm" }, if v == 2 { " with a tender lump that began draining" } else { "" }));
+    s.hpi2 = rng.say(&["No fever. No injury recalled.", "Subjective chills, no measured fever."]);
+    s.ros_pos = "+ redness, + pain.".into();
+    s.ros_negs = vec!["fever", "vomiting", "chest pain", "shortness of breath"];
+    s.exam = vec![format!("{} {}: {} cm area of erythema, warmth and tenderness, margins marked; {}", cap(sd), if leg { "lower leg" } else { "forearm" }, rng.range(6, 14), if v == 2 { "central 3 cm fluctuant abscess." } else { "no fluctuance or crepitus." })];
+    let code_c = match (leg, right) {
+        (true, true) => "L03.115",
+        (true, false) => "L03.116",
+        (false, true) => "L03.113",
+        (false, false) => "L03.114",
+    };
+    s.em_lines = vec![format!("Cellulitis of the {sd} {} without systemic toxicity.", if leg { "leg" } else { "arm" }), "Rx cephalexin 500 mg QID x 7 days (plus TMP-SMX for MRSA coverage).".into()];
+    s.em = Some(em(2, "an acute uncomplicated illness", 1, "no tests", 3, "prescription drug management"));
+    s.dx = vec![dx(code_c, format!("Cellulitis of {sd} {}", if leg { "lower leg" } else { "forearm" }), "", format!("Cellulitis by limb and side: {code_c}."), vec![guideline("OCG IV.G")])];
+    if v == 2 {
+        let abs = if right { "L02.415" } else { "L02.416" };
+        s.dx.insert(0, dx(abs, format!("Abscess of {sd} lower leg"), ", drained", format!("The abscess drained is first-listed ({abs}); the surrounding cellulitis is coded as well."), vec![guideline("OCG IV.G")]));
+        s.proc = Proc::Other { lines: vec!["Consent. Local 1% lidocaine field block.".into()], marked: "Incision and drainage of abscess, simple: single 1.5 cm incision, purulence expressed, cavity irrigated; no loculations, no packing needed.".into(), code: "10060", mods: vec![], why: "Simple (single) abscess incision and drainage: 10060.".into(), rules: vec![convention("CPT 10060 simple or single incision and drainage of abscess")] };
+        s.em_lines.push("Surrounding cellulitis requires systemic antibiotics beyond the drainage.".into());
+    }
+    s.nc = vec![nc("leg pain and swelling", None, "Pain and swelling are from the cellulitis.", "Signs integral to cellulitis are not coded.", vec![guideline("OCG I.B.5")])];
+    s.dispo = "Home; wound/cellulitis recheck in 48 h.".into();
+    write_case(rng, id, s)
+}
+
+/// Critical care: STEMI, septic shock, DKA, anaphylaxis.
+fn critical(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = sex(rng);
+    let age = rng.range(34, 80) as u8;
+    let mut s = Spec::new(rng, "ED visit: critically ill patient".to_string(), age, sx);
+    s.diff = Difficulty::Advanced;
+    s.esi = 1;
+    s.arrival = "EMS (ALS)";
+    let mins = [rng.range(38, 60), rng.range(78, 96), rng.range(42, 70), rng.range(32, 48)][v % 4] as u16;
+    s.critical = Some((mins, "Critical care time {m} minutes, exclusive of separately billable procedures and teaching, spent at bedside managing the life-threatening condition.".into()));
+    s.em = None;
+    match v % 4 {
+        0 => {
+            s.cc = "Chest pain".into();
+            s.hpi = "with crushing substernal chest pain for 40 minutes with diaphoresis.".into();
+            s.results = vec!["ECG: ST elevation V1-V4 with reciprocal inferior depression.".into(), "Troponin I 2.8 ng/mL.".into()];
+            s.course = vec!["STEMI alert activated; aspirin 324 mg, heparin bolus and drip, nitroglycerin drip titrated; cath lab accepted; transported to cath lab.".into()];
+            s.prof = ProfileSpec::LIGHT;
+            s.excl = vec![Other::Cad, Other::AfibParoxysmal];
+            s.dx = vec![dx("I21.09", "Acute anterior wall ST elevation myocardial infarction (STEMI)", "", "STEMI of the anterior wall without the artery named: I21.09.", vec![guideline("OCG I.C.9.e"), guideline("OCG IV.G")])];
+            s.nc = vec![nc("chest pain", Some("R07.9"), "Chest pain from the STEMI.", "Symptom integral to the myocardial infarction.", vec![guideline("OCG I.B.5")])];
+        }
+        1 => {
+            s.cc = "Fever, confusion".into();
+            s.hpi = "from home with 3 days of productive cough and fever, now confused and hypotensive.".into();
+            s.vit = Vit { sys: 78, dia: 42, hr: 124, rr: 28, t: 39.2, spo2: 89 };
+            s.results = vec!["Lactate 4.6. WBC 19.8. CXR: right lower lobe consolidation.".into(), "Blood cultures x2 drawn before antibiotics.".into()];
+            s.course = vec!["30 mL/kg crystalloid, ceftriaxone + azithromycin, norepinephrine started via peripheral line after MAP < 65 despite fluids; ICU accepted.".into()];
+            s.dx = vec![
+                dx("A41.9", "Sepsis due to right lower lobe pneumonia", "", "Sepsis with an unknown organism is sequenced first: A41.9, followed by the localized infection.", vec![guideline("OCG I.C.1.d.4")]),
+                dx("J18.9", "Right lower lobe pneumonia", ", organism unknown", "Localized infection, organism not identified: J18.9 (pneumonia located in a lobe is not \"lobar pneumonia\").", vec![guideline("OCG I.C.1.d.4")]),
+                dx("R65.21", "Septic shock", " requiring vasopressors", "Severe sepsis with septic shock: R65.21, never first, after the infection codes.", vec![guideline("OCG I.C.1.d.1.b"), tabular("R65.2 Code first underlying infection")]),
+            ];
+            s.nc = vec![nc("hypotension", Some("I95.9"), "Hypotension is the septic shock.", "Integral to septic shock.", vec![guideline("OCG I.B.5")])];
+        }
+        2 => {
+            s.cc = "Vomiting, high sugar".into();
+            s.hpi = "with type 1 diabetes, taking basal-bolus insulin as prescribed, has 2 days of vomiting, abdominal pain and now Kussmaul breathing; no precipitant identified.".into();
+            s.results = vec!["Glucose 512, pH 7.08, bicarbonate 7, anion gap 28, beta-hydroxybutyrate 7.9, K 5.6.".into()];
+            s.course = vec!["Insulin infusion per DKA protocol with hourly glucose and 2-hourly BMP; 3 L NS; potassium replacement once K < 5.2; ICU accepted.".into()];
+            s.dx = vec![dx("E10.10", "Diabetic ketoacidosis, type 1 diabetes, without coma", "", "Type 1 diabetes with ketoacidosis without coma: E10.10. No Z79.4: E10 carries no instruction for long-term insulin use.", vec![guideline("OCG I.C.4.a")])];
+            s.nc = vec![nc("vomiting and abdominal pain", Some("R11.2"), "Vomiting and abdominal pain from DKA.", "Symptoms integral to DKA are not coded.", vec![guideline("OCG I.B.5")])];
+        }
+        _ => {
+            s.cc = "Allergic reaction, trouble breathing".into();
+            s.hpi = "ate a cookie containing peanuts 20 minutes ago; known peanut allergy; throat tightness, hives, wheeze, near-syncope.".into();
+            s.vit = Vit { sys: 76, dia: 40, hr: 128, rr: 26, t: 36.8, spo2: 91 };
+            s.course = vec!["Epinephrine 0.5 mg IM x2, epinephrine infusion briefly, 2 L NS, methylprednisolone, diphenhydramine, albuterol; BP 112/68 at 1 h; admitted to step-down.".into()];
+            s.dx = vec![dx("T78.01XA", "Anaphylactic reaction due to peanuts", "", "Anaphylaxis from a food has its own codes by food: peanuts, T78.01XA.", vec![guideline("OCG IV.G"), guideline("OCG I.C.19.a")])];
+            s.nc = vec![nc("urticaria, wheezing, hypotension", Some("L50.0"), "Hives, wheeze and hypotension are the anaphylaxis.", "Manifestations integral to anaphylaxis are not coded separately.", vec![guideline("OCG I.B.5")])];
+        }
+    }
+    s.hpi2 = "History limited by acuity; obtained from EMS and family.".into();
+    s.ros_pos = "ROS limited by acuity.".into();
+    s.ros_negs = vec!["trauma"];
+    s.dispo = rng.say(&["Admitted to ICU/cath lab, critical.", "Admitted, critical condition."]);
+    write_case(rng, id, s)
+}
+
+/// Left without being seen: the triage reason for visit and Z53.21 (facility claim only).
+fn lwbs(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = sex(rng);
+    let age = rng.range(19, 70) as u8;
+    let (cc, code, words) = [("sore throat x 2 days", "R07.0", "Pain in throat"), ("headache since this morning", "R51.9", "Headache"), ("cough for a week", "R05.9", "Cough")][v % 3];
+    let mut cw = new_case(id, "ED registration: patient left before being seen".to_string(), false, Difficulty::Foundation, age, sx);
+    let mut d = cw.doc(DocumentKind::EdNote, "ED Triage Note", Some(1));
+    let v_ = vit(rng, (114, 142), (68, 96), (36.6, 37.4), (97, 100));
+    let vl = vit_line(rng, &v_);
+    d.line(&format!("Triage RN note. {}", rng.say(&["Walk-in.", "Arrived ambulatory."])));
+    d.line(&format!("{} {}", person(rng, age, sx), rng.say(&["reports", "c/o"])));
+    let ev = d.mark_line(cc);
+    d.line(&format!("ESI 4. {vl}."));
+    d.line(&rng.say(&["Placed in waiting room.", "Pt to lobby to await provider."]));
+    let t = rng.range(2, 5);
+    let ev2 = d.mark_line(&format!("Called for room at +{t} h: not in waiting room; per registration pt left before being seen by a provider (LWBS)."));
+    d.line("No provider evaluation performed. -- triage RN");
+    cw.add_doc(d);
+    cw.dx(code, None, vec![ev], why(format!("{words}: the reason for the visit, taken from the triage complaint since no provider diagnosis exists."), vec![guideline("OCG IV.D"), guideline("OCG IV.G")]));
+    cw.dx("Z53.21", None, vec![ev2], why("Procedure and treatment not carried out because the patient left before being seen by a provider: Z53.21, after the reason for the visit.", vec![guideline("OCG I.C.21.c")]));
+    cw.finish()
+}
+
+/// Back strain lifting at work.
+fn back_strain(rng: &mut Rng, id: String) -> Case {
+    let sx = sex(rng);
+    let age = rng.range(24, 58) as u8;
+    let mut s = Spec::new(rng, "ED visit: low back pain after lifting".to_string(), age, sx);
+    s.cc = "Low back pain".into();
+    let m = Mech { hpi: "", cause: ("X50.0XXA", "lifting a 60-lb box", "overexertion from strenuous movement or load: X50.0XXA"), place: Some(("Y92.69", "warehouse", "industrial area (warehouse)")), activity: None, status: ("Y99.0", "at work, for pay") };
+    s.hpi = "felt a pull in the low back while".into();
+    s.mech = Some((m, "lifting a 60-lb box off a pallet at the warehouse where pt works.".into()));
+    s.hpi2 = "No radiation below the knee, no numbness, no bowel/bladder change, no saddle anesthesia.".into();
+    s.ros_pos = "+ low back pain.".into();
+    s.ros_negs = vec!["fever", "weight loss", "urinary retention", "leg weakness", "numbness"];
+    s.prof = ProfileSpec::LIGHT;
+    s.exam = vec!["Back: bilateral lumbar paraspinal tenderness and spasm, no midline tenderness; SLR negative; strength/sensation/reflexes normal.".into()];
+    s.em_lines = vec!["Acute lumbar strain without red flags; imaging not indicated.".into(), "Rx cyclobenzaprine 5 mg TID PRN and naproxen 500 mg BID; work note: light duty 5 days.".into()];
+    s.em = Some(em(2, "an acute uncomplicated injury", 1, "no tests", 3, "prescription drug management"));
+    s.dx = vec![dx("S39.012A", "Lumbar strain (strain of low back muscles)", ", initial encounter", "Strain of muscle, fascia and tendon of the lower back: S39.012A, initial encounter.", rules_inj())];
+    s.nc = vec![nc("low back pain", Some("M54.50"), "Pain from the strain.", "The pain is part of the strain (an injury code), not a separate M54.5- code.", vec![guideline("OCG I.B.5")])];
+    s.dispo = "Home; occupational health follow-up in 1 week.".into();
+    s.status_line = "Injury at work (employee); workers' compensation.".into();
+    write_case(rng, id, s)
+}
+
+/// Epistaxis with anterior packing in an anticoagulated patient.
+fn epistaxis(rng: &mut Rng, id: String) -> Case {
+    let sx = sex(rng);
+    let age = rng.range(62, 86) as u8;
+    let mut s = Spec::new(rng, "ED visit: nosebleed".to_string(), age, sx);
+    s.cc = "Nosebleed".into();
+    s.vit = vit(rng, (150, 176), (72, 96), (36.5, 37.1), (96, 99));
+    s.hpi = "has had a right-sided nosebleed for 90 minutes not stopping with pressure; takes apixaban for atrial fibrillation.".into();
+    s.hpi2 = "No trauma. No prior episodes. No lightheadedness.".into();
+    s.ros_negs = vec!["chest pain", "melena", "hematuria", "syncope"];
+    s.exam = vec!["Nose: active oozing from right anterior septum (Kiesselbach area); no posterior bleeding seen.".into()];
+    s.results = vec![format!("CBC: Hgb {} (baseline 13). BMP normal.", f1(rng.decimal(11.8, 12.9)))];
+    s.em_lines = vec!["Anterior epistaxis in a patient on apixaban; bleeding and anticoagulation risks weighed.".into(), "CBC and BMP ordered and reviewed.".into(), "Apixaban held x 1 dose after discussion (prescription management); oxymetazoline and packing.".into(), "Atrial fibrillation: rate controlled on monitor, anticoagulation plan addressed with patient.".into()];
+    s.em = Some(em(3, "an acute illness plus a chronic illness (atrial fibrillation on anticoagulation) addressed", 2, "two unique tests ordered and reviewed", 3, "prescription drug management (anticoagulant held)"));
+    s.proc = Proc::Other { lines: vec!["Oxymetazoline pledgets x 10 min then:".into()], marked: "Anterior nasal packing (Rhino Rocket 5.5 cm) placed in right naris for control of anterior epistaxis, simple; hemostasis achieved.".into(), code: "30901", mods: vec![], why: "Control of anterior nasal hemorrhage, simple (packing): 30901.".into(), rules: vec![convention("CPT 30901 control nasal hemorrhage, anterior, simple")] };
+    s.dx = vec![
+        dx("R04.0", "Anterior epistaxis", ", controlled with packing", "Epistaxis: R04.0, first-listed as the reason for the visit.", vec![guideline("OCG IV.G")]),
+        dx("I48.91", "Atrial fibrillation", " on apixaban", "Atrial fibrillation, type not documented: I48.91; addressed (anticoagulant held).", vec![guideline("OCG IV.J")]),
+        dx("Z79.01", "Long-term anticoagulant (apixaban)", "", "Long-term (current) use of anticoagulants.", vec![guideline("OCG I.C.21.c.3")]),
+    ];
+    s.nc = vec![nc("adverse effect of anticoagulant", Some("T45.515A"), "The physician does not attribute the bleed to apixaban.", "No cause-and-effect statement links the epistaxis to the drug; an adverse-effect code needs it.", vec![guideline("OCG I.C.19.e.5.a")])];
+    s.dispo = "Home; ENT in 48 h for packing removal; resume apixaban tomorrow if no bleeding.".into();
+    write_case(rng, id, s)
+}
+
+/// ED diagnosis coding only: injuries with several external cause codes.
+fn injury_dx(rng: &mut Rng, id: String, v: usize) -> Case {
+    let sx = sex(rng);
+    let age = rng.range(30, 80) as u8;
+    let mut s = Spec::new(rng, "ED diagnoses: injury coding".to_string(), age, sx);
+    s.em_track = false;
+    s.diff = Difficulty::Intermediate;
+    s.cc = rng.say(&["Fall", "Injury"]);
+    s.prof = ProfileSpec::LIGHT;
+    match v {
+        0 => {
+            let m = Mech { hpi: "", cause: ("W11.XXXA", "fell about 6 feet from a ladder", "fall from a ladder: W11.XXXA"), place: Some(("Y92.007", "yard", "yard of a private residence (type not stated)")), activity: Some(("Y93.H9", "cleaning the gutters", "exterior property maintenance")), status: ("Y99.8", "home activity") };
+            s.hpi = "states pt".into();
+            s.mech = Some((m, "fell about 6 feet from a ladder in the yard while cleaning the gutters, landing on the right side.".into()));
+            s.results = vec!["CXR/rib series: nondisplaced fracture of right 7th rib, no PTX.".into(), "XR right wrist: no fracture.".into()];
+            s.exam = vec!["Chest: point tenderness right lateral 7th rib. R wrist: swelling and tenderness, no bony deformity.".into()];
+            s.dx = vec![
+                dx("S22.31XA", "Closed fracture of one rib, right (7th)", ", nondisplaced", "One rib fracture, right side, closed, initial encounter: S22.31XA; sequenced first as the most serious injury.", vec![guideline("OCG I.C.19.b"), guideline("OCG I.C.19.c.1")]),
+                dx("S60.211A", "Contusion of right wrist", "", "Contusion of the right wrist: a separate site, coded as well.", vec![guideline("OCG I.C.19.b")]),
+            ];
+        }
+        1 => {
+            let m = Mech { hpi: "", cause: ("V03.10XA", "was struck by a car while crossing", "pedestrian on foot injured in a collision with a car in a traffic accident: V03.10XA"), place: Some(("Y92.414", "residential street", "local residential street")), activity: Some(("Y93.01", "walking", "walking")), status: ("Y99.8", "personal activity") };
+            s.hpi = "reports pt".into();
+            s.mech = Some((m, "was struck by a car while crossing a residential street on foot, walking home, at low speed; thrown onto the hood.".into()));
+            s.results = vec!["XR right knee: no fracture. XR left hand: no fracture.".into()];
+            s.exam = vec!["R knee: ecchymosis and tenderness, stable ligaments. L hand: superficial abrasions of the palm.".into()];
+            s.dx = vec![
+                dx("S80.01XA", "Contusion of right knee", "", "Contusion of the right knee: S80.01XA, the principal injury treated.", vec![guideline("OCG I.C.19.b")]),
+                dx("S60.512A", "Abrasion of left hand", "", "Abrasion of the left hand: a superficial injury at a different site from the knee, so it is coded.", vec![guideline("OCG I.C.19.b")]),
+            ];
+        }
+        _ => {
+            let m = Mech { hpi: "", cause: ("Y04.0XXA", "was punched in the face", "assault by unarmed brawl or fight: Y04.0XXA"), place: Some(("Y92.512", "store", "store")), activity: None, status: ("Y99.0", "at work, for pay (store clerk)") };
+            s.hpi = "works as a clerk and".into();
+            s.mech = Some((m, "was punched in the face by a customer during an argument at the store while working.".into()));
+            s.results = vec!["CT maxillofacial: nondisplaced nasal bone fracture; no other facial fracture.".into()];
+            s.exam = vec!["Nasal swelling and tenderness, no septal hematoma; swollen, tender upper lip contusion without laceration.".into()];
+            s.dx = vec![
+                dx("S02.2XXA", "Closed nasal bone fracture", ", nondisplaced", "Fracture of nasal bones, closed, initial encounter: S02.2XXA.", vec![guideline("OCG I.C.19.c.1")]),
+                dx("S00.531A", "Contusion of upper lip", "", "Contusion of the lip: S00.531A, a separate injury from the nasal fracture.", vec![guideline("OCG I.C.19.b")]),
+            ];
+        }
+    }
+    s.hpi2 = "No LOC. No neck pain.".into();
+    s.ros_negs = vec!["headache", "neck pain", "abdominal pain", "numbness"];
+    s.em = None;
+    s.dispo = "Home with follow-up.".into();
+    s.status_line = if v == 2 { "Assaulted while on the job.".into() } else { "Not work related.".into() };
+    write_case(rng, id, s)
+}
+
 pub fn cases(rng: &mut Rng) -> Vec<Case> {
     let mut out = Vec::new();
     let mut n = 0;
@@ -995,7 +1770,97 @@ pub fn cases(rng: &mut Rng) -> Vec<Case> {
     for v in 0..4 {
         out.push(wrist(rng, next(), v));
     }
+    for v in 0..3 {
+        out.push(concussion(rng, next(), v));
+    }
+    for v in 0..3 {
+        out.push(burn(rng, next(), v));
+    }
+    for v in 0..2 {
+        out.push(foreign_body(rng, next(), v));
+    }
+    for v in 0..5 {
+        out.push(chest_pain(rng, next(), v));
+    }
+    for v in 0..5 {
+        out.push(abdomen(rng, next(), v));
+    }
+    for v in 0..2 {
+        out.push(stone(rng, next(), v));
+    }
+    for v in 0..3 {
+        out.push(asthma(rng, next(), v));
+    }
+    for v in 0..3 {
+        out.push(uti(rng, next(), v));
+    }
+    for v in 0..2 {
+        out.push(syncope(rng, next(), v));
+    }
+    for v in 0..2 {
+        out.push(migraine(rng, next(), v));
+    }
+    for v in 0..3 {
+        out.push(adverse(rng, next(), v));
+    }
+    for v in 0..3 {
+        out.push(poisoning(rng, next(), v));
+    }
+    for v in 0..3 {
+        out.push(cellulitis(rng, next(), v));
+    }
+    for v in 0..4 {
+        out.push(critical(rng, next(), v));
+    }
+    out.push(epistaxis(rng, next()));
+    out.push(back_strain(rng, next()));
+    for v in 0..3 {
+        out.push(injury_dx(rng, next(), v));
+    }
+    for v in 0..3 {
+        out.push(lwbs(rng, next(), v));
+    }
     let _ = tabular;
     let _: Option<Rule> = None;
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn grams(c: &Case) -> HashSet<String> {
+        let text: String = c.documents.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join(" ");
+        let w: Vec<&str> = text.split_whitespace().collect();
+        w.windows(5).map(|x| x.join(" ")).collect()
+    }
+
+    fn worst(cases: &[Case]) -> Vec<(f64, String, String)> {
+        let g: Vec<HashSet<String>> = cases.iter().map(grams).collect();
+        let mut out = Vec::new();
+        for i in 0..cases.len() {
+            for j in i + 1..cases.len() {
+                let inter = g[i].intersection(&g[j]).count() as f64;
+                let r = inter / (g[i].len().min(g[j].len()).max(1) as f64);
+                if r > 0.8 {
+                    out.push((r, cases[i].id.clone(), cases[j].id.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn no_two_cases_share_more_than_80_percent_of_their_text() {
+        let root = Rng::new(crate::generate::SEED);
+        let mut a = root.derive("ed");
+        let ed = cases(&mut a);
+        let mut b = root.derive("outpatient");
+        let op = crate::generate::outpatient::cases(&mut b);
+        let mut all = ed;
+        all.extend(op);
+        let bad = worst(&all);
+        assert!(bad.is_empty(), "{bad:?}");
+    }
 }

@@ -150,7 +150,70 @@ struct Sc {
     condition: String,
 }
 
-fn vit(t: f64, hr: i64, sbp: i64, dbp: i64, rr: i64, spo2: i64, o2: &str) -> String {
+struct TempC(f64);
+impl From<f64> for TempC {
+    fn from(x: f64) -> TempC {
+        TempC(x)
+    }
+}
+impl From<D> for TempC {
+    fn from(x: D) -> TempC {
+        TempC(x.0)
+    }
+}
+
+/// A one-decimal number that prints as one ("7.4", never "7.3999999").
+#[derive(Clone, Copy)]
+struct D(f64);
+
+impl std::fmt::Display for D {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.1}", self.0)
+    }
+}
+
+fn dec(rng: &mut Rng, lo: f64, hi: f64) -> D {
+    D(rng.decimal(lo, hi))
+}
+
+/// Rounds the long binary-float tails the shared knowledge base can print ("3.9000000000000004" → "3.9").
+fn clean_floats(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let st = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+                let fs = i + 1;
+                let mut j = fs;
+                while j < b.len() && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+                if j - fs > 4 {
+                    let v: f64 = s[st..j].parse().unwrap_or(0.0);
+                    out.push_str(&format!("{v:.1}"));
+                } else {
+                    out.push_str(&s[st..j]);
+                }
+                i = j;
+            } else {
+                out.push_str(&s[st..i]);
+            }
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
+}
+
+fn vit(t: impl Into<TempC>, hr: i64, sbp: i64, dbp: i64, rr: i64, spo2: i64, o2: &str) -> String {
+    let t = t.into().0;
     let (tl, hl) = if hr % 2 == 0 { ("T", "HR") } else { ("Temp", "P") };
     format!("{tl} {t:.1} C, {hl} {hr}, BP {sbp}/{dbp}, RR {rr}, SpO2 {spo2}% {o2}")
 }
@@ -227,7 +290,7 @@ fn sign(rng: &mut Rng, service: &str) -> String {
 }
 
 fn chronic_plan(plan: &str) -> String {
-    plan.replace(" in clinic", " on admission").replace("since last visit", "prior to admission").replace("Counseled on cessation for 5 minutes", "Counseled on cessation at bedside")
+    clean_floats(plan).replace(" in clinic", " on admission").replace("since last visit", "prior to admission").replace("Counseled on cessation for 5 minutes", "Counseled on cessation at bedside")
 }
 
 fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
@@ -246,7 +309,12 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
     if a.pf.is_empty() && s.pmh_extra.is_empty() {
         d.add(&rng.say(&["None significant.", "No chronic medical problems.", "Otherwise healthy."]));
     } else {
-        kb::write_history(&mut d, &a.pf, &mut a.wr);
+        let ps = a.pf.problems().to_vec();
+        for (i, p) in ps.iter().enumerate() {
+            let e = d.mark(&clean_floats(&p.short));
+            a.wr.name(p.key, e);
+            d.add(if i + 1 < ps.len() { ", " } else { "" });
+        }
         if !s.pmh_extra.is_empty() {
             if !a.pf.is_empty() {
                 d.add(", ");
@@ -255,7 +323,12 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
         }
     }
     d.heading(&rng.say(&["PAST SURGICAL HISTORY:", "PSH:"]));
-    d.line(&rng.say(&["Tonsillectomy as a child.", "None.", "Cataract extraction{| OU}.", "Hernia repair remotely.", "C-section remotely; no other surgeries.", "Denies prior surgery."]));
+    let psh = if a.cw.encounter.sex == Sex::Female {
+        rng.say(&["Tonsillectomy as a child.", "None.", "Cataract extraction{| OU}.", "Hernia repair remotely.", "C-section remotely; no other surgeries.", "Denies prior surgery."])
+    } else {
+        rng.say(&["Tonsillectomy as a child.", "None.", "Cataract extraction{| OU}.", "Hernia repair remotely.", "Denies prior surgery."])
+    };
+    d.line(&psh);
     let meds_first = rng.chance(0.5);
     let allergies = rng.say(&["NKDA", "No known drug allergies", "NKDA."]);
     if !meds_first {
@@ -317,7 +390,7 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
             continue;
         }
         d.add(&format!("{n}. "));
-        let e = d.mark(&p.label);
+        let e = d.mark(&clean_floats(&p.label));
         a.wr.name(p.key, e);
         let sep = *rng.pick(&[": ", " - ", ". "]);
         d.add(sep);
@@ -378,7 +451,7 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
     let t = if expired { rng.say(&["Death Summary", "Discharge Summary (Expired)"]) } else { rng.say(&["Discharge Summary", "Hospital Discharge Summary"]) };
     let mut d = a.cw.doc(DocumentKind::DischargeSummary, &t, Some(day));
     d.line(&t.to_uppercase());
-    d.line(&format!("Admitted: hospital day 1. {}: hospital day {day}. Length of stay: {} days. Service: {service}.", if expired { "Date of death" } else { "Discharged" }, a.los).replace("Date of death", "Expired"));
+    d.line(&format!("Admitted: hospital day 1. {}: hospital day {day}. Length of stay: {} day(s). Service: {service}.", if expired { "Date of death" } else { "Discharged" }, a.los).replace("Date of death", "Expired"));
     d.heading(&rng.say(&["ADMISSION DIAGNOSIS:", "Admitting diagnosis:", "REASON FOR ADMISSION:"]));
     put(&mut d, &mut a.ev, &s.admit_dx);
     d.heading(&rng.say(&["DISCHARGE DIAGNOSES:", "FINAL DIAGNOSES:", "Diagnoses at discharge:"]));
@@ -395,7 +468,7 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
     if !chronic.is_empty() {
         d.add(&rng.say(&["Chronic conditions: ", "Comorbidities: ", "Other active problems: "]));
         for (i, p) in chronic.iter().enumerate() {
-            let e = d.mark(&p.short);
+            let e = d.mark(&clean_floats(&p.short));
             a.wr.name(p.key, e);
             d.add(if i + 1 < chronic.len() { "; " } else { ".\n" });
         }
@@ -414,23 +487,76 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
     d.line(&if s.consults.is_empty() { "None.".to_string() } else { s.consults.join("; ") + "." });
     d.heading(&rng.say(&["HOSPITAL COURSE:", "HOSPITAL COURSE BY PROBLEM:", "Brief hospital course:"]));
     let intro = rng.vary(&format!("{} {{was admitted|presented}} with {}.", capitalize(&a.who), s.cc.trim_end_matches('.').to_lowercase()));
-    d.line(&intro.replace("[[", "").replace("]]", ""));
+    d.line(&intro);
+    d.line(&format!("{} {}", rng.say(&["Briefly:", "Presentation:", "HPI in brief:"]), strip_marks(&s.hpi)));
     for (h, t) in &s.course {
         d.gap();
         d.add(&format!("{h}: "));
         put(&mut d, &mut a.ev, t);
         d.add("\n");
     }
+    if expired {
+        d.gap();
+        d.line(&rng.say(&[
+            "Final events: the family was present and updated at each change in condition. The patient was pronounced by the covering physician; no pulse or respirations, pupils fixed. The family was notified and declined autopsy. The medical examiner was not required. Organ procurement organization notified per hospital policy.",
+            "Final events: progressive decline despite therapy. Death pronounced by the in-house physician after the absence of heart sounds and respirations was confirmed. The family was at the bedside, declined autopsy, and was offered chaplain support. The organ procurement organization was notified as required.",
+        ]));
+    }
+    if !s.progress.is_empty() {
+        d.gap();
+        d.line(&rng.say(&["Day-by-day:", "Timeline:", "Course by day:"]));
+        for p in &s.progress {
+            d.line(&format!("- Hospital day {}: {} {}", p.day, strip_marks(&p.s), strip_marks(&p.ap)));
+        }
+    }
     if !chronic.is_empty() {
         d.gap();
         d.add(&rng.say(&["Chronic conditions: ", "Chronic medical problems: "]));
-        let names: Vec<String> = chronic.iter().map(|p| p.short.clone()).collect();
+        let names: Vec<String> = chronic.iter().map(|p| clean_floats(&p.short)).collect();
         d.add(&format!("{} {}", names.join(", "), rng.say(&["were stable during the stay; home regimen continued except as noted.", "remained at baseline; home medications resumed as listed below.", "were managed on the home regimen without change."])));
         d.add("\n");
     }
+    d.gap();
+    let dispo_plan = match a.status {
+        1 => rng.say(&["PT evaluated and cleared the patient for home without services.", "Ambulating independently; no PT needs identified."]),
+        6 => rng.say(&["PT/OT recommended home with home health PT and nursing; arranged by case management.", "Case management arranged home health nursing and PT."]),
+        3 => rng.say(&["PT/OT recommended short-term skilled rehabilitation; accepted at a skilled nursing facility.", "Not safe for home per PT; SNF placement arranged by case management."]),
+        7 => rng.say(&["The patient requested to leave before the treatment course was complete. Risks including worsening illness and death were explained; the patient had capacity, verbalized understanding, and signed the against-medical-advice form.", "Despite counseling on the risks of leaving early, the patient chose to leave against medical advice; capacity was intact and the AMA form was signed."]),
+        _ => rng.say(&["The family was updated throughout and was at the bedside.", "Family meetings were held on each hospital day."]),
+    };
+    d.line(&format!("{} {}", rng.say(&["Disposition planning:", "Dispo:", "Care coordination:"]), dispo_plan));
+    if a.status != 20 {
+        let vte = rng.say(&["VTE prophylaxis with subcutaneous heparin was given during the stay.", "Received pharmacologic VTE prophylaxis while inpatient.", "SCDs used for VTE prophylaxis."]);
+        let edu = rng.say(&["Medication changes were reviewed with the patient using teach-back.", "Discharge teaching completed with the patient and family; questions answered.", "Medication reconciliation was completed and reviewed with the patient."]);
+        let pt = rng.say(&[
+            "The patient was seen and examined on the day of discharge, was comfortable, and agreed with the plan.",
+            "On the day of discharge the patient was examined, questions were answered, and the plan was reviewed with the patient and family.",
+            "Seen on the morning of discharge; no new complaints overnight and in agreement with discharge.",
+        ]);
+        if a.status == 7 {
+            d.line(&format!("{vte} {edu}"));
+        } else {
+            d.line(&format!("{vte} {edu} {pt}"));
+        }
+    }
+    d.heading(&rng.say(&["PERTINENT RESULTS:", "KEY RESULTS:", "Pertinent data:"]));
+    d.line(&format!("Admission labs: {}", strip_marks(&s.labs)));
+    if !s.imaging.is_empty() {
+        d.line(&strip_marks(&s.imaging));
+    }
     if !s.results.is_empty() {
-        d.heading(&rng.say(&["PERTINENT RESULTS:", "KEY RESULTS:", "Pertinent data:"]));
         put(&mut d, &mut a.ev, &s.results);
+    }
+    if !expired {
+        d.heading(&rng.say(&["DISCHARGE EXAM:", "Exam on day of discharge:"]));
+        let (hr, sb, db) = (rng.range(64, 88), rng.range(112, 138), rng.range(62, 82));
+        d.line(&format!("Vitals: {}", vit(36.7, hr, sb, db, 16, rng.range(94, 99), "on room air")));
+        for sys in ["General", "CV", "Lungs", "Abdomen", "Extremities"] {
+            if rng.chance(0.75) {
+                let t = default_exam(rng, sys, alz);
+                d.line(&format!("{sys}: {t}"));
+            }
+        }
     }
     d.heading(&rng.say(&["CONDITION AT DISCHARGE:", "Condition:"]));
     put(&mut d, &mut a.ev, if expired { "Expired." } else { &s.condition });
@@ -468,6 +594,10 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
         for f in &s.follow {
             d.line(&format!("- {f}"));
         }
+        d.heading(&rng.say(&["DIET AND ACTIVITY:", "Diet/Activity:"]));
+        d.line(&rng.say(&["Diet: {regular|heart healthy|carbohydrate consistent}. Activity: as tolerated{|, no heavy lifting for 1 week}.", "{Regular|Cardiac} diet; activity as tolerated, gradually increase walking."]));
+        d.line(&rng.say(&["Pending results at discharge: none.", "No results pending at discharge.", "Pending: final culture reports (will be followed by the discharging team)."]));
+        d.line("Code status during admission: Full code.");
         d.heading(&rng.say(&["INSTRUCTIONS:", "Patient instructions:"]));
         d.line(&rng.say(&[
             "Return to the ED for fever, worsening pain, shortness of breath, or any new concerns. Diet as tolerated.",
@@ -479,6 +609,21 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
     let mins = rng.range(31, 45);
     d.line(&format!("{} {}", sign(rng, service), if expired { String::new() } else { format!("Time spent on discharge: {mins} minutes.") }));
     a.cw.add_doc(d);
+}
+
+fn strip_marks(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("[[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let j = after.find("]]").unwrap_or(after.len());
+        let inner = &after[..j];
+        out.push_str(inner.split_once(':').map(|x| x.1).unwrap_or(inner));
+        rest = after.get(j + 2..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }
 
 fn capitalize(s: &str) -> String {
@@ -569,6 +714,19 @@ pub fn cases(rng: &mut Rng) -> Vec<Case> {
         (pneumonia, 7),
         (sepsis, 7),
         (heart_failure, 7),
+        (copd, 4),
+        (nstemi, 3),
+        (gi_bleed, 4),
+        (stroke, 4),
+        (dka, 4),
+        (aki, 3),
+        (cellulitis, 4),
+        (pancreatitis, 3),
+        (syncope, 2),
+        (hip_fracture, 8),
+        (appendicitis, 5),
+        (cholecystitis, 6),
+        (knee, 5),
     ];
     let mut out = Vec::new();
     let mut n = 0;
@@ -614,10 +772,10 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
     let title = rng.say(&["Inpatient admission: fever and productive cough", "Inpatient: cough, fever and hypoxemia", "Medical admission: respiratory infection"]);
     let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
     let side = *rng.pick(&["right lower lobe", "left lower lobe", "right middle lobe", "lingular"]);
-    let (t, hr, rr) = (rng.decimal(38.1, 39.4), rng.range(96, 118), rng.range(20, 26));
+    let (t, hr, rr) = (dec(rng, 38.1, 39.4), rng.range(96, 118), rng.range(20, 26));
     let (sbp, dbp) = (rng.range(104, 142), rng.range(58, 84));
     let spo2 = if v == 5 { rng.range(82, 86) } else { rng.range(89, 94) };
-    let wbc = rng.decimal(12.4, 19.8);
+    let wbc = dec(rng, 12.4, 19.8);
     let days = rng.range(2, 6);
     let who = a.who.clone();
     let mut s = Sc { ..Default::default() };
@@ -632,8 +790,8 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
     let o2 = if v == 5 { "on room air, placed on 4 L NC then high-flow".to_string() } else { rng.say(&["on room air", "on 2 L NC"]) };
     s.vitals = vit(t, hr, sbp, dbp, if v == 5 { rng.range(28, 34) } else { rr }, spo2, &o2);
     s.exam.push(("Lungs", rng.vary(&format!("{{Crackles|Coarse rhonchi and crackles}} over the {side}{{|, egophony}}{}", if v == 5 { "; tachypneic with accessory muscle use, speaking in short phrases" } else { "" }))));
-    let lact = rng.decimal(1.1, 1.8);
-    s.labs = format!("WBC {wbc} with left shift, Hgb {}, Plt {}. Na {}, K {}, BUN {}, Cr {}. Lactate {lact}. Procalcitonin {}. Blood cultures x2 drawn. {}", rng.decimal(11.2, 14.1), rng.range(180, 390), rng.range(134, 141), rng.decimal(3.6, 4.8), rng.range(14, 28), rng.decimal(0.7, 1.2), rng.decimal(0.6, 4.2), if v == 5 { format!("ABG on 4 L: pH 7.{}, pCO2 {}, pO2 {}.", rng.range(44, 48), rng.range(30, 35), rng.range(52, 58)) } else { String::new() });
+    let lact = dec(rng, 1.1, 1.8);
+    s.labs = format!("WBC {wbc} with left shift, Hgb {}, Plt {}. Na {}, K {}, BUN {}, Cr {}. Lactate {lact}. Procalcitonin {}. Blood cultures x2 drawn. {}", dec(rng, 11.2, 14.1), rng.range(180, 390), rng.range(134, 141), dec(rng, 3.6, 4.8), rng.range(14, 28), dec(rng, 0.7, 1.2), dec(rng, 0.6, 4.2), if v == 5 { format!("ABG on 4 L: pH 7.{}, pCO2 {}, pO2 {}.", rng.range(44, 48), rng.range(30, 35), rng.range(52, 58)) } else { String::new() });
     s.imaging = rng.vary(&format!("CXR: {{new|dense}} {side} {{airspace opacity|consolidation}} {{consistent with pneumonia|compatible with pneumonia}}{{|, no effusion}}."));
     let (principal_words, code, abx, org_note): (String, &str, String, String) = match v {
         1 => ("[[pna:pneumococcal pneumonia]]".into(), "J13", "ceftriaxone and azithromycin".into(), "blood cultures 1 of 2 and urine antigen positive for Streptococcus pneumoniae".into()),
@@ -647,7 +805,7 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
         s.ap.push(rng.vary("[[resp:Increased work of breathing with SpO2 in the low 80s on room air]]; high-flow nasal cannula 40 L/60%, titrate to SpO2 > 92%; ICU aware."));
     }
     let d2 = 2u16;
-    s.progress.push(prog(d2, rng.vary("{Feels slightly better|Still coughing but less short of breath}, {afebrile overnight|Tmax 38.2}. Tolerating PO."), format!("{}. Lungs with {} crackles.", vit(rng.decimal(36.9, 38.2), rng.range(84, 100), sbp, dbp, rr - 2, spo2 + 3, "on 2 L NC"), side), rng.vary(&format!("Pneumonia, {side}: continue {abx} day 2{{|, cultures pending}}. {}", match v {
+    s.progress.push(prog(d2, rng.vary("{Feels slightly better|Still coughing but less short of breath}, {afebrile overnight|Tmax 38.2}. Tolerating PO."), format!("{}. Lungs with {} crackles.", vit(dec(rng, 36.9, 38.2), rng.range(84, 100), sbp, dbp, rr - 2, spo2 + 3, "on 2 L NC"), side), rng.vary(&format!("Pneumonia, {side}: continue {abx} day 2{{|, cultures pending}}. {}", match v {
         4 => "Sputum culture preliminary: Gram-negative rods; await final.",
         6 => "Sputum growing S. aureus, sensitivities pending; narrowing once final.",
         _ => "",
@@ -744,12 +902,12 @@ fn sepsis(rng: &mut Rng, n: usize, v: usize) -> Case {
     let title = rng.say(&["Inpatient admission: fever, tachycardia and confusion", "Medical admission: fever and hypotension", "Inpatient: suspected infection with abnormal vital signs"]);
     let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
     let who = a.who.clone();
-    let (t, hr, rr) = (rng.decimal(38.3, 39.6), rng.range(106, 128), rng.range(22, 30));
+    let (t, hr, rr) = (dec(rng, 38.3, 39.6), rng.range(106, 128), rng.range(22, 30));
     let (sbp, dbp) = if v == 3 { (rng.range(72, 84), rng.range(38, 48)) } else { (rng.range(92, 118), rng.range(52, 68)) };
-    let wbc = rng.decimal(15.2, 24.6);
-    let lact = if v == 3 { rng.decimal(4.6, 7.2) } else if v == 2 || v == 6 { rng.decimal(2.4, 3.8) } else { rng.decimal(1.9, 2.8) };
-    let cr = if v == 2 || v == 5 || v == 3 { rng.decimal(2.2, 3.4) } else { rng.decimal(0.8, 1.3) };
-    let base = rng.decimal(0.8, 1.1);
+    let wbc = dec(rng, 15.2, 24.6);
+    let lact = if v == 3 { dec(rng, 4.6, 7.2) } else if v == 2 || v == 6 { dec(rng, 2.4, 3.8) } else { dec(rng, 1.9, 2.8) };
+    let cr = if v == 2 || v == 5 || v == 3 { dec(rng, 2.2, 3.4) } else { dec(rng, 0.8, 1.3) };
+    let base = dec(rng, 0.8, 1.1);
     let side = *rng.pick(&["right lower lobe", "left lower lobe", "bilateral lower lobe"]);
     let mut s = Sc::default();
     s.cc = if pna { rng.say(&["Fever, cough and weakness.", "Fever and shortness of breath.", "Confusion and fever."]) } else { rng.say(&["Fever and burning with urination.", "Fever, chills and flank discomfort.", "Weakness, fever and urinary frequency."]) };
@@ -768,7 +926,7 @@ fn sepsis(rng: &mut Rng, n: usize, v: usize) -> Case {
     if v == 6 {
         s.exam.push(("Neuro", "[[enc:Somnolent, oriented to self only, inattentive]]; no focal deficits".into()));
     }
-    s.labs = format!("WBC {wbc}, bands {}%. Hgb {}. Plt {}. Na {}, K {}, HCO3 {}, BUN {}, Cr {cr} (baseline {base}). Lactate {lact}. Blood cultures x2 pending.", rng.range(8, 18), rng.decimal(10.8, 13.6), rng.range(110, 320), rng.range(131, 140), rng.decimal(3.4, 4.9), rng.range(16, 22), rng.range(24, 48));
+    s.labs = format!("WBC {wbc}, bands {}%. Hgb {}. Plt {}. Na {}, K {}, HCO3 {}, BUN {}, Cr {cr} (baseline {base}). Lactate {lact}. Blood cultures x2 pending.", rng.range(8, 18), dec(rng, 10.8, 13.6), rng.range(110, 320), rng.range(131, 140), dec(rng, 3.4, 4.9), rng.range(16, 22), rng.range(24, 48));
     if pna {
         s.imaging = rng.vary(&format!("CXR: {side} consolidation{{| with small parapneumonic effusion}}."));
     }
@@ -796,7 +954,7 @@ fn sepsis(rng: &mut Rng, n: usize, v: usize) -> Case {
         3 => "Remains on norepinephrine and vasopressin; mottled extremities; family at bedside.",
         6 => "More alert this morning, still intermittently confused.",
         _ => "Feels better, {afebrile since last evening|Tmax 38.0}, tolerating diet.",
-    }), format!("{}. {}", vit(rng.decimal(37.0, 38.1), rng.range(88, 104), sbp + 10, dbp + 6, rng.range(18, 22), 95, "on 2 L NC"), if v == 2 || v == 5 { format!("Cr {}.", rng.decimal(1.6, 2.1)) } else { String::new() }), match v {
+    }), format!("{}. {}", vit(dec(rng, 37.0, 38.1), rng.range(88, 104), sbp + 10, dbp + 6, rng.range(18, 22), 95, "on 2 L NC"), if v == 2 || v == 5 { format!("Cr {}.", dec(rng, 1.6, 2.1)) } else { String::new() }), match v {
         3 => "[[shock:Septic shock]], not improving; [[cx:blood and sputum cultures growing Pseudomonas aeruginosa]]; continue cefepime, add tobramycin. Goals of care discussion held with family.".to_string(),
         4 => format!("[[uti:UTI]], on {abx} day 2; urine culture > 3 organisms. Blood cultures no growth to date."),
         5 => "Sepsis improving. AKI improving with fluids.".to_string(),
@@ -835,10 +993,10 @@ fn sepsis(rng: &mut Rng, n: usize, v: usize) -> Case {
         }
     }
     let course = match v {
-        3 => format!("Admitted to the ICU on norepinephrine; vasopressin added within 6 hours and stress-dose hydrocortisone started. [[cx:Blood and sputum cultures grew Pseudomonas aeruginosa]]; antibiotics tailored. Lactate rose to {}. Despite maximal support the shock progressed with worsening renal function and mottling. After discussion with the family, care continued without escalation and the patient expired on hospital day {}.", rng.decimal(7.4, 9.8), los + 1),
+        3 => format!("Admitted to the ICU on norepinephrine; vasopressin added within 6 hours and stress-dose hydrocortisone started. [[cx:Blood and sputum cultures grew Pseudomonas aeruginosa]]; antibiotics tailored. Lactate rose to {}. Despite maximal support the shock progressed with worsening renal function and mottling. After discussion with the family, care continued without escalation and the patient expired on hospital day {}.", dec(rng, 7.4, 9.8), los + 1),
         4 => format!("Treated for [[uro:urosepsis]] with IV ceftriaxone and fluids. Fever and tachycardia resolved by day 2. Urine culture grew > 3 organisms; blood cultures negative. Transitioned to oral cephalexin."),
-        2 => format!("Met criteria for sepsis on arrival with lactate {lact} and Cr {cr} (baseline {base}); documented as [[sep:severe sepsis]] with [[aki:AKI due to sepsis]]. Renal function recovered with fluids to Cr {}. Urine culture with mixed flora; blood cultures negative. Completed ceftriaxone, then oral cefdinir.", rng.decimal(1.0, 1.3)),
-        5 => format!("Sepsis treated with ceftriaxone and IV fluids, source urinary. [[aki2:Creatinine {cr} on admission, baseline {base}]], improved to {} with fluids. Cultures without a single organism.", rng.decimal(1.1, 1.4)),
+        2 => format!("Met criteria for sepsis on arrival with lactate {lact} and Cr {cr} (baseline {base}); documented as [[sep:severe sepsis]] with [[aki:AKI due to sepsis]]. Renal function recovered with fluids to Cr {}. Urine culture with mixed flora; blood cultures negative. Completed ceftriaxone, then oral cefdinir.", dec(rng, 1.0, 1.3)),
+        5 => format!("Sepsis treated with ceftriaxone and IV fluids, source urinary. [[aki2:Creatinine {cr} on admission, baseline {base}]], improved to {} with fluids. Cultures without a single organism.", dec(rng, 1.1, 1.4)),
         6 => "Severe sepsis from pneumonia; encephalopathy cleared by day 3 as the infection was treated. Blood cultures negative.".into(),
         _ => format!("Sepsis treated per bundle; lactate cleared within 12 hours. Cultures negative. Transitioned to oral antibiotics on day {}.", rng.range(3, 4)),
     };
@@ -942,8 +1100,8 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
     s.exam.push(("Lungs", rng.say(&["Bibasilar crackles {halfway up|to the mid-lung fields}", "Crackles at both bases"])));
     s.exam.push(("Extremities", format!("{}+ pitting edema to the {}", rng.range(2, 3), rng.pick(&["knees", "mid-shins", "thighs"]))));
     let na = if v == 5 { rng.range(124, 128) } else { rng.range(134, 140) };
-    let cr = if v == 2 { rng.decimal(1.7, 2.6) } else { rng.decimal(0.9, 1.4) };
-    s.labs = format!("BNP {bnp}. Troponin {} (flat on repeat). [[na:Na {na}]], K {}, BUN {}, Cr {cr}. Hgb {}.", rng.pick(&["< 0.01", "0.02", "0.03"]), rng.decimal(3.6, 4.7), rng.range(22, 40), rng.decimal(11.0, 13.8));
+    let cr = if v == 2 { dec(rng, 1.7, 2.6) } else { dec(rng, 0.9, 1.4) };
+    s.labs = format!("BNP {bnp}. Troponin {} (flat on repeat). [[na:Na {na}]], K {}, BUN {}, Cr {cr}. Hgb {}.", rng.pick(&["< 0.01", "0.02", "0.03"]), dec(rng, 3.6, 4.7), rng.range(22, 40), dec(rng, 11.0, 13.8));
     s.imaging = rng.say(&["CXR: cardiomegaly, [[eff:small bilateral pleural effusions]], interstitial edema.", "CXR: pulmonary vascular congestion with [[eff:small bilateral pleural effusions]]."]);
     let dx_words = match v {
         0 | 5 => "[[hf:Acute on chronic diastolic heart failure]]".to_string(),
@@ -954,7 +1112,7 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
     };
     s.ap.push(rng.vary(&format!("{dx_words}{{| exacerbation}}: IV furosemide {{40|60|80}} mg BID, strict I/O, daily weights, 2 g Na diet, fluid restriction 1.5 L{}.", if v == 3 { "; echo ordered" } else { "" })));
     s.ap.push(if v == 2 { rng.vary(&format!("[[htn:Hypertension]] and [[ckd:CKD stage {}]]: BP elevated, continue home agents, monitor Cr with diuresis.", stage.0)) } else { rng.vary("[[htn:Hypertension]]: {BP elevated on arrival|uncontrolled on arrival}, expect improvement with diuresis; continue home regimen.") });
-    let d2 = format!("{}. Net negative {} L. Weight down {} kg.", vit(36.7, rng.range(80, 96), rng.range(128, 146), rng.range(70, 84), 20, 94, "on 2 L NC"), rng.decimal(1.2, 2.6), rng.decimal(1.0, 2.4));
+    let d2 = format!("{}. Net negative {} L. Weight down {} kg.", vit(36.7, rng.range(80, 96), rng.range(128, 146), rng.range(70, 84), 20, 94, "on 2 L NC"), dec(rng, 1.2, 2.6), dec(rng, 1.0, 2.4));
     s.progress.push(prog(2, rng.say(&["Breathing easier, slept with 1 pillow.", "Less dyspneic; still edematous."]), d2, rng.vary(&format!("{} improving on IV diuresis; continue furosemide; {}", dx_words.replace("[[hf:", "").replace("]]", ""), if v == 5 { format!("Na {} this morning; fluid restriction continued.", na - 1) } else { "BMP in AM.".into() }))));
     if v == 3 {
         s.docs.push((DocumentKind::RadiologyReport, "Transthoracic Echocardiogram".into(), 2, format!("Indication: heart failure.\nFindings: LV moderately dilated with global hypokinesis; [[echo:LVEF {ef}%]]. Grade I diastolic dysfunction. Mild MR. RVSP 42 mmHg.\nImpression: Reduced LV systolic function, EF {ef}%.\nInterpreting cardiologist")));
@@ -973,7 +1131,7 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
         let hip = if a.ev.contains_key("inj") { "" } else { "" };
         s.ds_dx.push(format!("[[inj:Hip contusion]]{hip} after in-hospital fall, hospital day 3, no fracture"));
     }
-    let net = rng.decimal(4.0, 8.0);
+    let net = dec(rng, 4.0, 8.0);
     s.course.push(("Heart failure".into(), rng.vary(&format!("Diuresed with IV furosemide with net negative {} L and weight down {kg} kg. {}{{|Guideline-directed therapy reviewed.}} Transitioned to oral furosemide {{40|60}} mg daily.", net, if v == 3 { "Echo showed EF reduced as above. Documented as [[hf:acute on chronic CHF]]. " } else { "" }))));
     if v == 5 {
         s.course.push(("Labs".into(), format!("[[na2:Sodium ranged {}–{} during the stay]]; fluid restriction continued.", na - 1, na + 3)));
@@ -1037,4 +1195,1034 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
     a.nc("Dyspnea, orthopnea and leg edema", Some("R60.0"), &["sx"], "Signs and symptoms of the heart failure exacerbation are integral to it.", vec![guideline("OCG I.B.5")]);
     a.nc("Pleural effusions on CXR", Some("J91.8"), &["eff"], "Effusions due to heart failure are not coded when treated only by treating the heart failure (no thoracentesis or separate evaluation).", vec![guideline("OCG III")]);
     a.finish()
+}
+
+// ---------------------------------------------------------------- surgical scenarios
+
+#[allow(clippy::too_many_arguments)]
+fn op_note(rng: &mut Rng, pre: &str, post: &str, procedure: &str, anesthesia: &str, findings: &str, desc: &str, ebl: i64, specimen: &str, surgeon: &str) -> String {
+    let asst = rng.say(&["Physician assistant", "Surgical resident (PGY-3)", "None"]);
+    let compl = rng.say(&["None.", "None apparent.", "No intraoperative complications."]);
+    format!(
+        "Preoperative diagnosis: {pre}\nPostoperative diagnosis: {post}\nProcedure: {procedure}\nSurgeon: {surgeon}\nAssistant: {asst}\nAnesthesia: {anesthesia}\nEstimated blood loss: {ebl} mL\nSpecimens: {specimen}\nComplications: {compl}\nFindings: {findings}\n\nDescription of procedure:\n{desc}\n\n{}",
+        rng.say(&["The patient tolerated the procedure well and was taken to PACU in stable condition.", "Counts correct x2. Patient extubated and transferred to recovery in stable condition.", "All counts correct at the end of the case; to PACU stable."])
+    )
+}
+
+fn hip_fracture(rng: &mut Rng, n: usize, v: usize) -> Case {
+    let sex = if rng.chance(0.7) { Sex::Female } else { Sex::Male };
+    let age = age_in(rng, 66, 89);
+    let k = rng.range(1, 3) as usize;
+    let pf = profile(rng, age, sex, 0.3, 0.6, None, None, k, &[Other::Osteoporosis, Other::Alzheimers, Other::HxStroke]);
+    let (los, status) = los_status(rng, 3, 6, &[3, 3, 6]);
+    let diff = match v {
+        7 => Difficulty::Foundation,
+        0 | 1 | 6 => Difficulty::Intermediate,
+        _ => Difficulty::Advanced,
+    };
+    let right = rng.chance(0.5);
+    let side = if right { "right" } else { "left" };
+    let title = rng.say(&["Inpatient surgical admission: fall with hip pain", "Orthopaedic admission: hip injury after a fall", "Inpatient: fall at home, unable to bear weight"]);
+    let mut a = Adm::new(rng, n, &title, true, diff, age, sex, los, status, pf);
+    let who = a.who.clone();
+    let (place_words, place_code, place_why) = match v {
+        6 => ("[[place:in the bedroom of the nursing home where the patient resides]]", "Y92.122", "Bedroom in a nursing home"),
+        _ => *rng.pick(&[
+            ("[[place:in the bathroom at home (single-family house)]]", "Y92.012", "Bathroom of a single-family house"),
+            ("[[place:in the bedroom of the single-family home where the patient lives]]", "Y92.013", "Bedroom of a single-family house"),
+            ("[[place:in the kitchen of the patient's house]]", "Y92.010", "Kitchen of a single-family house"),
+        ]),
+    };
+    let how = rng.say(&["[[fall:tripped over a throw rug and fell]]", "[[fall:slipped on a wet floor and fell]]", "[[fall:tripped on a threshold and fell]]"]);
+    // fracture and operation
+    let (fx_words, fx_code, op_words, pcs, pcs_why) = match v {
+        1 => (
+            format!("[[fx:displaced basicervical fracture of the {side} femoral neck]]"),
+            if right { "S72.041A" } else { "S72.042A" },
+            format!("[[op:Open reduction and internal fixation of {side} basicervical femoral neck fracture with sliding hip screw and side plate]]"),
+            if right { "0QS604Z" } else { "0QS704Z" },
+            "A displaced fracture reduced and fixed: root operation Reposition, body part upper femur, open approach, device internal fixation device. The fixation is included in the Reposition code.",
+        ),
+        2 => (
+            format!("[[fx:nondisplaced midcervical (transcervical) fracture of the {side} femoral neck]]"),
+            if right { "S72.034A" } else { "S72.035A" },
+            format!("[[op:Percutaneous in situ fixation of {side} femoral neck fracture with three cannulated screws]]"),
+            if right { "0QH634Z" } else { "0QH734Z" },
+            "A nondisplaced fracture fixed in place without reduction is coded to the procedure performed, Insertion of an internal fixation device (not Reposition); the screws were placed through stab incisions: percutaneous approach.",
+        ),
+        6 => (
+            format!("[[fx:displaced transcervical fracture of the {side} femoral neck]]"),
+            if right { "S72.031A" } else { "S72.032A" },
+            format!("[[op:{} hip hemiarthroplasty, uncemented, with bipolar prosthesis]]", capitalize(side)),
+            if right { "0SRR0JA" } else { "0SRS0JA" },
+            "Hemiarthroplasty replaces only the femoral side of the hip joint: Replacement, body part hip joint femoral surface, open approach, synthetic substitute (bipolar metal-and-polyethylene components), qualifier uncemented.",
+        ),
+        _ => (
+            format!("[[fx:displaced midcervical fracture of the {side} femoral neck]]"),
+            if right { "S72.031A" } else { "S72.032A" },
+            format!("[[op:{} hip cemented bipolar hemiarthroplasty]]", capitalize(side)),
+            if right { "0SRR0J9" } else { "0SRS0J9" },
+            "Hemiarthroplasty replaces only the femoral side of the hip joint: Replacement, body part hip joint femoral surface, open approach, synthetic substitute (bipolar metal-and-polyethylene components), qualifier cemented.",
+        ),
+    };
+    let osteo = v == 4;
+    let mut s = Sc { service: "Orthopaedic Surgery", ..Default::default() };
+    s.cc = format!("{} hip pain after a fall.", capitalize(side));
+    s.hpi = rng.vary(&format!("{who} {how} {place_words} {{this morning|last evening|earlier today}}, landing on the {side} side. {{No head strike or LOC.|Denies hitting head; no loss of consciousness.}} Immediate [[sx:{side} hip pain and inability to bear weight]]. {{No preceding dizziness or chest pain.|Denies lightheadedness before the fall.}} {}", if osteo { "Known [[osteo:age-related osteoporosis]] on [[bisph:alendronate 70 mg weekly]] for 4 years." } else { "No prior fractures." }));
+    if osteo {
+        s.pmh_extra = "[[osteo:osteoporosis]]".into();
+    }
+    s.ros = ros(rng, "Positive for hip pain.", &["syn", "cp", "neuro", "ha"]);
+    s.vitals = vit(dec(rng, 36.5, 37.2), rng.range(78, 98), rng.range(132, 166), rng.range(70, 90), 16, rng.range(94, 98), "on room air");
+    s.exam.push(("Extremities", format!("{} lower extremity shortened and externally rotated; pain with log roll; distal pulses intact, sensation intact", capitalize(side))));
+    let hgb0 = dec(rng, 12.2, 13.8);
+    s.labs = format!("Hgb {hgb0}, WBC {}, Plt {}. Na {}, K {}, Cr {}. INR 1.0. Type and screen sent. ECG: sinus rhythm.", dec(rng, 7.2, 10.8), rng.range(170, 320), rng.range(135, 141), dec(rng, 3.6, 4.6), dec(rng, 0.7, 1.1));
+    s.imaging = format!("X-ray pelvis and {side} hip: {}.", fx_words.replace("[[fx:", "[[fx2:"));
+    s.ap.push(format!("{}: {} planned {}; NPO after midnight, hold anticoagulation, pain control, medicine co-management.", capitalize(&fx_words), op_words.replace("[[op:", "").replace("]]", "").to_lowercase(), rng.pick(&["tomorrow", "today", "in the morning"])));
+    s.ap.push("Fall: [[fall2:mechanical fall]], no syncope; PT/OT post-op; fall precautions.".into());
+    let or_day = 2u16;
+    let (anes, ebl) = (rng.say(&["Spinal with sedation", "General endotracheal", "Spinal anesthesia with MAC"]), rng.range(150, 400));
+    let desc = match v {
+        1 => format!("Patient positioned supine on the fracture table. Fracture reduced under fluoroscopy with traction and internal rotation; reduction confirmed on AP and lateral views. Lateral approach to the proximal femur through a 10 cm incision; vastus lateralis elevated. Guide pin placed in center-center position; reamed; [[op:lag screw and 4-hole side plate placed]], compression applied. Wound irrigated and closed in layers."),
+        2 => format!("Supine on the fracture table; fracture confirmed nondisplaced on fluoroscopy, no reduction required. Through three [[op:stab incisions]] on the lateral thigh, guide pins placed in an inverted triangle and [[op:three 7.3 mm cannulated screws]] advanced across the fracture under fluoroscopy. Incisions closed with staples."),
+        _ => format!("Lateral decubitus position. Posterolateral approach to the {side} hip; short external rotators tagged and released; capsulotomy. The femoral head was removed and sized; femoral neck osteotomy completed. Canal broached; {} femoral stem placed with [[op:bipolar head (metal shell, polyethylene liner)]], reduced, stable through range of motion. Capsule and rotators repaired; layered closure.", if v == 6 { "[[op:press-fit uncemented]]" } else { "[[op:cemented]]" }),
+    };
+    let note = op_note(rng, &capitalize(&strip_marks(&fx_words)), "Same", &op_words, &anes, "Fracture as described", &desc, ebl, if matches!(v, 0 | 3 | 4 | 5 | 6 | 7) { "Femoral head to pathology" } else { "None" }, "Attending orthopaedic surgeon");
+    s.docs.push((DocumentKind::OperativeNote, "Operative Report".into(), or_day, note));
+    let hgb1 = dec(rng, 7.6, 8.6);
+    s.progress.push(prog(3, rng.say(&["POD 1: pain controlled, worked with PT, toe-touch transfers.", "POD 1. Pain 4/10. Mobilized to chair with PT."]), if v == 3 { format!("[[hgb:Hgb {hgb1} this morning (pre-op {hgb0})]]; HR 102, BP 104/60. Dressing dry.") } else { format!("Hgb {}. Dressing clean, dry, intact. NV intact.", dec(rng, 9.8, 11.2)) }, if v == 3 { "S/p surgery POD 1: continue PT, WBAT. [[hgb2:Post-op Hgb down; repeat CBC in AM, 500 mL LR bolus]].".into() } else { "POD 1: WBAT, PT/OT, enoxaparin for VTE prophylaxis, multimodal analgesia.".into() }));
+    if v == 5 {
+        s.progress.push(prog(4, "Nursing reports new sacral skin breakdown.".into(), "Sacrum with 2 x 1.5 cm partial-thickness open area, pink wound bed, no slough. Admission skin assessment documented intact skin.".into(), "[[pu:Stage 2 pressure injury of the sacrum, developed after admission]]: wound care RN consulted, offloading, turn q2h.".into()));
+    }
+    s.admit_dx = format!("{} hip fracture", capitalize(side));
+    s.ds_dx.push(fx_words.replace("[[fx:", "[[fx:").replace("]]", "]], closed, after a fall"));
+    if osteo {
+        s.ds_dx[0] = format!("Fragility fracture: {} in a patient with [[osteo:age-related osteoporosis]] after a fall from standing height", strip_marks(&fx_words));
+        s.ds_dx.push("[[osteo:Osteoporosis]] on bisphosphonate therapy".into());
+    }
+    if v == 5 {
+        s.ds_dx.push("[[pu:Stage 2 sacral pressure injury]], hospital-acquired".into());
+    }
+    s.procs.push(format!("{} (hospital day {or_day})", op_words));
+    s.consults.push("Hospital medicine co-management".into());
+    s.consults.push("Physical and occupational therapy".into());
+    s.course.push(("Hip fracture".into(), format!("Admitted to orthopaedics with medicine co-management. Cleared for surgery and underwent {} on hospital day {or_day} without complication. Weight bearing as tolerated; PT/OT daily. {}", strip_marks(&op_words).to_lowercase(), if v == 3 { format!("[[hgb:Hemoglobin fell from {hgb0} pre-op to a nadir of {hgb1}]] with mild tachycardia; treated with a fluid bolus and monitored with serial CBCs, stable at discharge.") } else { "Post-op hemoglobin stable.".into() })));
+    s.course.push(("Fall".into(), "Mechanical fall without syncope; orthostatic vitals negative; home safety evaluation recommended.".into()));
+    if osteo {
+        s.course.push(("Osteoporosis".into(), "Fragility fracture on alendronate; endocrinology referral for consideration of anabolic therapy; continue calcium and vitamin D.".into()));
+    }
+    s.new_meds.push("enoxaparin 40 mg subcut daily x 4 weeks".into());
+    s.new_meds.push("oxycodone 5 mg PO q6h PRN severe pain, #20".into());
+    s.new_meds.push("acetaminophen 1000 mg PO q8h".into());
+    if osteo {
+        s.new_meds.push("continue [[bisph:alendronate 70 mg PO weekly]]".into());
+    }
+    s.follow.push("Orthopaedics in 2 weeks for staple removal and x-rays".into());
+    s.condition = "Stable.".into();
+    render(&mut a, rng, &s);
+    if osteo {
+        let c = if right { "M80.051A" } else { "M80.052A" };
+        a.dx(c, Y, &["osteo", "fx"], "A patient with known osteoporosis who breaks a hip in a fall from standing height, trauma that would not break a normal bone, is coded to M80 (osteoporosis with current pathological fracture), not to the traumatic S72 fracture; 7th character A for active treatment.", vec![guideline("OCG I.C.13.d.2"), tabular("M80 7th character A initial encounter for fracture")]);
+        a.nc("Traumatic femoral neck fracture code", Some(fx_code), &["fx"], "Known osteoporosis with a fracture from minor trauma takes M80, not S72.", vec![guideline("OCG I.C.13.d.2")]);
+        a.dx_late("Z79.83", Poa::Exempt, &["bisph"], "Long-term (current) use of a bisphosphonate (alendronate).", vec![guideline("OCG I.C.21.c.3")]);
+    } else {
+        a.dx(fx_code, Y, &["fx"], "The femoral neck fracture treated surgically is principal; the site (midcervical/transcervical or basicervical), displacement, laterality and 7th character A (closed fracture, active treatment) come from the provider's documentation.", vec![guideline("OCG I.C.19.a"), guideline("OCG I.C.19.c.1"), tabular("S72 A fracture not indicated as displaced or nondisplaced should be coded to displaced")]);
+    }
+    if v == 5 {
+        a.dx("L89.152", N, &["pu"], "Stage 2 sacral pressure ulcer that developed after admission (skin intact on the admission assessment): POA N.", vec![guideline("OCG I.C.12.a"), guideline("OCG Appendix I POA")]);
+    }
+    a.dx_late("W01.0XXA", Y, &["fall"], "Fall on the same level from slipping or tripping without striking an object: the external cause of the fracture, initial encounter; it happened before admission, so POA Y.", vec![guideline("OCG I.C.20.a"), guideline("OCG Appendix I POA")]);
+    a.dx_late(place_code, Poa::Exempt, &["place"], &format!("Place of occurrence: {place_why}, reported once at the initial encounter; exempt from POA reporting. No activity or status is documented, so no Y93 or Y99 code."), vec![guideline("OCG I.C.20.b")]);
+    let pcs_rules = match v {
+        1 => vec![guideline("PCS B3.15"), guideline("PCS B3.1b")],
+        2 => vec![guideline("PCS B3.15")],
+        _ => vec![guideline("PCS B3.1b")],
+    };
+    a.pcs(pcs, &["op"], pcs_why, pcs_rules);
+    a.nc("Hip pain and inability to bear weight", Some("M25.551"), &["sx"], "Pain is integral to the fracture.", vec![guideline("OCG I.B.5")]);
+    if v == 3 {
+        a.query(
+            "Postoperative hemoglobin drop without a documented diagnosis",
+            "Clinical indicators: Hgb fell from the pre-operative value to a nadir near 8 on POD 1 after hemiarthroplasty (EBL documented), with HR 102 and BP 104/60; treated with an IV fluid bolus and serial CBCs. Please document the clinical significance, if any: [ ] Acute blood loss anemia [ ] Expected postoperative dilutional drop, not clinically significant [ ] Other (please specify) [ ] Unable to determine",
+            &["hgb", "hgb2"],
+            "A falling hemoglobin that is monitored and treated suggests acute blood loss anemia, but the provider never names it; D62 is not coded from lab values. Query without suggesting the answer.",
+        );
+        a.nc("Low postoperative hemoglobin", Some("D62"), &["hgb"], "Not coded from lab values alone; awaiting the query response.", vec![guideline("OCG III.B")]);
+    }
+    a.finish()
+}
+
+fn appendicitis(rng: &mut Rng, n: usize, v: usize) -> Case {
+    let sex = super::sex(rng);
+    let age = age_in(rng, 19, 64);
+    let k = rng.range(0, 2) as usize;
+    let pf = profile(rng, age, sex, 0.1, 0.2, None, None, k, &[Other::Copd, Other::Cad, Other::AfibParoxysmal, Other::Alzheimers]);
+    let (los, status) = los_status(rng, if v == 2 || v == 3 { 3 } else { 1 }, if v == 2 || v == 3 { 5 } else { 2 }, &[1]);
+    let diff = match v {
+        0 => Difficulty::Foundation,
+        1 | 4 => Difficulty::Intermediate,
+        _ => Difficulty::Advanced,
+    };
+    let title = rng.say(&["Inpatient surgical admission: right lower quadrant pain", "General surgery admission: abdominal pain and fever", "Inpatient: periumbilical pain migrating to the RLQ"]);
+    let mut a = Adm::new(rng, n, &title, true, diff, age, sex, los, status, pf);
+    let who = a.who.clone();
+    let hrs = rng.range(14, 60);
+    let (post, code, why_dx) = match v {
+        1 => ("[[dx:acute appendicitis with localized peritonitis]], no perforation or gangrene", "K35.30", "Acute appendicitis with localized peritonitis, documented without perforation or gangrene: K35.30."),
+        2 => ("[[dx:perforated gangrenous appendicitis with localized peritonitis, no abscess]]", "K35.32", "Perforated gangrenous appendicitis with localized peritonitis and no abscess: K35.32 is the combination code for all four elements."),
+        3 => ("[[dx:acute appendicitis with generalized (diffuse) peritonitis]], no perforation or abscess", "K35.200", "Acute appendicitis with generalized peritonitis without perforation or abscess: K35.200."),
+        4 => ("[[dx:acute gangrenous appendicitis without perforation]]", "K35.891", "Acute appendicitis with gangrene and no perforation or peritonitis documented: K35.891 (other acute appendicitis without perforation, with gangrene)."),
+        _ => ("[[dx:acute appendicitis]]", "K35.80", "Acute appendicitis without perforation, gangrene, abscess or peritonitis documented: K35.80 (unspecified acute appendicitis)."),
+    };
+    let mut s = Sc { service: "General Surgery", ..Default::default() };
+    s.cc = rng.say(&["Abdominal pain.", "Right lower quadrant pain.", "Belly pain and nausea."]);
+    s.hpi = rng.vary(&format!("{who} with {hrs} hours of [[sx:periumbilical pain migrating to the right lower quadrant, anorexia and nausea]]{{| with one episode of emesis}}. {{Subjective fevers at home.|Low-grade fever at home.}} No diarrhea, no urinary symptoms{}.", if sex == Sex::Female { ", LMP 2 weeks ago, hCG negative" } else { "" }));
+    s.ros = ros(rng, "Positive for abdominal pain, nausea, anorexia.", &["abd", "gi", "bowel", "fever"]);
+    s.vitals = vit(dec(rng, 37.6, 38.8), rng.range(92, 112), rng.range(118, 138), rng.range(70, 86), 18, 98, "on room air");
+    s.exam.push(("Abdomen", if v == 3 { "Diffusely tender with guarding and rebound throughout".into() } else { rng.say(&["Tender at McBurney's point with rebound and voluntary guarding", "RLQ tenderness, positive Rovsing sign, localized guarding"]) }));
+    s.labs = format!("WBC {} with {}% neutrophils. Hgb {}. BMP unremarkable. Lipase normal. UA negative.", dec(rng, 13.1, 19.4), rng.range(78, 90), dec(rng, 12.4, 15.2));
+    s.imaging = rng.vary(&format!("CT abdomen/pelvis with contrast: dilated appendix {{11|12|14}} mm with periappendiceal fat stranding{}.", if v == 2 { ", appendicolith and small amount of extraluminal air, no drainable collection" } else { ", no abscess" }));
+    s.ap.push(rng.vary("Acute appendicitis: NPO, IV fluids, IV piperacillin-tazobactam, to OR for laparoscopic appendectomy{| tonight| this evening}."));
+    let desc = rng.vary(&format!("Supine, general anesthesia. Umbilical Hasson port placed under direct vision, pneumoperitoneum established; 5 mm ports suprapubic and left lower quadrant. Findings as noted. The mesoappendix was divided with the harmonic scalpel; the appendiceal base was ligated with an endoscopic stapler and [[op:the appendix removed entirely]] in an Endo Catch bag. {}Irrigation until clear; hemostasis confirmed. Ports removed under vision and fascia closed.", if v == 2 || v == 3 { "Purulent fluid suctioned from the pelvis and right paracolic gutter. " } else { "" }));
+    let findings = match v {
+        2 => "Gangrenous appendix with perforation at the tip, localized purulent fluid in the RLQ, no abscess cavity.",
+        3 => "Inflamed appendix without perforation; turbid fluid throughout the abdomen, diffuse peritonitis.",
+        4 => "Gangrenous appendix without perforation; no free fluid.",
+        1 => "Inflamed appendix with fibrinous exudate and localized peritonitis in the RLQ; no perforation or gangrene.",
+        _ => "Acutely inflamed, nonperforated appendix.",
+    };
+    let ebl = rng.range(5, 25);
+    let note = op_note(rng, "Acute appendicitis", post, "[[op:Laparoscopic appendectomy]]", "General endotracheal", findings, &desc, ebl, "Appendix to pathology", "Attending general surgeon");
+    s.docs.push((DocumentKind::OperativeNote, "Operative Report".into(), 1, note));
+    s.docs.push((DocumentKind::PathologyReport, "Surgical Pathology Report".into(), 2, format!("Specimen: appendix.\nGross: appendix {} cm, serosa {}.\nDiagnosis: {}.\nPathologist", rng.range(6, 9), if v == 2 || v == 4 { "dusky with necrosis" } else { "erythematous with exudate" }, match v {
+        2 => "Acute gangrenous appendicitis with perforation and periappendicitis",
+        4 => "Acute gangrenous appendicitis",
+        _ => "Acute suppurative appendicitis with periappendicitis",
+    })));
+    s.progress.push(prog(2, "POD 1: tolerating clears, pain controlled, ambulating.".into(), format!("{}. Incisions clean.", vit(dec(rng, 36.8, 37.6), rng.range(72, 90), 122, 74, 16, 98, "on room air")), if v == 2 || v == 3 { "Continue IV piperacillin-tazobactam for 4 days total given peritonitis; advance diet.".into() } else { "Advance diet; discharge when tolerating regular diet.".into() }));
+    s.admit_dx = "Acute appendicitis".into();
+    s.ds_dx.push(capitalize(post));
+    s.procs.push("[[op:Laparoscopic appendectomy]], hospital day 1".into());
+    s.course.push(("Appendicitis".into(), format!("Taken to the OR on the day of admission for laparoscopic appendectomy. Operative findings: {} {} Pathology confirmed the diagnosis.", findings.to_lowercase(), if v == 2 || v == 3 { "Completed a short course of IV antibiotics, then oral amoxicillin-clavulanate." } else { "No post-op antibiotics needed." })));
+    s.new_meds.push("oxycodone 5 mg PO q6h PRN pain, #10".into());
+    s.new_meds.push("ibuprofen 600 mg PO q6h PRN".into());
+    if v == 2 || v == 3 {
+        s.new_meds.push("amoxicillin-clavulanate 875-125 mg PO BID x 3 days".into());
+    }
+    s.follow.push("General surgery clinic in 2 weeks".into());
+    s.condition = "Good.".into();
+    render(&mut a, rng, &s);
+    a.dx(code, Y, &["dx"], &format!("{why_dx} The final diagnosis comes from the surgeon's postoperative documentation."), vec![guideline("OCG II"), guideline("OCG I.B.9")]);
+    a.pcs("0DTJ4ZZ", &["op"], "Laparoscopic appendectomy: Resection (the whole appendix cut out), body part appendix, percutaneous endoscopic approach, no device.", vec![guideline("PCS B3.8"), guideline("PCS B3.1b")]);
+    a.nc("RLQ pain, nausea, anorexia", Some("R10.31"), &["sx"], "Symptoms integral to appendicitis are not coded.", vec![guideline("OCG I.B.5")]);
+    a.finish()
+}
+
+fn cholecystitis(rng: &mut Rng, n: usize, v: usize) -> Case {
+    let sex = if rng.chance(0.65) { Sex::Female } else { Sex::Male };
+    let age = age_in(rng, 32, 84);
+    let k = rng.range(1, 3) as usize;
+    let pf = profile(rng, age, sex, 0.3, 0.5, None, None, k, &[Other::Alzheimers]);
+    let (los, status) = los_status(rng, 2, 4, &[1, 1, 6]);
+    let diff = match v {
+        0 | 5 => Difficulty::Foundation,
+        1 | 2 => Difficulty::Intermediate,
+        _ => Difficulty::Advanced,
+    };
+    let title = rng.say(&["Inpatient surgical admission: right upper quadrant pain", "General surgery admission: epigastric and RUQ pain with vomiting", "Inpatient: RUQ pain after a fatty meal"]);
+    let mut a = Adm::new(rng, n, &title, true, diff, age, sex, los, status, pf);
+    let who = a.who.clone();
+    let panc = v == 4;
+    let lip = if panc { rng.range(1200, 4800) } else { rng.range(20, 60) };
+    let mut s = Sc { service: "General Surgery", ..Default::default() };
+    s.cc = rng.say(&["Right upper quadrant pain.", "Abdominal pain and vomiting.", "Epigastric pain."]);
+    s.hpi = rng.vary(&format!("{who} with {{1|2|3}} days of [[sx:constant RUQ{} pain radiating to the right scapula, nausea and vomiting]] {{after a fatty meal|that began after dinner}}. {{Prior episodes of postprandial pain|Similar but shorter episodes over several months}}. {{Subjective fever.|Chills at home.}}", if panc { " and epigastric" } else { "" }));
+    s.ros = ros(rng, "Positive for abdominal pain, nausea, vomiting.", &["abd", "gi", "fever", "bowel"]);
+    s.vitals = vit(dec(rng, 37.4, 38.6), rng.range(88, 108), rng.range(124, 150), rng.range(72, 90), 18, 97, "on room air");
+    s.exam.push(("Abdomen", rng.say(&["RUQ tenderness with positive Murphy sign, no rebound", "Tender RUQ with inspiratory arrest (Murphy), mild guarding"])));
+    s.labs = format!("WBC {}. T bili {}, ALP {}, AST {}, ALT {}. Lipase {lip}. Cr {}.", dec(rng, 11.4, 17.8), dec(rng, 0.6, if v == 1 || panc { 2.8 } else { 1.2 }), rng.range(80, 180), rng.range(28, 140), rng.range(30, 160), dec(rng, 0.7, 1.1));
+    s.imaging = match v {
+        2 => "RUQ ultrasound: distended gallbladder with wall thickening 6 mm, pericholecystic fluid, sonographic Murphy sign; [[nostone:no gallstones identified]]. CBD 4 mm.".into(),
+        4 => "RUQ ultrasound: multiple small gallstones, no wall thickening or pericholecystic fluid, CBD 5 mm. CT: edematous pancreas with peripancreatic stranding, no necrosis.".into(),
+        _ => rng.say(&["RUQ ultrasound: cholelithiasis with a stone in the gallbladder neck, wall thickening 5 mm, pericholecystic fluid, positive sonographic Murphy sign. CBD 4 mm.", "RUQ US: multiple gallstones, gallbladder wall thickening and pericholecystic fluid; CBD not dilated."]),
+    };
+    let (post, code, why_dx) = match v {
+        1 => ("[[dx:acute calculous cholecystitis with obstruction (stone impacted in the cystic duct)]]", "K80.01", "Gallstone with acute cholecystitis and obstruction (impacted cystic duct stone): K80.01."),
+        2 => ("[[dx:acute acalculous cholecystitis]]", "K81.0", "Acute cholecystitis without gallstones: K81.0."),
+        3 => ("[[dx:acute and chronic calculous cholecystitis]]", "K80.12", "Calculus of the gallbladder with acute and chronic cholecystitis, without obstruction: K80.12 (the combination code captures both acuities)."),
+        4 => ("[[dx:acute gallstone (biliary) pancreatitis]], mild, without necrosis or infection", "K85.10", "Acute biliary (gallstone) pancreatitis without necrosis or infection is the reason for admission: K85.10."),
+        _ => ("[[dx:acute calculous cholecystitis]]", "K80.00", "Gallbladder stones with acute cholecystitis and no obstruction: K80.00, a combination code."),
+    };
+    s.ap.push(if panc { "Acute gallstone pancreatitis, mild: IV fluids, analgesia, trend LFTs; cholecystectomy this admission once pain and lipase improve.".into() } else { rng.say(&["Acute cholecystitis: NPO, IV fluids, IV ceftriaxone and metronidazole; laparoscopic cholecystectomy {tomorrow|when OR available}.", "Acute cholecystitis: bowel rest, IV antibiotics, surgery for laparoscopic cholecystectomy."]) });
+    let or_day = if panc { 3 } else { 2 };
+    let findings = match v {
+        1 => "Distended, edematous gallbladder with a stone impacted in the cystic duct.",
+        2 => "Distended, inflamed gallbladder without palpable stones.",
+        3 => "Thick-walled, contracted, inflamed gallbladder with dense adhesions and multiple stones.",
+        4 => "Mildly inflamed gallbladder with small stones; no acute cholecystitis.",
+        _ => "Acutely inflamed, edematous gallbladder with stones.",
+    };
+    let desc = "Supine, general anesthesia. Pneumoperitoneum via umbilical port; three additional 5 mm ports. Gallbladder retracted cephalad; critical view of safety obtained. Cystic duct and cystic artery clipped and divided. [[op:Gallbladder dissected off the liver bed with electrocautery and removed]] in a retrieval bag through the umbilical port. Hemostasis confirmed; ports removed under vision; fascia closed.".to_string();
+    let ebl = rng.range(10, 40);
+    let note = op_note(rng, if panc { "Gallstone pancreatitis, cholelithiasis" } else { "Acute cholecystitis" }, post, "[[op:Laparoscopic cholecystectomy]]", "General endotracheal", findings, &desc, ebl, "Gallbladder to pathology", "Attending general surgeon");
+    s.docs.push((DocumentKind::OperativeNote, "Operative Report".into(), or_day, note));
+    let path = match v {
+        1 | 0 | 5 => "Acute cholecystitis with cholelithiasis",
+        2 => "Acute cholecystitis; no calculi identified",
+        3 => "Acute and chronic cholecystitis with cholelithiasis",
+        _ => "Mild chronic inflammation; cholelithiasis",
+    };
+    s.docs.push((DocumentKind::PathologyReport, "Surgical Pathology Report".into(), or_day + 1, format!("Specimen: gallbladder.\nGross: gallbladder {} cm, wall up to {} mm.\nDiagnosis: {path}.\nPathologist", rng.range(7, 11), rng.range(3, 7))));
+    s.progress.push(prog(or_day + 1, "POD 1: tolerating diet, pain controlled on oral agents.".into(), format!("{}. Port sites clean.", vit(36.8, rng.range(70, 88), 126, 76, 16, 98, "on room air")), "Advance diet; anticipate discharge.".into()));
+    s.admit_dx = if panc { "Acute pancreatitis".into() } else { "Acute cholecystitis".into() };
+    s.ds_dx.push(capitalize(post));
+    if panc {
+        s.ds_dx.push("[[stones:Cholelithiasis without cholecystitis]]".into());
+        s.course.push(("Pancreatitis".into(), format!("Lipase {lip} on admission with typical pain; CT showed interstitial edematous pancreatitis. Treated with IV fluids and analgesia; pain and lipase improved by day 3. LFTs normalized; no choledocholithiasis on MRCP.")));
+    }
+    s.procs.push(format!("[[op:Laparoscopic cholecystectomy]], hospital day {or_day}"));
+    s.course.push(("Gallbladder".into(), format!("Underwent laparoscopic cholecystectomy on hospital day {or_day}. Findings: {} Pathology: {}. Diet advanced without difficulty.", findings.to_lowercase(), path.to_lowercase())));
+    s.new_meds.push("oxycodone-acetaminophen 5-325 mg PO q6h PRN pain, #12".into());
+    s.follow.push("General surgery clinic in 2 weeks".into());
+    s.condition = "Good.".into();
+    render(&mut a, rng, &s);
+    let mut rules = vec![guideline("OCG II"), guideline("OCG I.B.9")];
+    if panc {
+        rules.push(tabular("K85.1 Biliary acute pancreatitis (gallstone pancreatitis)"));
+    }
+    a.dx(code, Y, &["dx"], why_dx, rules);
+    if panc {
+        a.dx("K80.20", Y, &["stones"], "The gallstones without cholecystitis, which were the cause of the pancreatitis and the reason for the cholecystectomy, are coded in addition.", vec![guideline("OCG III")]);
+    }
+    if v == 2 {
+        a.nc("Gallstones", Some("K80.00"), &["nostone"], "No stones were found; acalculous cholecystitis is K81.0, not a K80 code.", vec![guideline("OCG I.A.12.a")]);
+    }
+    a.pcs("0FT44ZZ", &["op"], "Laparoscopic cholecystectomy: Resection of the gallbladder, percutaneous endoscopic approach.", vec![guideline("PCS B3.8")]);
+    a.nc("RUQ pain, nausea and vomiting", Some("R10.11"), &["sx"], "Symptoms integral to the gallbladder disease are not coded.", vec![guideline("OCG I.B.5")]);
+    a.finish()
+}
+
+fn knee(rng: &mut Rng, n: usize, v: usize) -> Case {
+    let sex = super::sex(rng);
+    let age = age_in(rng, 56, 82);
+    let k = rng.range(1, 3) as usize;
+    let pf = profile(rng, age, sex, 0.3, 0.6, None, None, k, &[Other::OaKnees, Other::Alzheimers, Other::MorbidObesity]);
+    let (los, status) = los_status(rng, 1, 3, &[1, 6, 6]);
+    let diff = match v {
+        0 | 1 => Difficulty::Foundation,
+        2 | 4 => Difficulty::Intermediate,
+        _ => Difficulty::Advanced,
+    };
+    let right = match v {
+        0 | 3 => true,
+        1 | 2 => false,
+        _ => rng.chance(0.5),
+    };
+    let side = if right { "right" } else { "left" };
+    let title = "Elective inpatient surgery: knee arthroplasty".to_string();
+    let mut a = Adm::new(rng, n, &title, true, diff, age, sex, los, status, pf);
+    let who = a.who.clone();
+    let (oa, code) = if v == 3 { (format!("[[oa:post-traumatic osteoarthritis of the right knee]] (tibial plateau fracture {} years ago, healed)", rng.range(10, 25)), "M17.31") } else if right { ("[[oa:primary osteoarthritis of the right knee]]".to_string(), "M17.11") } else { ("[[oa:primary osteoarthritis of the left knee]]".to_string(), "M17.12") };
+    let cemented = v != 2;
+    let pcs = match (right, cemented) {
+        (true, true) => "0SRC0J9",
+        (true, false) => "0SRC0JA",
+        (false, true) => "0SRD0J9",
+        (false, false) => "0SRD0JA",
+    };
+    let mut s = Sc { service: "Orthopaedic Surgery", ..Default::default() };
+    s.cc = format!("Elective {side} total knee arthroplasty.");
+    s.hpi = rng.vary(&format!("{who} with end-stage {oa} and years of [[sx:{side} knee pain and stiffness]] limiting walking to {{one block|less than a block}} despite {{injections, PT and NSAIDs|corticosteroid injections and bracing}}. Admitted for elective {side} TKA."));
+    s.ros = ros(rng, "Positive for knee pain.", &["neuro"]);
+    s.vitals = vit(36.6, rng.range(62, 84), rng.range(124, 146), rng.range(70, 86), 14, 98, "on room air");
+    s.exam.push(("Extremities", format!("{} knee varus deformity, effusion, ROM 5–{} degrees, crepitus; NV intact", capitalize(side), rng.range(95, 110))));
+    s.labs = format!("Pre-op: Hgb {}, Plt {}, BMP normal, INR 1.0.", dec(rng, 12.6, 14.8), rng.range(190, 330));
+    s.imaging = format!("X-ray {side} knee: bone-on-bone medial joint space, osteophytes, subchondral sclerosis.");
+    s.ap.push(format!("{}: {side} total knee arthroplasty today; periarticular injection, adductor canal block, VTE prophylaxis with aspirin, PT POD 0.", capitalize(&strip_marks(&oa))));
+    let desc = format!("Supine, tourniquet applied. Medial parapatellar arthrotomy. Osteophytes removed; ACL and menisci excised. Distal femoral and proximal tibial cuts made with cutting guides; flexion and extension gaps balanced. Patella resurfaced. [[op:{} femoral, tibial and patellar components (posterior-stabilized) implanted with a polyethylene insert]]. Stable through range of motion. Layered closure.", if cemented { "Cemented" } else { "Uncemented (press-fit)" });
+    let ebl = rng.range(100, 300);
+    let note = op_note(rng, &strip_marks(&oa), "Same", &format!("[[op:{} total knee arthroplasty]]", capitalize(side)), "Spinal with adductor canal block", "Severe tricompartmental degenerative changes", &desc, ebl, "None", "Attending orthopaedic surgeon");
+    s.docs.push((DocumentKind::OperativeNote, "Operative Report".into(), 1, note));
+    let hgb1 = dec(rng, 8.4, 9.2);
+    s.progress.push(prog(2, "POD 1: pain controlled, ambulated 40 feet with walker.".into(), if v == 4 { format!("Hgb {hgb1}, HR 104, lightheaded with PT.") } else { format!("Hgb {}. Dressing dry.", dec(rng, 10.6, 12.0)) }, if v == 4 { "[[abla:Acute blood loss anemia]] after TKA: orthostatic with PT, 1 L LR, repeat CBC, hold PT until tomorrow AM; no transfusion needed.".into() } else { "Continue PT, aspirin for VTE prophylaxis, multimodal analgesia.".into() }));
+    s.admit_dx = format!("{} knee osteoarthritis, elective TKA", capitalize(side));
+    s.ds_dx.push(oa.clone());
+    if v == 4 {
+        s.ds_dx.push("[[abla:Acute blood loss anemia]], postoperative, resolved symptoms".into());
+    }
+    s.procs.push(format!("[[op:{} total knee arthroplasty]] ({}), hospital day 1", capitalize(side), if cemented { "cemented" } else { "uncemented" }));
+    s.course.push(("Osteoarthritis / TKA".into(), "Uncomplicated TKA on the day of admission. PT twice daily; cleared stairs. Pain controlled with oral agents.".into()));
+    if v == 4 {
+        s.course.push(("Anemia".into(), format!("Hemoglobin dropped to {hgb1} with symptomatic orthostasis on POD 1, documented as [[abla:acute blood loss anemia]]; treated with fluids, improved without transfusion.")));
+    }
+    s.new_meds.push("aspirin 81 mg PO BID x 35 days (VTE prophylaxis)".into());
+    s.new_meds.push("oxycodone 5 mg PO q4h PRN, #30".into());
+    s.follow.push("Orthopaedics in 2 weeks for wound check".into());
+    s.condition = "Good.".into();
+    render(&mut a, rng, &s);
+    a.dx(code, Y, &["oa"], "The osteoarthritis treated by the arthroplasty is principal; laterality and the primary/post-traumatic distinction decide the code.", vec![guideline("OCG II"), guideline("OCG I.B.13")]);
+    if v == 4 {
+        a.dx("D62", N, &["abla"], "Acute blood loss anemia documented by the surgeon after the operation: it developed after admission, so POA N. It is not a complication code because the provider does not call it a complication.", vec![guideline("OCG I.B.16"), guideline("OCG Appendix I POA")]);
+    }
+    a.pcs(pcs, &["op"], &format!("Total knee arthroplasty: Replacement, body part knee joint ({side}), open approach, synthetic substitute, qualifier {}.", if cemented { "cemented" } else { "uncemented" }), vec![guideline("PCS B3.1b")]);
+    a.nc("Knee pain and stiffness", Some("M25.561"), &["sx"], "Pain is integral to the osteoarthritis.", vec![guideline("OCG I.B.5")]);
+    a.finish()
+}
+
+// ---------------------------------------------------------------- more medical scenarios
+
+fn copd(rng: &mut Rng, n: usize, v: usize) -> Case {
+    let sex = super::sex(rng);
+    let age = age_in(rng, 52, 86);
+    let k = rng.range(1, 3) as usize;
+    let pf = profile(rng, age, sex, 0.3, 0.6, None, None, k, &[Other::Copd, Other::FormerSmoker, Other::Smoker]);
+    let (los, status) = match v {
+        1 => (rng.range(1, 2) as u16, 7),
+        _ => los_status(rng, 3, 5, &[1, 6]),
+    };
+    let diff = match v {
+        0 | 1 => Difficulty::Foundation,
+        2 => Difficulty::Intermediate,
+        _ => Difficulty::Advanced,
+    };
+    let title = rng.say(&["Inpatient admission: wheezing and dyspnea", "Medical admission: worsening shortness of breath with cough", "Inpatient: increased sputum and dyspnea"]);
+    let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
+    let who = a.who.clone();
+    let ppd = *rng.pick(&["1", "1.5", "2"]);
+    let pna = v == 2;
+    let mut s = Sc::default();
+    s.cc = rng.say(&["Shortness of breath.", "Wheezing and cough.", "Worsening dyspnea."]);
+    s.pmh_extra = "[[copd:COPD (GOLD 3)]]".into();
+    s.social = format!("Current smoker, [[tob:{ppd} packs per day, nicotine dependent (cigarettes)]]. Lives with {}. No alcohol or drug use.", rng.pick(&["spouse", "son", "a roommate"]));
+    s.hpi = rng.vary(&format!("{who} with COPD presents with {{3|4|5}} days of [[sx:increased dyspnea, wheezing and sputum production]]{}. Using albuterol every 2 hours without relief. {{No sick contacts.|Grandchild recently had a cold.}}", if pna { ", now with fever and green sputum" } else { "" }));
+    s.ros = ros(rng, "Positive for dyspnea, cough, wheeze.", &["sob", "cough", "fever"]);
+    let spo2 = if v == 3 { rng.range(82, 86) } else { rng.range(88, 92) };
+    s.vitals = vit(dec(rng, if pna { 38.2 } else { 36.7 }, if pna { 38.9 } else { 37.4 }), rng.range(96, 116), rng.range(128, 150), rng.range(70, 88), if v == 3 { rng.range(28, 34) } else { rng.range(22, 26) }, spo2, "on room air");
+    s.exam.push(("Lungs", if v == 3 { "[[resp:Diffuse expiratory wheezes, prolonged expiration, accessory muscle use, speaking 2–3 words]]".into() } else { rng.say(&["Diffuse expiratory wheezes, prolonged expiratory phase", "Scattered wheezes and rhonchi, poor air movement"]) + if pna { ", crackles at the right base" } else { "" } }));
+    s.labs = format!("WBC {}. VBG pH {}, pCO2 {}. BMP unremarkable. {}", dec(rng, 8.2, 15.6), if v == 3 { "7.29" } else { "7.37" }, if v == 3 { rng.range(58, 66) } else { rng.range(44, 50) }, if pna { "Procalcitonin 1.8." } else { "" });
+    s.imaging = if pna { "CXR: right lower lobe consolidation, hyperinflation.".into() } else { "CXR: hyperinflation, no infiltrate.".into() };
+    s.ap.push(if pna { "[[dx:Acute exacerbation of COPD with community-acquired pneumonia]] (RLL): prednisone 40 mg daily, DuoNebs q4h, ceftriaxone and azithromycin.".into() } else { rng.say(&["[[dx:Acute exacerbation of COPD]]: prednisone 40 mg daily x 5 days, DuoNebs q4h, doxycycline, titrate O2 to 88–92%.", "[[dx:COPD with acute exacerbation]]: systemic steroids, scheduled nebs, azithromycin; O2 goal 88–92%."]) });
+    if v == 3 {
+        s.ap.push("[[resp2:Hypercapnia and tachypnea with SpO2 82–86%]]: BiPAP 12/5 overnight, repeat VBG, ICU aware.".into());
+    }
+    s.ap.push("Tobacco: [[tob:nicotine dependence]], counseled 5 minutes; nicotine patch 21 mg offered.".into());
+    s.progress.push(prog(2, rng.say(&["Breathing better, less wheeze.", "Still dyspneic with exertion, improved at rest."]), format!("{}. Fewer wheezes.", vit(36.8, rng.range(84, 100), 134, 78, 20, 92, "on 2 L NC")), if v == 1 { "COPD exacerbation improving slowly; needs at least 1–2 more days of inpatient therapy. Patient wants to leave today for a family matter; risks discussed.".into() } else { "COPD exacerbation improving; continue steroids and nebs, wean O2.".into() }));
+    s.admit_dx = "COPD exacerbation".into();
+    s.ds_dx.push(if pna { "[[dx:Acute exacerbation of COPD]] with [[pna:community-acquired pneumonia]], right lower lobe".into() } else { "[[dx:Acute exacerbation of chronic obstructive pulmonary disease]]".into() });
+    s.ds_dx.push("[[tob:Nicotine dependence, cigarettes]]".into());
+    s.course.push(("COPD".into(), if v == 3 { "[[resp2:Required BiPAP for the first night for hypercapnia (pCO2 in the 60s) and RR in the 30s]]; weaned to nasal cannula by day 2. Completed steroid burst.".into() } else { "Treated with prednisone, scheduled bronchodilators and antibiotics; O2 weaned to room air.".into() }));
+    s.new_meds.push("prednisone 40 mg PO daily to complete 5 days".into());
+    s.new_meds.push("nicotine patch 21 mg/24 h daily".into());
+    s.follow.push("Pulmonology in 2–4 weeks; PCP in 1 week".into());
+    s.condition = if v == 1 { "Improved but treatment incomplete.".into() } else { "Stable.".into() };
+    render(&mut a, rng, &s);
+    if pna {
+        a.dx("J44.0", Y, &["dx", "copd"], "COPD with an acute lower respiratory infection: J44.0, whose note says to code also the infection. The exacerbation was treated alongside the pneumonia, so J44.1 is reported as well.", vec![tabular("J44.0 Code also to identify the infection"), guideline("OCG I.C.10.a")]);
+        a.dx("J18.9", Y, &["pna"], "The pneumonia itself, organism not documented.", vec![tabular("J44.0 Code also to identify the infection")]);
+        a.dx("J44.1", Y, &["dx"], "The documented acute exacerbation is reported with J44.1 in addition to J44.0.", vec![guideline("OCG I.C.10.a")]);
+    } else {
+        a.dx("J44.1", Y, &["dx", "copd"], "COPD with acute exacerbation, the reason for admission: J44.1.", vec![guideline("OCG II"), guideline("OCG I.C.10.a")]);
+    }
+    a.dx("F17.210", Y, &["tob"], "Nicotine dependence, cigarettes, uncomplicated; J44 asks for the tobacco code.", vec![tabular("J44 Use additional code to identify tobacco dependence (F17.-)")]);
+    a.nc("Dyspnea, wheezing, sputum", Some("R06.2"), &["sx"], "Symptoms integral to the COPD exacerbation.", vec![guideline("OCG I.B.5")]);
+    if v == 3 {
+        a.query(
+            "Respiratory indicators without a documented diagnosis",
+            "Clinical indicators: SpO2 82–86% on room air, RR 28–34 with accessory muscle use, VBG pH 7.29 with pCO2 in the 60s, BiPAP required overnight. Please document the condition being treated, if any: [ ] Acute hypercapnic respiratory failure [ ] Acute hypoxic and hypercapnic respiratory failure [ ] Hypercapnia/hypoxemia without respiratory failure [ ] Other (please specify) [ ] Unable to determine",
+            &["resp", "resp2"],
+            "BiPAP and blood-gas values suggest respiratory failure, which would be a major secondary diagnosis, but the provider documents only the findings; nothing is coded for it until the query is answered.",
+        );
+    }
+    a.finish()
+}
+
+fn nstemi(rng: &mut Rng, n: usize, v: usize) -> Case {
+    let sex = super::sex(rng);
+    let age = age_in(rng, 48, 84);
+    let k = rng.range(1, 3) as usize;
+    let pf = profile(rng, age, sex, 0.4, 0.7, None, None, k, &[Other::Cad, Other::Alzheimers]);
+    let (los, status) = los_status(rng, 2, 4, &[1, 1, 6]);
+    let diff = [Difficulty::Intermediate, Difficulty::Foundation, Difficulty::Advanced][v % 3];
+    let title = rng.say(&["Inpatient admission: chest pressure", "Cardiology admission: chest pain with troponin rise", "Inpatient: substernal chest pain"]);
+    let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
+    let who = a.who.clone();
+    let tn = dec(rng, 0.8, 6.4);
+    let artery = *rng.pick(&["proximal LAD", "mid RCA", "mid circumflex", "first obtuse marginal"]);
+    let mut s = Sc { service: "Cardiology", ..Default::default() };
+    s.cc = rng.say(&["Chest pressure.", "Chest pain.", "Substernal chest tightness."]);
+    s.hpi = rng.vary(&format!("{who} with {{2 hours|several hours}} of [[sx:substernal chest pressure radiating to the left arm with diaphoresis]] at rest. {{Took aspirin at home.|Received aspirin 324 mg from EMS.}} ECG without ST elevation; initial troponin elevated."));
+    s.ros = ros(rng, "Positive for chest pressure, diaphoresis.", &["cp", "sob", "palp"]);
+    s.vitals = vit(36.7, rng.range(78, 98), rng.range(136, 164), rng.range(76, 92), 18, 96, "on room air");
+    s.labs = format!("High-sensitivity troponin {tn} ng/mL, rising on repeat. Hgb {}, Cr {}, LDL {}.", dec(rng, 12.4, 15.1), dec(rng, 0.8, 1.2), rng.range(96, 168));
+    s.imaging = "ECG: sinus rhythm, 1 mm ST depression V4–V6, no ST elevation.".into();
+    s.ap.push("[[mi:NSTEMI]]: aspirin, ticagrelor load, heparin drip, high-intensity statin, metoprolol; cardiac catheterization in the morning.".into());
+    let (pci_words, findings) = match v {
+        1 => (String::new(), format!("[[cad:Moderate nonobstructive coronary artery disease]] with 50% {artery} stenosis, FFR 0.86; no culprit lesion suitable for PCI")),
+        2 => ("[[pci:Drug-eluting stents to the proximal LAD and mid RCA (two arteries)]]".into(), "[[cad:Severe two-vessel coronary artery disease]]: 90% proximal LAD, 85% mid RCA".into()),
+        _ => (format!("[[pci:One drug-eluting stent to the {artery}]]"), format!("[[cad:Coronary artery disease]] with 95% {artery} culprit stenosis; other vessels mild disease")),
+    };
+    let proc_note = format!("Procedure: [[cath:Left heart catheterization with selective coronary angiography]]{}.\nAccess: right radial artery, 6 Fr. Contrast: iohexol (low-osmolar), 140 mL.\nFindings: {findings}. LVEDP 18 mmHg.\n{}\nNo complications. Radial band applied.\nInterventional cardiologist", if v == 1 { "" } else { " and percutaneous coronary intervention" }, if v == 1 { "Medical management recommended.".to_string() } else { format!("Intervention: {pci_words}, post-dilated, TIMI 3 flow, 0% residual.") });
+    s.docs.push((DocumentKind::OperativeNote, "Cardiac Catheterization Report".into(), 2, proc_note));
+    s.progress.push(prog(3, "No recurrent chest pain. Radial site without hematoma.".into(), vit(36.6, 68, 124, 72, 16, 97, "on room air"), "NSTEMI s/p cath: DAPT, statin, beta blocker; cardiac rehab referral.".into()));
+    s.admit_dx = "NSTEMI".into();
+    s.ds_dx.push("[[mi:Non-ST elevation myocardial infarction (NSTEMI)]]".into());
+    s.ds_dx.push(format!("{}", findings.split(':').next().map(|_| "").unwrap_or("")) + &findings.replace("[[cad:", "[[cad:"));
+    s.procs.push("[[cath:Left heart catheterization with selective coronary angiography]], hospital day 2".into());
+    if v != 1 {
+        s.procs.push(format!("{pci_words}, hospital day 2"));
+    }
+    s.course.push(("NSTEMI".into(), format!("Troponin peaked at {}. Catheterization on hospital day 2 as above. Echo EF 50–55%. Started on guideline therapy.", D(tn.0 * 2.0))));
+    s.new_meds.push("ticagrelor 90 mg PO BID".into());
+    s.new_meds.push("atorvastatin 80 mg PO nightly".into());
+    s.new_meds.push("metoprolol succinate 25 mg PO daily".into());
+    s.follow.push("Cardiology in 2 weeks; cardiac rehabilitation".into());
+    s.condition = "Stable, chest pain free.".into();
+    render(&mut a, rng, &s);
+    a.dx("I21.4", Y, &["mi"], "NSTEMI within 4 weeks of onset is I21.4; an acute MI is sequenced before the coronary disease that caused it.", vec![guideline("OCG I.C.9.e.1"), guideline("OCG II")]);
+    a.dx("I25.10", Y, &["cad"], "Coronary atherosclerosis of native vessels found at catheterization; no separate angina diagnosis (the chest pain is part of the MI).", vec![guideline("OCG I.C.9.b")]);
+    a.pcs("4A023N7", &["cath"], "Left heart catheterization: Measurement of cardiac sampling and pressure, left heart, percutaneous.", vec![guideline("PCS B3.2")]);
+    a.pcs("B2111ZZ", &["cath"], "Coronary angiography of more than one coronary artery with low-osmolar contrast (iohexol): Fluoroscopy, multiple coronary arteries, contrast 1.", vec![guideline("PCS B3.2")]);
+    match v {
+        1 => {}
+        2 => a.pcs("027134Z", &["pci"], "PCI with drug-eluting stents in two coronary arteries (LAD and RCA): Dilation, coronary artery two arteries, percutaneous, drug-eluting intraluminal device. Coronary arteries are coded by the number of arteries treated.", vec![guideline("PCS B4.4")]),
+        _ => a.pcs("027034Z", &["pci"], "PCI with one drug-eluting stent in one coronary artery: Dilation, coronary artery one artery, percutaneous, drug-eluting intraluminal device.", vec![guideline("PCS B4.4")]),
+    }
+    a.nc("Chest pressure", Some("R07.9"), &["sx"], "Chest pain is integral to the myocardial infarction.", vec![guideline("OCG I.B.5")]);
+    a.finish()
+}
+
+fn gi_bleed(rng: &mut Rng, n: usize, v: usize) -> Case {
+    let sex = super::sex(rng);
+    let age = age_in(rng, 45, 88);
+    let k = rng.range(1, 3) as usize;
+    let pf = profile(rng, age, sex, 0.3, 0.6, None, None, k, &[Other::AfibParoxysmal, Other::Alzheimers, Other::Cad]);
+    let (los, status) = los_status(rng, 3, 5, &[1, 1, 6]);
+    let diff = [Difficulty::Foundation, Difficulty::Intermediate, Difficulty::Intermediate, Difficulty::Advanced][v % 4];
+    let title = rng.say(&["Inpatient admission: black stools and lightheadedness", "Medical admission: coffee-ground emesis", "Inpatient: melena with anemia"]);
+    let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
+    let who = a.who.clone();
+    let (h0, h1) = (dec(rng, 7.1, 8.9), dec(rng, 6.6, 7.4));
+    let mut s = Sc { service: "GI", ..Default::default() };
+    s.cc = rng.say(&["Black stools.", "Dark stools and dizziness.", "Vomiting blood."]);
+    s.hpi = rng.vary(&format!("{who} with {{2|3}} days of [[sx:melena and lightheadedness]]{{|, one episode of coffee-ground emesis}}. {{Taking ibuprofen daily for back pain.|No NSAID use.}} No prior GI bleeding."));
+    s.ros = ros(rng, "Positive for melena, fatigue, lightheadedness.", &["bowel", "gi", "syn", "abd"]);
+    s.vitals = vit(36.7, rng.range(98, 116), rng.range(96, 112), rng.range(56, 68), 18, 98, "on room air");
+    s.exam.push(("Abdomen", "Soft, mild epigastric tenderness; rectal: black tarry stool, guaiac positive".into()));
+    s.labs = format!("[[hgb:Hgb {h0}]] (baseline {} six months ago), BUN {}, Cr {}, INR 1.1, Plt {}.", dec(rng, 12.8, 14.2), rng.range(38, 62), dec(rng, 0.8, 1.2), rng.range(180, 320));
+    s.ap.push("Upper GI bleed: two large-bore IVs, IV pantoprazole drip, type and cross 2 units, GI for EGD.".into());
+    let ulcer = match v {
+        2 => "[[ulcer:acute gastric ulcer with hemorrhage]] (H. pylori positive)",
+        _ => "[[ulcer:gastric ulcer with hemorrhage]]",
+    };
+    let egd = match v {
+        2 => "[[egd:EGD with cold-forceps biopsies of the gastric antrum and ulcer margin]]".to_string(),
+        _ => "[[egd:EGD with hemostasis of a bleeding gastric ulcer (epinephrine injection and two hemoclips)]]".to_string(),
+    };
+    let egd_find = match v {
+        2 => "2 cm clean-based ulcer in the antrum with a flat pigmented spot, no active bleeding; antral erythema. Biopsies of the ulcer margin and antrum obtained.".to_string(),
+        _ => format!("1.{} cm ulcer on the lesser curvature with a visible vessel and active oozing. [[egd:Injected 1:10,000 epinephrine in four quadrants and placed two hemoclips]], with hemostasis achieved.", rng.range(2, 8)),
+    };
+    s.docs.push((DocumentKind::OperativeNote, "EGD Procedure Note".into(), 1, format!("Procedure: {egd}\nSedation: moderate, by CRNA.\nFindings: {egd_find}\nImpression: {}.\nPlan: PPI BID, {}\nGastroenterologist", capitalize(&strip_marks(ulcer)), if v == 2 { "await pathology." } else { "repeat Hgb q8h." })));
+    if v == 2 {
+        s.docs.push((DocumentKind::PathologyReport, "Surgical Pathology Report".into(), 3, "Specimen: gastric antrum and ulcer margin biopsies.\nDiagnosis: Chronic active gastritis with [[hp:Helicobacter pylori organisms]] identified; ulcer margin with granulation tissue, no dysplasia or malignancy.\nPathologist".into()));
+    }
+    if v == 1 {
+        s.procs.push("[[tx:Transfusion of 2 units packed red blood cells]] via peripheral IV, hospital day 1".into());
+    }
+    s.progress.push(prog(2, "No further melena; tolerating clear liquids.".into(), format!("[[hgb2:Hgb {h1} overnight]], HR {}.", rng.range(84, 98)), match v {
+        1 => "[[abla:Acute blood loss anemia]] from the ulcer bleed: transfused 2 units PRBC; repeat Hgb.".to_string(),
+        3 => "Ulcer bleed s/p EGD therapy; Hgb drifting down, recheck q8h; transfuse for Hgb < 7.".to_string(),
+        _ => "Post-EGD, stable; advance diet, PPI BID.".to_string(),
+    }));
+    s.admit_dx = "Upper GI bleed".into();
+    s.ds_dx.push(capitalize(ulcer));
+    if v == 1 {
+        s.ds_dx.push("[[abla:Acute blood loss anemia]]".into());
+    }
+    if v == 2 {
+        s.ds_dx.push("[[hp:H. pylori infection]], treatment started".into());
+    }
+    s.procs.insert(0, format!("{egd}, hospital day 1"));
+    s.course.push(("GI bleed".into(), format!("Hgb {h0} on arrival, nadir {h1}. {} {} No rebleeding; diet advanced.", if v == 1 { "Transfused 2 units PRBC for symptomatic anemia." } else if v == 3 { "[[hgb3:Hemoglobin was followed every 8 hours with a nadir of about 7 and tachycardia to the 110s; IV fluids given]]." } else { "" }, if v == 2 { "Biopsies positive for H. pylori; quadruple therapy started." } else { "EGD hemostasis successful." })));
+    s.new_meds.push("pantoprazole 40 mg PO BID x 8 weeks".into());
+    if v == 2 {
+        s.new_meds.push("bismuth quadruple therapy x 14 days".into());
+    }
+    s.stop_meds.push("ibuprofen and all NSAIDs".into());
+    s.follow.push("GI in 4 weeks; repeat EGD in 8 weeks; CBC in 1 week".into());
+    s.condition = "Stable.".into();
+    render(&mut a, rng, &s);
+    let (code, w) = if v == 2 { ("K25.0", "An acute gastric ulcer with hemorrhage: K25.0 combines the ulcer, its acuity and the bleeding.") } else { ("K25.4", "Gastric ulcer with hemorrhage, acuity not specified: K25.4 (chronic or unspecified) combines the ulcer and the bleeding.") };
+    a.dx(code, Y, &["ulcer"], w, vec![guideline("OCG I.B.9"), guideline("OCG II")]);
+    if v == 1 {
+        a.dx("D62", Y, &["abla"], "Acute blood loss anemia documented by the provider and treated with transfusion; present on arrival (Hgb already low).", vec![guideline("OCG III")]);
+        a.pcs("30233N1", &["tx"], "Transfusion of nonautologous red blood cells into a peripheral vein, percutaneous.", vec![guideline("PCS B3.2")]);
+    }
+    if v == 2 {
+        a.dx("B96.81", Y, &["hp"], "H. pylori as the cause of the ulcer disease, documented by the provider with pathology support.", vec![tabular("B95-B97 Supplementary or additional codes to identify the infectious agent in diseases classified elsewhere"), guideline("OCG III")]);
+        a.pcs("0DB68ZX", &["egd"], "Endoscopic biopsy of the stomach: Excision, body part stomach, via natural opening endoscopic, qualifier diagnostic.", vec![guideline("PCS B3.4a")]);
+    } else {
+        a.pcs("0W3P8ZZ", &["egd"], "Endoscopic control of an actively bleeding ulcer (epinephrine injection and clips): root operation Control, body part gastrointestinal tract, via natural opening endoscopic.", vec![guideline("PCS B3.7")]);
+    }
+    a.nc("Melena and lightheadedness", Some("K92.1"), &["sx"], "Melena is the manifestation of the bleeding ulcer, which the combination code covers.", vec![guideline("OCG I.B.5")]);
+    if v == 3 {
+        a.query(
+            "Anemia indicators without a documented diagnosis",
+            "Clinical indicators: Hgb fell from a baseline above 12 to an admission value near 8 and a nadir near 7 with tachycardia, in the setting of a bleeding gastric ulcer; serial Hgb every 8 hours and IV fluids. Please document the clinical significance, if any: [ ] Acute blood loss anemia [ ] Chronic blood loss anemia [ ] Other (please specify) [ ] Unable to determine",
+            &["hgb", "hgb2", "hgb3"],
+            "Low and falling hemoglobin that is monitored and treated is not coded from the numbers; D62 needs the provider's diagnosis.",
+        );
+    }
+    a.finish()
+}
+
+fn stroke(rng: &mut Rng, n: usize, v: usize) -> Case {
+    let sex = super::sex(rng);
+    let age = age_in(rng, 56, 88);
+    let pf = if v == 1 {
+        Profile::with(rng, age, sex, None, true, None, None, &[Other::AfibParoxysmal, Other::Hyperlipidemia])
+    } else {
+        let k = rng.range(1, 3) as usize;
+        profile(rng, age, sex, 0.35, 0.8, None, None, k, &[Other::HxStroke, Other::AfibParoxysmal, Other::Alzheimers])
+    };
+    let (los, status) = los_status(rng, 3, 6, &[3, 6, 3]);
+    let diff = [Difficulty::Advanced, Difficulty::Intermediate, Difficulty::Intermediate, Difficulty::Advanced][v % 4];
+    let title = rng.say(&["Inpatient admission: sudden weakness and speech difficulty", "Stroke alert admission", "Inpatient: acute focal neurologic deficit"]);
+    let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
+    let who = a.who.clone();
+    let nihss = match v {
+        2 => rng.range(2, 4),
+        _ => rng.range(6, 14),
+    };
+    let nih_code = format!("R29.7{:02}", nihss);
+    let mut s = Sc { service: "Neurology", ..Default::default() };
+    let (deficit, infarct) = match v {
+        1 => ("[[def:left-sided hemiparesis]]; the patient is right-handed".to_string(), "[[cva:acute cardioembolic infarct of the right middle cerebral artery territory]] due to paroxysmal atrial fibrillation"),
+        2 => ("[[def2:dysarthria]] and mild right face-arm weakness that resolved by day 2".to_string(), "[[cva:acute lacunar infarct of the left internal capsule (small-vessel disease)]]"),
+        3 => ("[[def:right-sided hemiparesis]] and [[aph:expressive aphasia]]".to_string(), "[[cva:acute ischemic infarct of the left middle cerebral artery territory]], due to left MCA (M2) occlusion"),
+        _ => ("[[def:right hemiparesis]] and [[aph:aphasia]]; the patient is right-handed".to_string(), "[[cva:acute ischemic stroke of the left middle cerebral artery territory]] from left M1 occlusion"),
+    };
+    s.cc = rng.say(&["Sudden weakness and trouble speaking.", "Acute onset facial droop and weakness.", "Stroke alert."]);
+    s.hpi = rng.vary(&format!("{who} {{was last known well at 07:40|was last seen normal 90 minutes before arrival}} when family noted {}. Stroke alert activated; [[nih:NIHSS {nihss}]] on arrival. CT head without hemorrhage. {}", strip_marks(&deficit), match v {
+        1 => "Takes apixaban for atrial fibrillation (last dose this morning); not a thrombolytic candidate.",
+        2 => "Symptoms mild and improving; thrombolysis not given.",
+        _ => "No contraindications; [[tpa:IV alteplase (tPA) 0.9 mg/kg administered via peripheral IV]] in the ED at 55 minutes after arrival.",
+    }));
+    s.ros = ros(rng, "Positive for weakness and speech difficulty per family.", &["neuro", "ha", "syn"]);
+    s.vitals = vit(36.8, rng.range(68, 96), rng.range(156, 188), rng.range(82, 100), 16, 97, "on room air");
+    s.exam.push(("Neuro", format!("{}; NIHSS {nihss}", deficit)));
+    s.labs = format!("Glucose {}, INR {}, Plt {}, LDL {}, A1c {}.", rng.range(98, 164), if v == 1 { "1.3" } else { "1.0" }, rng.range(170, 310), rng.range(88, 160), dec(rng, 5.6, 7.4));
+    s.imaging = format!("CT head: no hemorrhage. CTA: {}. MRI brain (day 2): restricted diffusion confirming the infarct.", match v {
+        1 => "right M2 branch occlusion",
+        2 => "no large-vessel occlusion",
+        3 => "left M2 occlusion",
+        _ => "left M1 occlusion, not a thrombectomy candidate per neurointerventional review (distal clot burden)",
+    });
+    s.ap.push(format!("{}: {}", capitalize(infarct), match v {
+        1 => "hold apixaban 3 days then resume; telemetry; statin; PT/OT/SLP.",
+        2 => "aspirin and clopidogrel x 21 days, statin, BP goal per stroke protocol.",
+        _ => "post-tPA neuro checks q1h, BP < 180/105, no antithrombotics for 24 h, then aspirin; PT/OT/SLP.",
+    }));
+    if v != 2 {
+        s.ap.push(format!("{}: PT/OT, fall precautions.", capitalize(&deficit.split(';').next().unwrap_or("").to_string())));
+    }
+    s.progress.push(prog(2, "More alert; deficits unchanged.".into(), "MRI confirms infarct. Telemetry without events.".into(), if v == 2 { "Lacunar stroke; dysarthria improving. Dual antiplatelet therapy.".into() } else { "Acute ischemic stroke: continue therapy as planned; SLP swallow eval passed with modified diet.".into() }));
+    s.admit_dx = "Acute ischemic stroke".into();
+    s.ds_dx.push(capitalize(infarct));
+    match v {
+        2 => s.ds_dx.push("[[def2:Dysarthria]], improving".into()),
+        1 => s.ds_dx.push("[[def:Left hemiparesis]] (nondominant side)".into()),
+        3 => s.ds_dx.push("[[def:Right hemiparesis]]; [[aph:expressive aphasia]]".into()),
+        _ => s.ds_dx.push("[[def:Right hemiparesis]] (dominant side); [[aph:aphasia]]".into()),
+    }
+    if v == 0 || v == 3 {
+        s.procs.push("[[tpa:IV alteplase (tPA) via peripheral vein]], ED, hospital day 1".into());
+    }
+    s.consults.push("Physical, occupational and speech therapy".into());
+    s.course.push(("Stroke".into(), format!("Initial NIHSS {nihss}. {}Echo without thrombus. Risk factors addressed.", if v == 0 || v == 3 { "Received IV alteplase within the window without hemorrhagic conversion on 24-hour CT. " } else { "" })));
+    s.new_meds.push("atorvastatin 80 mg PO nightly".into());
+    if v != 1 {
+        s.new_meds.push("aspirin 81 mg PO daily".into());
+    }
+    s.follow.push("Stroke clinic in 4 weeks; outpatient PT/OT/SLP".into());
+    s.condition = "Stable; residual deficits as above.".into();
+    render(&mut a, rng, &s);
+    let (code, w) = match v {
+        1 => ("I63.411", "Cerebral infarction due to embolism of the right middle cerebral artery (cardioembolic from atrial fibrillation): I63.411."),
+        2 => ("I63.81", "Lacunar (small-vessel) infarct: the Index sends lacunar infarction to I63.81 (other cerebral infarction due to occlusion or stenosis of small artery)."),
+        _ => ("I63.512", "Acute ischemic infarct of the left MCA due to occlusion, with no thrombus or embolus specified: I63.512."),
+    };
+    a.dx(code, Y, &["cva"], w, vec![guideline("OCG II"), tabular("I63 Use additional code, if applicable, to identify status post administration of tPA in a different facility")]);
+    match v {
+        1 => a.dx("G81.94", Y, &["def"], "Hemiparesis of the left side in a right-handed patient: left nondominant side, G81.94. Deficits of an acute stroke are coded with the stroke (not I69 codes).", vec![guideline("OCG I.C.6.a")]),
+        2 => a.dx("R47.1", Y, &["def2"], "Dysarthria documented as a deficit of the acute stroke.", vec![guideline("OCG III")]),
+        3 => a.dx("G81.91", Y, &["def"], "Right-sided hemiparesis with handedness not documented: the right side defaults to dominant, G81.91.", vec![guideline("OCG I.C.6.a")]),
+        _ => a.dx("G81.91", Y, &["def"], "Right hemiparesis in a right-handed patient: right dominant side, G81.91.", vec![guideline("OCG I.C.6.a")]),
+    }
+    if v == 0 || v == 3 {
+        a.dx("R47.01", Y, &["aph"], "Aphasia due to the acute stroke is coded as a deficit.", vec![guideline("OCG III")]);
+    }
+    a.dx(&nih_code, Y, &["nih"], "The initial NIHSS score is reported after the stroke code; it may be taken from clinicians other than the provider.", vec![tabular("R29.7 Code first the type of cerebral infarction (I63.-)"), guideline("OCG I.B.14")]);
+    if v == 0 || v == 3 {
+        a.pcs("3E03317", &["tpa"], "IV alteplase: Introduction of other thrombolytic into a peripheral vein, percutaneous approach. Given in this hospital's ED, so reported on the admission (no Z92.82).", vec![guideline("PCS B3.2")]);
+    }
+    a.finish()
+}
+
+fn dka(rng: &mut Rng, n: usize, v: usize) -> Case {
+    let sex = super::sex(rng);
+    let t1 = v == 0 || v == 3;
+    let age = if t1 { age_in(rng, 19, 45) } else { age_in(rng, 45, 78) };
+    let k = rng.range(0, 2) as usize;
+    let pf = profile(rng, age, sex, 0.0, if t1 { 0.1 } else { 0.6 }, None, None, k, &[Other::Alzheimers]);
+    let (los, status) = los_status(rng, 2, 4, &[1, 1, 7]);
+    let diff = [Difficulty::Foundation, Difficulty::Intermediate, Difficulty::Advanced, Difficulty::Advanced][v % 4];
+    let title = rng.say(&["Inpatient admission: hyperglycemia with vomiting", "Medical admission: abdominal pain, vomiting and high glucose", "Inpatient: polyuria, vomiting, metabolic acidosis"]);
+    let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
+    let who = a.who.clone();
+    let glu = if v == 2 { rng.range(188, 240) } else { rng.range(420, 690) };
+    let ph = format!("7.{}", rng.range(8, 24));
+    let mut s = Sc::default();
+    s.cc = rng.say(&["Nausea, vomiting and high sugars.", "Vomiting and abdominal pain.", "Feeling very weak, thirsty."]);
+    s.pmh_extra = match v {
+        0 | 3 => "[[dm:type 1 diabetes mellitus]] since childhood".into(),
+        1 => "[[dm:type 2 diabetes mellitus]] on insulin".into(),
+        _ => "[[dm:type 2 diabetes mellitus]]".into(),
+    };
+    s.hpi = rng.vary(&format!("{who} with {} presents with {{2|3}} days of [[sx:polyuria, polydipsia, nausea, vomiting and diffuse abdominal pain]]. {}", strip_marks(&s.pmh_extra), match v {
+        3 => "[[under:Ran out of insulin 4 days ago and stopped taking it because of cost]]; could not afford the refill.",
+        2 => "Started [[sglt:empagliflozin]] 6 weeks ago in addition to metformin.",
+        1 => "Uses [[ins:insulin glargine]] nightly; reports a recent viral illness with poor intake.",
+        _ => "Takes basal-bolus insulin; skipped mealtime doses while vomiting.",
+    }));
+    s.ros = ros(rng, "Positive for polyuria, nausea, vomiting, abdominal pain.", &["gi", "abd"]);
+    s.vitals = vit(36.9, rng.range(108, 126), rng.range(102, 124), rng.range(60, 76), rng.range(24, 30), 99, "on room air");
+    s.exam.push(("HEENT", "Dry mucous membranes, fruity breath".into()));
+    s.exam.push(("Abdomen", "Diffusely mildly tender, no rebound".into()));
+    s.labs = format!("Glucose {glu}, pH {ph}, HCO3 {}, anion gap {}, beta-hydroxybutyrate {}. K {}, Na {}, Cr {}. A1c {}.", rng.range(6, 13), rng.range(22, 32), dec(rng, 5.2, 9.8), dec(rng, 4.8, 5.9), rng.range(128, 136), dec(rng, 1.0, 1.5), dec(rng, 9.1, 13.2));
+    let dx = match v {
+        0 => "[[dka:Diabetic ketoacidosis, type 1 diabetes]], without coma",
+        1 => "[[dka:Type 2 diabetes with diabetic ketoacidosis]] without coma",
+        2 => "[[dka:Euglycemic diabetic ketoacidosis in type 2 diabetes]], [[ae:due to empagliflozin (adverse effect of SGLT2 inhibitor taken as prescribed)]]",
+        _ => "[[dka:DKA in type 1 diabetes]], [[under:due to insulin underdosing (stopped insulin due to cost)]]",
+    };
+    s.ap.push(format!("{}: insulin drip per DKA protocol, IV fluids, potassium repletion, q1h glucose, BMP q2h; close anion gap then transition to subcut insulin.", capitalize(dx)));
+    if v == 2 {
+        s.ap.push("Stop [[sglt:empagliflozin]] permanently; continue metformin on discharge.".into());
+    }
+    s.progress.push(prog(2, "Nausea resolved, eating breakfast.".into(), "Anion gap closed overnight; transitioned to subcut insulin 2 h overlap.".into(), "DKA resolved. Diabetes education; endocrine follow-up.".into()));
+    s.admit_dx = "Diabetic ketoacidosis".into();
+    s.ds_dx.push(capitalize(dx));
+    s.course.push(("DKA".into(), format!("Treated with insulin infusion and fluids; gap closed within {} hours. {}", rng.range(10, 20), match v {
+        3 => "Social work helped enroll the patient in a manufacturer assistance program for insulin.",
+        2 => "Euglycemic presentation attributed to the SGLT2 inhibitor, which was discontinued.",
+        _ => "Diabetes educator reviewed sick-day rules.",
+    })));
+    s.new_meds.push(if t1 { "insulin glargine 22 units subcut nightly and insulin lispro per sliding scale with meals".into() } else { "[[ins2:insulin glargine 18 units subcut nightly]]".into() });
+    if v == 2 {
+        s.new_meds.push("[[met:metformin 1000 mg PO BID]]".into());
+        s.stop_meds.push("empagliflozin (do not restart)".into());
+    }
+    s.follow.push("Endocrinology in 1–2 weeks".into());
+    s.condition = "Stable.".into();
+    render(&mut a, rng, &s);
+    let (code, w) = if t1 { ("E10.10", "Type 1 diabetes with ketoacidosis without coma: E10.10.") } else { ("E11.10", "Type 2 diabetes with ketoacidosis without coma: E11.10.") };
+    a.dx(code, Y, &["dka", "dm"], w, vec![guideline("OCG I.C.4.a"), guideline("OCG II")]);
+    match v {
+        1 => a.dx("Z79.4", Poa::Exempt, &["ins"], "Long-term (current) use of insulin in a type 2 diabetic.", vec![guideline("OCG I.C.4.a.3")]),
+        2 => {
+            a.dx("T38.3X5A", Y, &["ae"], "Adverse effect of an oral antidiabetic drug taken as prescribed (empagliflozin): the nature of the effect (the DKA) is sequenced first, then the T code.", vec![guideline("OCG I.C.19.e.5.a")]);
+            a.dx("Z79.84", Poa::Exempt, &["met"], "Long-term (current) use of an oral hypoglycemic (metformin, continued).", vec![guideline("OCG I.C.4.a.3")]);
+        }
+        3 => {
+            a.dx("T38.3X6A", Y, &["under"], "Underdosing of insulin: the relapse of the diabetes is coded first, then the underdosing code.", vec![guideline("OCG I.C.19.e.5.c")]);
+            a.dx("Z91.120", Y, &["under"], "Intentional underdosing because of financial hardship (stopped insulin due to cost).", vec![guideline("OCG I.C.19.e.5.c")]);
+        }
+        _ => {}
+    }
+    if t1 {
+        a.nc("Insulin use in type 1 diabetes", Some("Z79.4"), &["dm"], "Z79.4 is not assigned for type 1 diabetes: insulin is inherent to its treatment.", vec![guideline("OCG I.C.4.a.3")]);
+    }
+    a.nc("Nausea, vomiting, abdominal pain", Some("R11.2"), &["sx"], "Symptoms integral to DKA.", vec![guideline("OCG I.B.5")]);
+    a.finish()
+}
+
+fn aki(rng: &mut Rng, n: usize, v: usize) -> Case {
+    use kb::CkdStage;
+    let sex = super::sex(rng);
+    let age = age_in(rng, 58, 88);
+    let (stage, sw) = *rng.pick(&[(CkdStage::S3a, "3a"), (CkdStage::S3b, "3b"), (CkdStage::S4, "4")]);
+    let others = if rng.chance(0.5) { vec![Other::Hyperlipidemia, Other::Gerd] } else { vec![Other::Hyperlipidemia] };
+    let dm = rng.chance(0.4).then(|| Diabetes { polyneuropathy: false, retinopathy: false, hyperglycemia: false, angiopathy: false, treatment: DmTreatment::Insulin, ckd_stated_as_diabetic: false });
+    let pf = Profile::with(rng, age, sex, dm, true, None, Some(stage), &others);
+    let (los, status) = los_status(rng, 3, 5, &[1, 6]);
+    let diff = [Difficulty::Intermediate, Difficulty::Foundation, Difficulty::Advanced][v % 3];
+    let title = rng.say(&["Inpatient admission: weakness and rising creatinine", "Medical admission: abnormal kidney function", "Inpatient: fatigue, low urine output"]);
+    let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
+    let who = a.who.clone();
+    let base = match stage {
+        CkdStage::S4 => dec(rng, 2.4, 2.9),
+        CkdStage::S3b => dec(rng, 1.7, 2.0),
+        _ => dec(rng, 1.3, 1.5),
+    };
+    let cr = D(base.0 * 2.1);
+    let k = if v == 1 { dec(rng, 6.1, 6.8) } else { dec(rng, 4.2, 5.1) };
+    let mut s = Sc { skip_chronic: vec!["ckd", "htn"], ..Default::default() };
+    s.cc = rng.say(&["Weakness and poor appetite.", "Abnormal labs.", "Decreased urination."]);
+    s.hpi = rng.vary(&format!("{who} with [[p:ckd:CKD stage {sw}]] (baseline Cr {base}) and [[p:htn:hypertension]], {}, presents with {{fatigue|weakness}} and decreased urine output. Outpatient labs today Cr {cr}.", match v {
+        0 => "whose [[ae:furosemide was increased to 80 mg BID one week ago]] for leg swelling",
+        1 => "with a week of poor oral intake",
+        _ => "who had a [[ct:contrast-enhanced CT of the abdomen 3 days ago]]",
+    }));
+    s.ros = ros(rng, "Positive for fatigue, decreased urine output.", &["gu", "edema"]);
+    s.vitals = vit(36.7, rng.range(72, 92), rng.range(108, 138), rng.range(62, 80), 16, 97, "on room air");
+    s.labs = format!("Cr {cr} (baseline {base}), BUN {}, [[k:K {k}]], HCO3 {}, Na {}. UA bland. Urine Na {}.", rng.range(48, 88), rng.range(18, 23), rng.range(134, 141), if v == 2 { 48 } else { 12 });
+    s.imaging = "Renal ultrasound: no hydronephrosis; echogenic kidneys consistent with chronic disease.".into();
+    let dx = match v {
+        0 => "[[aki:Acute kidney injury]] on [[p:ckd:CKD stage ".to_string() + sw + "]], [[ae:due to diuretic (furosemide) taken as prescribed]]",
+        1 => format!("[[aki:Acute kidney injury]] on [[p:ckd:chronic kidney disease stage {sw}]], prerenal from poor intake"),
+        _ => format!("[[aki:Acute kidney injury with acute tubular necrosis]] on [[p:ckd:CKD stage {sw}]], contrast-associated (nephrology)"),
+    };
+    s.ap.push(format!("{}: {}", capitalize(&dx), "hold diuretic and ACE inhibitor/ARB, IV fluids as appropriate, renally dose medications, strict I/O, daily BMP."));
+    if v == 1 {
+        s.ap.push("[[k:Hyperkalemia]], K in the 6s with peaked T waves: calcium gluconate, insulin/dextrose, sodium zirconium cyclosilicate; repeat K in 2 h.".into());
+    }
+    s.ap.push("[[p:htn:Hypertension]]: BP acceptable; antihypertensives held for AKI, resume as renal function recovers.".into());
+    s.progress.push(prog(2, "Urine output improving.".into(), format!("Cr {}.", D(cr.0 * 0.8)), "AKI improving. Continue holding nephrotoxins.".into()));
+    if v == 2 {
+        s.docs.push((DocumentKind::Consultation, "Nephrology Consultation".into(), 2, format!("Reason: AKI on CKD {sw}.\nUrine sediment with muddy brown granular casts; FENa 3.1%.\nImpression: [[aki:Acute tubular necrosis]] after IV contrast exposure, on CKD stage {sw}. No indication for dialysis.\nRecommend supportive care, avoid nephrotoxins.\nNephrology attending")));
+    }
+    s.admit_dx = "Acute kidney injury".into();
+    s.ds_dx.push(capitalize(&dx));
+    if v == 1 {
+        s.ds_dx.push("[[k:Hyperkalemia]], resolved".into());
+    }
+    s.ds_dx.push("[[p:htn:Hypertension]]".into());
+    s.course.push(("AKI".into(), format!("Cr peaked at {} and improved to {} at discharge with supportive care.", D(cr.0 * 1.1), D(base.0 * 1.2))));
+    s.follow.push("Nephrology in 2 weeks; BMP in 3 days".into());
+    s.condition = "Stable.".into();
+    if v == 0 {
+        s.new_meds.push("furosemide 40 mg PO daily (reduced dose)".into());
+    }
+    render(&mut a, rng, &s);
+    if v == 2 {
+        a.dx("N17.0", Y, &["aki"], "Acute kidney injury documented as acute tubular necrosis: N17.0. The principal diagnosis is the AKI, not the chronic kidney disease.", vec![guideline("OCG II")]);
+        a.nc("Contrast-associated injury", Some("N14.11"), &["ct"], "The nephrologist names ATN; contrast-induced nephropathy (N14.11) is not the documented diagnosis.", vec![guideline("OCG I.A.19")]);
+    } else {
+        a.dx("N17.9", Y, &["aki"], "Acute kidney injury on CKD, the reason for admission: N17.9; the CKD and its hypertensive combination follow.", vec![guideline("OCG II"), guideline("OCG I.C.14.a")]);
+    }
+    if v == 0 {
+        a.dx("T50.1X5A", Y, &["ae"], "Adverse effect of a loop diuretic taken as prescribed: the effect (AKI) first, then T50.1X5A.", vec![guideline("OCG I.C.19.e.5.a")]);
+    }
+    if v == 1 {
+        a.dx("E87.5", Y, &["k"], "Hyperkalemia documented and treated.", vec![guideline("OCG III")]);
+    }
+    a.finish()
+}
+
+fn cellulitis(rng: &mut Rng, n: usize, v: usize) -> Case {
+    let sex = super::sex(rng);
+    let age = age_in(rng, 35, 86);
+    let k = rng.range(1, 3) as usize;
+    let pf = profile(rng, age, sex, 0.45, 0.5, None, None, k, &[Other::Alzheimers]);
+    let (los, status) = los_status(rng, 3, 5, &[1, 1, 6]);
+    let diff = [Difficulty::Foundation, Difficulty::Intermediate, Difficulty::Advanced, Difficulty::Advanced][v % 4];
+    let title = rng.say(&["Inpatient admission: red, swollen limb", "Medical admission: spreading skin redness with fever", "Inpatient: painful swollen extremity"]);
+    let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
+    let who = a.who.clone();
+    let right = rng.chance(0.5);
+    let (side, other) = if right { ("right", "left") } else { ("left", "right") };
+    let upper = v == 1;
+    let limb = if upper { "forearm" } else { "lower leg" };
+    let mut s = Sc::default();
+    s.cc = format!("{} {limb} redness and swelling.", capitalize(side));
+    s.hpi = rng.vary(&format!("{who} with {{3|4}} days of [[sx:spreading redness, warmth, swelling and pain]] of the {side} {limb}{}. {{Subjective fevers.|Fever to 38.5 at home.}} Failed outpatient cephalexin x 2 days.", if upper { " after a small scratch that drained pus" } else { "" }));
+    s.ros = ros(rng, "Positive for fever and limb pain.", &["skin", "fever", "edema"]);
+    s.vitals = vit(dec(rng, 37.9, 38.8), rng.range(92, 108), rng.range(122, 148), rng.range(70, 88), 18, 97, "on room air");
+    s.exam.push(("Extremities", format!("{} {limb} with erythema, warmth and induration over {} cm, tender, no fluctuance or crepitus; margins marked", capitalize(side), rng.range(10, 22))));
+    s.labs = format!("WBC {}, CRP {}, lactate {}. {}", dec(rng, 11.8, 16.9), rng.range(48, 160), dec(rng, 0.9, 1.7), if upper { "Wound culture: [[org:MRSA]]." } else { "Blood cultures pending." });
+    s.imaging = format!("Venous duplex {side} leg: no DVT.").replace(" leg", if upper { " arm" } else { " leg" });
+    let cell = if v == 2 { format!("[[cel:Cellulitis of the {side} lower leg]]") } else if upper { format!("[[cel:MRSA cellulitis of the {side} forearm]]") } else { format!("[[cel:Cellulitis of the {side} lower extremity]]") };
+    s.ap.push(format!("{}: IV {}, elevate, mark borders.", cell, if upper { "vancomycin" } else { "cefazolin" }));
+    if v == 3 {
+        s.ap.push("Urinary retention on arrival (bladder scan 850 mL): indwelling Foley catheter placed.".into());
+    }
+    s.progress.push(prog(2, "Redness receding from the marked border.".into(), "Afebrile. Erythema regressing.".into(), if v == 2 { format!("[[cel2:Cellulitis of the {other} leg]] improving on IV antibiotics.") } else { "Cellulitis improving; continue IV therapy.".into() }));
+    if v == 3 {
+        s.progress.push(prog(4, "New suprapubic discomfort and fever to 38.6 overnight.".into(), "UA: large LE, > 50 WBC; urine culture > 100,000 CFU/mL E. coli. Foley in place since admission.".into(), "[[cauti:Catheter-associated urinary tract infection]] (indwelling urethral catheter placed on admission), [[eco:E. coli]]: remove Foley, voiding trial, ceftriaxone.".into()));
+    }
+    s.admit_dx = "Cellulitis".into();
+    s.ds_dx.push(if v == 2 { format!("[[cel3:Cellulitis of the {other} lower leg]]") } else { cell.clone() });
+    if v == 3 {
+        s.ds_dx.push("[[cauti:Catheter-associated UTI]] due to [[eco:E. coli]], hospital-acquired".into());
+    }
+    s.course.push(("Cellulitis".into(), format!("Improved on IV {}, transitioned to oral therapy.", if upper { "vancomycin" } else { "cefazolin" })));
+    if v == 3 {
+        s.course.push(("CAUTI".into(), "Fever on hospital day 4 with pyuria; catheter removed, voided spontaneously; ceftriaxone then oral cephalexin.".into()));
+    }
+    s.new_meds.push(if upper { "doxycycline 100 mg PO BID x 7 days".into() } else { "cephalexin 500 mg PO QID x 7 days".into() });
+    s.follow.push("PCP in 1 week for wound check".into());
+    s.condition = "Good.".into();
+    render(&mut a, rng, &s);
+    if v == 2 {
+        a.dx("L03.119", Y, &["cel", "cel3"], "The record documents cellulitis of the right leg in some notes and the left in others; the laterality cannot be assigned until the conflict is resolved, so the unspecified-limb code is reported pending the query.", vec![guideline("OCG I.B.13"), convention("AHIMA/ACDIS Guidelines for Achieving a Compliant Query Practice")]);
+        a.query(
+            "Conflicting laterality of the cellulitis",
+            "Clinical indicators: the H&P and exam describe cellulitis of one lower leg, while the day-2 progress note and the discharge summary name the opposite leg; venous duplex was done on one side. Please clarify the site of the cellulitis: [ ] Right lower limb [ ] Left lower limb [ ] Both lower limbs [ ] Other (please specify) [ ] Unable to determine",
+            &["cel", "cel2", "cel3"],
+            "Conflicting documentation between notes is resolved by querying the attending, not by the coder picking a side.",
+        );
+    } else {
+        let code = match (upper, right) {
+            (true, true) => "L03.113",
+            (true, false) => "L03.114",
+            (false, true) => "L03.115",
+            (false, false) => "L03.116",
+        };
+        a.dx(code, Y, &["cel"], "Cellulitis of the limb with its laterality as documented (forearm belongs to the upper limb codes, lower leg to the lower limb codes).", vec![guideline("OCG I.B.13"), guideline("OCG II")]);
+    }
+    if upper {
+        a.dx("B95.62", Y, &["org", "cel"], "MRSA as the cause of the cellulitis, documented by the provider.", vec![tabular("L03 Use additional code to identify organism (B95-B97)")]);
+    }
+    if v == 3 {
+        a.dx("T83.511A", N, &["cauti"], "Infection due to an indwelling urethral catheter, documented by the provider as catheter-associated: the complication code comes first, and it developed after admission (POA N), a hospital-acquired condition.", vec![guideline("OCG I.B.16"), tabular("T83.51 Use additional code to identify infection"), guideline("OCG Appendix I POA")]);
+        a.dx("N39.0", N, &["cauti"], "The urinary tract infection itself, as T83.51- instructs; POA N.", vec![tabular("T83.51 Use additional code to identify infection")]);
+        a.dx("B96.20", N, &["eco"], "E. coli as the infectious agent of the UTI.", vec![tabular("N39.0 Use additional code (B95-B97) to identify infectious agent")]);
+    }
+    a.nc("Redness, swelling and pain", Some("R22.41"), &["sx"], "Signs integral to cellulitis.", vec![guideline("OCG I.B.5")]);
+    a.finish()
+}
+
+fn pancreatitis(rng: &mut Rng, n: usize, v: usize) -> Case {
+    let sex = if rng.chance(0.7) { Sex::Male } else { Sex::Female };
+    let age = age_in(rng, 28, 64);
+    let k = rng.range(0, 2) as usize;
+    let pf = profile(rng, age, sex, 0.1, 0.3, None, None, k, &[Other::Alzheimers, Other::Gerd]);
+    let (los, status) = match v {
+        1 => (rng.range(2, 3) as u16, 7),
+        _ => los_status(rng, 3, 5, &[1]),
+    };
+    let diff = [Difficulty::Foundation, Difficulty::Advanced, Difficulty::Intermediate][v % 3];
+    let title = rng.say(&["Inpatient admission: severe epigastric pain", "Medical admission: abdominal pain radiating to the back", "Inpatient: epigastric pain and vomiting"]);
+    let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
+    let who = a.who.clone();
+    let lip = rng.range(900, 5200);
+    let drinks = rng.range(8, 14);
+    let mut s = Sc::default();
+    s.cc = rng.say(&["Epigastric pain.", "Abdominal pain and vomiting.", "Pain in the upper belly going to the back."]);
+    s.hpi = rng.vary(&format!("{who} with [[sx:severe epigastric pain radiating to the back, nausea and vomiting]] since {{yesterday|last night}} after a weekend of heavy drinking. Drinks about {drinks} beers daily."));
+    s.social = match v {
+        1 => format!("[[alc:Alcohol dependence]]: {drinks} drinks daily for years, morning drinks, prior withdrawal; last drink last night. Never smoker."),
+        2 => format!("[[alc:Alcohol abuse]] (heavy episodic drinking, no physiologic dependence or withdrawal history). Never smoker."),
+        _ => format!("Daily heavy alcohol use; meets criteria for [[alc:alcohol dependence]] (tolerance, unsuccessful attempts to cut down). Never smoker."),
+    };
+    s.ros = ros(rng, "Positive for abdominal pain, nausea, vomiting.", &["abd", "gi"]);
+    s.vitals = vit(dec(rng, 37.0, 37.9), rng.range(98, 116), rng.range(128, 152), rng.range(78, 94), 18, 97, "on room air");
+    s.exam.push(("Abdomen", "Epigastric tenderness with voluntary guarding, hypoactive bowel sounds".into()));
+    s.labs = format!("Lipase {lip}. WBC {}. AST {}, ALT {}, T bili {}. Triglycerides {}. Ca {}. Ethanol level {}.", dec(rng, 10.2, 15.1), rng.range(60, 140), rng.range(30, 70), dec(rng, 0.6, 1.2), rng.range(120, 260), dec(rng, 8.6, 9.4), rng.range(40, 180));
+    s.imaging = "RUQ ultrasound: no gallstones, CBD normal. CT: peripancreatic fat stranding, no necrosis or fluid collection.".into();
+    let dx = if v == 2 { "[[panc:Acute pancreatitis, likely alcohol-induced]]" } else { "[[panc:Acute alcohol-induced pancreatitis]] without necrosis or infection" };
+    s.ap.push(format!("{dx}: aggressive IV LR, NPO then early oral diet as tolerated, IV analgesia, antiemetics."));
+    s.ap.push(if v == 1 { "[[alc:Alcohol dependence]] [[wd:with withdrawal]] (CIWA 16, tremor, diaphoresis): symptom-triggered lorazepam, thiamine, folate.".into() } else { "Alcohol use: CIWA monitoring, thiamine, folate; counseling.".into() });
+    s.progress.push(prog(2, "Pain improved, tolerating clear liquids.".into(), "Afebrile, HR 90s.".into(), if v == 1 { "Withdrawal: CIWA 10–14, lorazepam per protocol. Patient requesting to leave.".into() } else { "Pancreatitis improving; advance diet.".into() }));
+    s.admit_dx = "Acute pancreatitis".into();
+    s.ds_dx.push(dx.to_string());
+    s.ds_dx.push(match v {
+        1 => "[[alc:Alcohol dependence]] with [[wd:uncomplicated alcohol withdrawal]]".into(),
+        2 => "[[alc:Alcohol abuse]]".into(),
+        _ => "[[alc:Alcohol dependence]]".into(),
+    });
+    s.course.push(("Pancreatitis".into(), format!("Lipase {lip}; no gallstones or hypertriglyceridemia. {}", if v == 2 { "Felt to be [[panc:likely alcohol-induced]]; no other cause found." } else { "Improved with fluids and analgesia." })));
+    s.course.push(("Alcohol".into(), "Counseled on cessation; addiction medicine offered outpatient treatment.".into()));
+    s.new_meds.push("thiamine 100 mg PO daily".into());
+    s.follow.push("PCP in 1 week; outpatient alcohol treatment program".into());
+    s.condition = if v == 1 { "Improving; left before completing treatment.".into() } else { "Stable.".into() };
+    render(&mut a, rng, &s);
+    let mut rules = vec![guideline("OCG II")];
+    if v == 2 {
+        rules.push(guideline("OCG II.H"));
+    }
+    a.dx("K85.20", Y, &["panc"], if v == 2 { "Documented at discharge as \"likely alcohol-induced\": an uncertain diagnosis at discharge is coded as if established for an inpatient, so K85.20 rather than K85.90." } else { "Alcohol-induced acute pancreatitis without necrosis or infection: K85.20." }, rules);
+    match v {
+        1 => a.dx("F10.230", Y, &["alc", "wd"], "Alcohol dependence with uncomplicated withdrawal: one combination code; dependence outranks abuse and use when both are documented.", vec![guideline("OCG I.C.5.b.2"), guideline("OCG I.B.9")]),
+        2 => a.dx("F10.10", Y, &["alc"], "Alcohol abuse, uncomplicated, as documented (no dependence).", vec![guideline("OCG I.C.5.b.2")]),
+        _ => a.dx("F10.20", Y, &["alc"], "Alcohol dependence, uncomplicated.", vec![guideline("OCG I.C.5.b.2")]),
+    }
+    a.nc("Epigastric pain and vomiting", Some("R10.13"), &["sx"], "Symptoms integral to pancreatitis.", vec![guideline("OCG I.B.5")]);
+    a.finish()
+}
+
+fn syncope(rng: &mut Rng, n: usize, v: usize) -> Case {
+    let sex = super::sex(rng);
+    let age = age_in(rng, 58, 88);
+    let k = rng.range(1, 3) as usize;
+    let pf = profile(rng, age, sex, 0.3, 0.0, None, None, k, &[Other::Alzheimers, Other::AfibParoxysmal]);
+    let (los, status) = los_status(rng, 1, 3, &[1]);
+    let diff = if v == 0 { Difficulty::Foundation } else { Difficulty::Intermediate };
+    let title = rng.say(&["Inpatient admission: passing out", "Medical admission: transient loss of consciousness", "Inpatient: syncopal episode"]);
+    let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
+    let who = a.who.clone();
+    let mut s = Sc::default();
+    s.cc = rng.say(&["Passed out.", "Syncope.", "Fainting episode."]);
+    s.pmh_extra = "[[htn:essential hypertension]]".into();
+    s.hpi = rng.vary(&format!("{who} had a [[sx:brief loss of consciousness]] {{on standing from a chair|after getting up to the bathroom}}, {{about 20 seconds|under a minute}}, with quick recovery. {} No chest pain, palpitations or seizure activity.", if v == 1 { "[[drug:Clonidine 0.1 mg BID was added 5 days ago]] for blood pressure." } else { "" }));
+    s.ros = ros(rng, "Positive for lightheadedness on standing.", &["syn", "cp", "palp", "neuro"]);
+    s.vitals = vit(36.6, rng.range(64, 82), rng.range(112, 138), rng.range(64, 80), 16, 97, "on room air");
+    s.labs = format!("Hgb {}, BMP normal, troponin negative x2. ECG: sinus rhythm, normal intervals. Orthostatics: {}.", dec(rng, 12.2, 14.6), if v == 1 { "[[orth:supine 138/78 → standing 98/60 with symptoms]]" } else { "negative" });
+    s.imaging = "Telemetry 48 h: no arrhythmia. Echo: normal LV function, no significant valve disease.".into();
+    s.ap.push(if v == 1 { "Syncope, [[dx:orthostatic hypotension likely due to recently started clonidine]]: stop clonidine (taper), fluids, compression stockings.".into() } else { "Syncope, unclear etiology: telemetry, echo, orthostatics; fall precautions.".into() });
+    s.ap.push("[[htn:Hypertension]]: monitor, adjust regimen.".into());
+    s.progress.push(prog(2, "No recurrence on telemetry.".into(), "Work-up unrevealing so far.".into(), if v == 1 { "Orthostasis improving off clonidine.".into() } else { "No arrhythmia, normal echo; likely vasovagal; discharge.".into() }));
+    s.admit_dx = "Syncope".into();
+    s.ds_dx.push(if v == 1 { "[[dx:Orthostatic hypotension due to clonidine (adverse effect)]], causing syncope".into() } else { "[[syn:Syncope, most likely vasovagal]]; cardiac work-up negative".into() });
+    s.ds_dx.push("[[htn:Hypertension]]".into());
+    s.course.push(("Syncope".into(), if v == 1 { "Orthostatic on admission; clonidine tapered and stopped with resolution of symptoms. Telemetry and echo unremarkable.".into() } else { "No arrhythmia on telemetry, normal echo, negative troponins and orthostatics. Episode consistent with vasovagal syncope.".into() }));
+    s.follow.push("PCP in 1 week".into());
+    if v == 1 {
+        s.stop_meds.push("clonidine".into());
+    }
+    s.condition = "Stable.".into();
+    render(&mut a, rng, &s);
+    if v == 1 {
+        a.dx("I95.2", Y, &["dx", "orth"], "Orthostatic hypotension due to a drug (I95.2 includes orthostatic hypotension due to drugs) explains the syncope, so the syncope itself is not coded.", vec![guideline("OCG II"), guideline("OCG I.B.5")]);
+        a.dx("T46.5X5A", Y, &["drug", "dx"], "Adverse effect of clonidine (other antihypertensive drugs) taken as prescribed, after the effect.", vec![guideline("OCG I.C.19.e.5.a"), tabular("I95.2 Use additional code for adverse effect, if applicable, to identify drug (T36-T50)")]);
+        a.nc("Syncope", Some("R55"), &["sx"], "The syncope is a symptom of the established cause (drug-induced orthostatic hypotension).", vec![guideline("OCG I.B.5")]);
+    } else {
+        a.dx("R55", Y, &["syn", "sx"], "No underlying cause was found; vasovagal syncope indexes to R55, which is principal when no related definitive diagnosis is established.", vec![guideline("OCG II.A"), guideline("OCG I.C.18.b")]);
+    }
+    a.dx("I10", Y, &["htn"], "Essential hypertension without heart or kidney disease.", vec![guideline("OCG I.C.9.a")]);
+    a.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn grams(c: &Case) -> BTreeSet<String> {
+        let words: Vec<String> = c.documents.iter().flat_map(|d| d.text.split_whitespace().map(|w| w.to_lowercase()).collect::<Vec<_>>()).collect();
+        words.windows(5).map(|w| w.join(" ")).collect()
+    }
+
+    #[test]
+    fn the_family_is_big_enough_and_no_two_cases_share_most_of_their_text() {
+        let mut r = Rng::new(super::super::SEED).derive("inpatient");
+        let cs = cases(&mut r);
+        assert!(cs.len() >= 110);
+        assert!(cs.iter().filter(|c| c.tracks.contains(&Track::Surgery)).count() >= 25);
+        assert!(cs.iter().filter(|c| !c.gold.queries.is_empty()).count() >= 10);
+        let g: Vec<BTreeSet<String>> = cs.iter().map(grams).collect();
+        let mut worst = (0.0, 0, 0);
+        for i in 0..g.len() {
+            for j in i + 1..g.len() {
+                let shared = g[i].intersection(&g[j]).count() as f64;
+                let o = shared / g[i].len().min(g[j].len()) as f64;
+                if o > worst.0 {
+                    worst = (o, i, j);
+                }
+            }
+        }
+        eprintln!("worst overlap {:.2} between {} and {}", worst.0, cs[worst.1].id, cs[worst.2].id);
+        assert!(worst.0 < 0.8, "{} and {} share {:.0}% of their 5-grams", cs[worst.1].id, cs[worst.2].id, worst.0 * 100.0);
+    }
 }
