@@ -222,9 +222,12 @@ fn check_gold(cx: &mut Ctx<'_>, gold: &Gold) {
         if !gold.services.iter().any(|s| s.code == em.code) {
             cx.problem(&item, format!("the E/M level {} is not among the services: report it as a service line too", em.code));
         }
-        for (name, level) in [("problems", &em.problems), ("data", &em.data), ("risk", &em.risk)] {
-            if !["straightforward", "low", "moderate", "high", "minimal"].contains(&level.as_str()) {
-                cx.problem(&item, format!("MDM {name} '{level}' is not minimal, straightforward, low, moderate or high"));
+        // The words of the 2021 MDM table, element by element.
+        const ELEMENT: [&str; 4] = ["minimal", "low", "moderate", "high"];
+        const DATA: [&str; 4] = ["minimal", "limited", "moderate", "extensive"];
+        for (name, level, words) in [("problems", &em.problems, &ELEMENT), ("data", &em.data, &DATA), ("risk", &em.risk, &ELEMENT)] {
+            if !words.contains(&level.as_str()) {
+                cx.problem(&item, format!("MDM {name} '{level}' is not one of the table's levels: {}", words.join(", ")));
             }
         }
         cx.evidence(&item, &em.evidence, true);

@@ -324,7 +324,8 @@ pub struct GoldService {
 pub struct GoldEm {
     /// The CPT number of the level (99214).
     pub code: String,
-    /// straightforward, low, moderate or high, for each element; two of three decide.
+    /// The level each MDM element reaches, in the 2021 table's words: problems and risk minimal, low, moderate or
+    /// high; data minimal, limited, moderate or extensive. Two of three decide.
     pub problems: String,
     pub data: String,
     pub risk: String,

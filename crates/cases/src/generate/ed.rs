@@ -161,6 +161,16 @@ fn lv(l: u8) -> &'static str {
     }
 }
 
+/// The data element's level in the table's own words.
+fn dlv(l: u8) -> &'static str {
+    match l {
+        0 | 1 => "minimal",
+        2 => "limited",
+        3 => "moderate",
+        _ => "extensive",
+    }
+}
+
 fn median(a: u8, b: u8, c: u8) -> u8 {
     let mut x = [a, b, c];
     x.sort();
@@ -205,7 +215,7 @@ fn set_em(cw: &mut CaseWriter, e: &Em, chronic_n: usize, ev: Vec<Evidence>, mod2
         lv(p),
         e.pw,
         chronic_words,
-        lv(e.d),
+        dlv(e.d),
         e.dw,
         lv(e.r),
         e.rw,
@@ -217,7 +227,7 @@ fn set_em(cw: &mut CaseWriter, e: &Em, chronic_n: usize, ev: Vec<Evidence>, mod2
         rules.push(convention("CPT modifier 25"));
         rules.push(edit("NCCI: E/M on the day of a minor procedure needs modifier 25"));
     }
-    cw.gold.em = Some(GoldEm { code: code.into(), problems: lv(p).into(), data: lv(e.d).into(), risk: lv(e.r).into(), total_minutes: None, evidence: ev.clone(), rationale: why(text.clone(), rules.clone()) });
+    cw.gold.em = Some(GoldEm { code: code.into(), problems: lv(p).into(), data: dlv(e.d).into(), risk: lv(e.r).into(), total_minutes: None, evidence: ev.clone(), rationale: why(text.clone(), rules.clone()) });
     let mods: &[&str] = if mod25 { &["25"] } else { &[] };
     cw.service(code, mods, 1, ev, why(text, rules));
 }
@@ -742,7 +752,7 @@ fn write_case(rng: &mut Rng, id: String, s: Spec) -> Case {
         let ev = vec![cc_ev.unwrap()];
         let text = format!("Critical care: {mins} minutes of physician time at the bedside on a critically ill patient, excluding separately billable procedures. 99291 covers the first 30-74 minutes{}.", if *mins >= 75 { "; 99292 adds each further 30 minutes (75-104 minutes: one unit)" } else { "" });
         let rules = vec![convention("CPT critical care 99291/99292: total time of 30 minutes or more, procedures excluded"), convention("2023 CPT E/M guidelines: ED visits 99281-99285 by MDM")];
-        cw.gold.em = Some(GoldEm { code: "99291".into(), problems: "high".into(), data: "high".into(), risk: "high".into(), total_minutes: Some(*mins), evidence: ev.clone(), rationale: why(text.clone(), rules.clone()) });
+        cw.gold.em = Some(GoldEm { code: "99291".into(), problems: "high".into(), data: "extensive".into(), risk: "high".into(), total_minutes: Some(*mins), evidence: ev.clone(), rationale: why(text.clone(), rules.clone()) });
         cw.service("99291", &[], 1, ev.clone(), why(text.clone(), rules.clone()));
         if *mins >= 75 {
             cw.service("99292", &[], ((*mins - 45) / 30) as u16, ev, why(text, rules));

@@ -506,7 +506,7 @@ impl Profile {
             coded.extend(c);
         }
         for o in self.others.clone() {
-            let (p, c) = other(rng, o);
+            let (p, c) = other(rng, o, hf);
             problems.push(p);
             coded.extend(c);
         }
@@ -606,12 +606,12 @@ fn diabetes(rng: &mut Rng, dm: Diabetes, ckd: Option<CkdStage>) -> (Problem, Vec
     }
     if dm.hyperglycemia {
         complications.push("with hyperglycemia");
-        short.push("uncontrolled");
+        short.push("poorly controlled");
         coded_list.push(coded(
             "E11.65",
             &[("dm", Part::Name)],
             "dm",
-            format!("Diabetes documented as poorly controlled with an A1c of {a1c}%: the Index sends \"poorly controlled\" and \"out of control\" to diabetes, by type, with hyperglycemia."),
+            "Diabetes documented as poorly controlled, with hyperglycemia: the Index sends \"poorly controlled\" and \"out of control\" to diabetes, by type, with hyperglycemia (a lab value alone would not: the provider's words decide).",
             vec![guideline("OCG I.C.4.a"), convention("Index: Diabetes, poorly controlled – code to Diabetes, by type, with hyperglycemia")],
         ));
     }
@@ -847,7 +847,9 @@ fn kidney(rng: &mut Rng, s: CkdStage, htn: bool, dm: bool, anemia: bool) -> (Pro
 }
 
 /// The words and code of a standalone condition.
-fn other(rng: &mut Rng, o: Other) -> (Problem, Vec<Coded>) {
+/// `hf` is the profile's heart failure: a patient on carvedilol for systolic failure takes no second beta blocker for
+/// the atrial fibrillation.
+fn other(rng: &mut Rng, o: Other, hf: Option<HfType>) -> (Problem, Vec<Coded>) {
     let p = |key: &'static str, label: String, short: String, plan: String, meds: Vec<String>, meat: Meat| Problem { key, label, short, plan, meds, meat, history_only: false };
     let one = |code: &'static str, key: &'static str, why_: &str, rules: Vec<Rule>| vec![coded(code, &[(key, Part::Name)], key, why_, rules)];
     match o {
@@ -876,18 +878,22 @@ fn other(rng: &mut Rng, o: Other) -> (Problem, Vec<Coded>) {
             let drug = rng.say(&["apixaban 5 mg PO BID", "warfarin per INR protocol", "rivaroxaban 20 mg PO daily"]);
             let name = drug.split(' ').next().unwrap_or("").to_string();
             let label = if perm { rng.say(&["Permanent atrial fibrillation", "Permanent AF, rate controlled"]) } else { rng.say(&["Paroxysmal atrial fibrillation", "Paroxysmal AFib"]) };
-            let plan = { let v = rng.range(64, 88); rng.vary(&format!("{{Rate controlled|In sinus rhythm today|HR {} today}}; {{continue|cont}} metoprolol and {name} for stroke prevention.", v)) };
+            let on_carvedilol = matches!(hf, Some(HfType::Systolic | HfType::Combined));
+            let rate_drug = if on_carvedilol { "carvedilol (rate control)" } else { "metoprolol" };
+            let plan = { let v = rng.range(64, 88); rng.vary(&format!("{{Rate controlled|In sinus rhythm today|HR {} today}}; {{continue|cont}} {rate_drug} and {name} for stroke prevention.", v)) };
             let code = if perm { "I48.21" } else { "I48.0" };
+            let meds = if on_carvedilol { vec![drug] } else { vec!["metoprolol succinate 50 mg PO daily".to_string(), drug] };
+            let anticoagulant = meds.len() - 1;
             (
-                p("afib", label, if perm { "permanent AF".into() } else { "PAF".into() }, plan, vec!["metoprolol succinate 50 mg PO daily".into(), drug], MEAT_MAT),
+                p("afib", label, if perm { "permanent AF".into() } else { "PAF".into() }, plan, meds, MEAT_MAT),
                 vec![
                     coded(code, &[("afib", Part::Name)], "afib", format!("Atrial fibrillation documented as {}: {code}.", if perm { "permanent" } else { "paroxysmal" }), vec![guideline("OCG I.C.9")]),
-                    coded("Z79.01", &[("afib", Part::Med(1))], "afib", "Long-term (current) use of an anticoagulant for stroke prevention.", vec![guideline("OCG I.C.21.c.3")]),
+                    coded("Z79.01", &[("afib", Part::Med(anticoagulant))], "afib", "Long-term (current) use of an anticoagulant for stroke prevention.", vec![guideline("OCG I.C.21.c.3")]),
                 ],
             )
         }
         Other::Cad => (
-            p("cad", rng.say(&["Coronary artery disease", "CAD, native vessel, no angina", "Coronary artery disease without angina"]), "CAD".into(), rng.vary("No angina{| or exertional symptoms}; continue aspirin and statin{|, cardiology follow-up yearly}."), vec!["aspirin 81 mg PO daily".into()], MEAT_MAT),
+            p("cad", rng.say(&["Coronary artery disease", "CAD, native vessel, no angina", "Coronary artery disease without angina"]), "CAD".into(), rng.vary("No angina{| or exertional symptoms}; continue aspirin 81 mg{|, cardiology follow-up yearly}."), vec!["aspirin 81 mg PO daily".into()], MEAT_MAT),
             vec![
                 coded("I25.10", &[("cad", Part::Name)], "cad", "Coronary artery disease of native vessels with no angina documented: I25.10.", vec![guideline("OCG I.C.9.b")]),
                 coded("Z79.82", &[("cad", Part::Med(0))], "cad", "Long-term (current) use of aspirin for the coronary disease.", vec![guideline("OCG I.C.21.c.3")]),
@@ -898,11 +904,11 @@ fn other(rng: &mut Rng, o: Other) -> (Problem, Vec<Coded>) {
             one("G47.33", "osa", "Obstructive sleep apnea (adult): G47.33.", vec![guideline("OCG I.C.6")]),
         ),
         Other::Mdd => (
-            p("mdd", rng.say(&["Major depressive disorder, recurrent, moderate", "Recurrent major depression, moderate"]), "MDD, recurrent".into(), { let v = rng.range(9, 14); rng.vary(&format!("PHQ-9 {} today; {{continue|cont}} sertraline{{|, therapy referral placed}}.", v)) }, vec!["sertraline 100 mg PO daily".into()], MEAT_ALL),
+            p("mdd", rng.say(&["Major depressive disorder, recurrent, moderate", "Recurrent major depression, moderate"]), "MDD, recurrent".into(), { let v = rng.range(9, 14); rng.vary(&format!("PHQ-9 {} at the last screening; mood {{improving|stable}}; {{continue|cont}} sertraline{{|, therapy referral placed}}.", v)) }, vec!["sertraline 100 mg PO daily".into()], MEAT_ALL),
             one("F33.1", "mdd", "Major depressive disorder, recurrent, moderate severity: F33.1. The episode and severity decide the code.", vec![guideline("OCG I.C.5")]),
         ),
         Other::Gad => (
-            p("gad", rng.say(&["Generalized anxiety disorder", "GAD"]), "GAD".into(), rng.say(&["Stable on escitalopram; continue.", "GAD-7 {6|8} today, continue escitalopram 10 mg."]), vec!["escitalopram 10 mg PO daily".into()], MEAT_ALL),
+            p("gad", rng.say(&["Generalized anxiety disorder", "GAD"]), "GAD".into(), rng.say(&["Stable on escitalopram; continue.", "Worry and sleep better; continue escitalopram 10 mg."]), vec!["escitalopram 10 mg PO daily".into()], MEAT_ALL),
             one("F41.1", "gad", "Generalized anxiety disorder: F41.1.", vec![guideline("OCG I.C.5")]),
         ),
         Other::OaKnees => (

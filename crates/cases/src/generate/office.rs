@@ -352,7 +352,7 @@ impl Mdm {
         cw.gold.em = Some(GoldEm {
             code: code.into(),
             problems: LEVEL[self.p].into(),
-            data: LEVEL[self.d].into(),
+            data: ["minimal", "limited", "moderate", "extensive"][self.d].into(),
             risk: LEVEL[self.r].into(),
             total_minutes: self.minutes,
             evidence: self.ev.clone(),

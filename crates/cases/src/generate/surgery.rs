@@ -699,7 +699,7 @@ fn knee(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
         }
         3 => {
             cw.dx(&format!("S83.23{s}A"), None, vec![post_ev[0].clone()], why(format!("A current (acute) complex tear of the medial meniscus, {side} knee; 7th character A because surgery is active treatment."), vec![guideline("OCG I.C.19.a"), guideline("OCG I.B.13")]));
-            cw.not_coded("external cause of the knee injury (sport)", Some("W-/Y93 codes"), vec![], why("External cause codes are not required unless a state mandate or payer requires them; not reported on this professional claim.", vec![guideline("OCG I.C.20")]));
+            cw.not_coded("external cause of the knee injury (sport)", None, vec![], why("External cause codes are not required unless a state mandate or payer requires them; not reported on this professional claim.", vec![guideline("OCG I.C.20")]));
         }
         4 => {
             cw.dx(&format!("M23.22{s}"), None, vec![post_ev[0].clone()], why(format!("Old tear of the posterior horn of the medial meniscus, {side}: M23.22{s}."), vec![guideline("OCG I.B.13")]));
