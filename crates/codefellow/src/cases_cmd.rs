@@ -6,7 +6,7 @@
 use crate::data_dir::DataDir;
 use anyhow::{bail, Context, Result};
 use cases::import::{self, ImportError, Imported, PhiMode};
-use cases::library::{builtin, parse_pack};
+use cases::library::{builtin, parse_pack, CaseSummary, BUILTIN_JSON};
 use cases::model::{Case, Pack};
 use cases::{check_pack, Track};
 use serde::Serialize;
@@ -98,18 +98,39 @@ struct Shown<'a> {
     gold: Option<&'a cases::model::Gold>,
 }
 
+/// The imported packs' files, in name order.
+fn imported(data: &DataDir) -> Result<Vec<PathBuf>> {
+    let dir = data.cases_dir();
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    files.sort();
+    Ok(files)
+}
+
+fn file_name(f: &std::path::Path) -> String {
+    f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
 /// The built-in pack and the imported ones, each with where it came from.
 fn library(data: &DataDir) -> Result<Vec<(String, Pack)>> {
     let mut packs = vec![("built-in".to_string(), builtin())];
-    let dir = data.cases_dir();
-    if dir.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
-        files.sort();
-        for f in files {
-            let text = std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
-            let pack = parse_pack(&text).with_context(|| format!("reading the imported pack {}", f.display()))?;
-            packs.push((f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), pack));
-        }
+    for f in imported(data)? {
+        let text = std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
+        let pack = parse_pack(&text).with_context(|| format!("reading the imported pack {}", f.display()))?;
+        packs.push((file_name(&f), pack));
+    }
+    Ok(packs)
+}
+
+/// What `cases list` shows, read without the documents' text and the gold.
+fn summaries(data: &DataDir) -> Result<Vec<(String, Vec<CaseSummary>)>> {
+    let mut packs = vec![("built-in".to_string(), cases::library::summaries(BUILTIN_JSON)?)];
+    for f in imported(data)? {
+        let text = std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
+        let list = cases::library::summaries(&text).with_context(|| format!("reading the imported pack {}", f.display()))?;
+        packs.push((file_name(&f), list));
     }
     Ok(packs)
 }
@@ -124,16 +145,16 @@ fn find<'a>(packs: &'a [(String, Pack)], id: &str) -> Result<&'a Case> {
 pub fn run(cmd: CasesCommand, data: &DataDir, out: &mut impl Write) -> Result<bool> {
     match cmd {
         CasesCommand::List { track, json } => {
-            let packs = library(data)?;
+            let packs = summaries(data)?;
             let track = match track {
                 Some(t) => Some(Track::parse(&t).with_context(|| format!("unknown track '{t}': use one of {}", Track::ALL.map(|t| t.name()).join(", ")))?),
                 None => None,
             };
             let listed: Vec<Listed> = packs
                 .iter()
-                .flat_map(|(src, p)| p.cases.iter().map(move |c| (src, c)))
+                .flat_map(|(src, p)| p.iter().map(move |c| (src, c)))
                 .filter(|(_, c)| track.is_none_or(|t| c.tracks.contains(&t)))
-                .map(|(src, c)| Listed { id: &c.id, title: &c.title, tracks: c.tracks.iter().map(|t| t.name()).collect(), difficulty: c.difficulty, setting: c.encounter.setting, documents: c.documents.len(), source: src })
+                .map(|(src, c)| Listed { id: &c.id, title: &c.title, tracks: c.tracks.iter().map(|t| t.name()).collect(), difficulty: c.difficulty, setting: c.encounter.setting, documents: c.documents, source: src })
                 .collect();
             if json {
                 serde_json::to_writer_pretty(&mut *out, &listed)?;

@@ -204,6 +204,19 @@ fn held_out_queries_through_the_binary_find_an_acceptable_code_in_the_top_five()
 }
 
 #[test]
+fn cases_list_shows_at_least_500_cases_and_50_in_every_track() {
+    let list = json(&run(&["cases", "list", "--json"]));
+    let list = list.as_array().unwrap();
+    assert!(list.len() >= 500, "{} cases", list.len());
+    for track in ["hcc_risk_adjustment", "surgery", "inpatient_drg", "outpatient_opps", "anesthesia", "em_auditing", "snf_home_health", "opd", "ip", "ed", "emr"] {
+        let n = list.iter().filter(|c| c["tracks"].as_array().unwrap().iter().any(|t| t == track)).count();
+        assert!(n >= 50, "track {track}: {n} cases");
+        let only = json(&run(&["cases", "list", "--json", "--track", track]));
+        assert_eq!(only.as_array().unwrap().len(), n, "--track {track}");
+    }
+}
+
+#[test]
 fn cases_show_hides_the_gold_until_asked_and_the_library_checks_clean() {
     let list = json(&run(&["cases", "list", "--json"]));
     let first = list[0]["id"].as_str().unwrap().to_string();
