@@ -696,10 +696,10 @@ fn join_and(xs: &[&str]) -> String {
 fn hypertension(rng: &mut Rng, hf: Option<HfType>, ckd: Option<CkdStage>) -> (Problem, Vec<Coded>) {
     let label = rng.say(&["Essential hypertension", "Hypertension", "HTN, {controlled|at goal|borderline control}", "Hypertension, {well controlled|stable}"]);
     let short = rng.say(&["HTN", "hypertension", "essential HTN"]);
-    let (sys, dia) = (rng.range(118, 148), rng.range(68, 92));
     let drug = *rng.pick(&["lisinopril 20 mg PO daily", "amlodipine 10 mg PO daily", "losartan 50 mg PO daily", "hydrochlorothiazide 25 mg PO daily", "lisinopril 10 mg PO daily"]);
     let name = drug.split(' ').next().unwrap_or("").to_string();
-    let plan = rng.vary(&format!("BP {sys}/{dia} {{today|in clinic|on arrival}}; {{continue|cont}} {name}{{|, BMP in 3 months|, low-sodium diet reinforced}}."));
+    // No numbers here: the family's vitals give the pressure, and a second figure in the plan would contradict them.
+    let plan = rng.vary(&format!("{{BP at goal on|Controlled on|Stable on|Well controlled on}} {name}; {{continue|cont}} {name}{{|, BMP in 3 months|, low-sodium diet reinforced}}."));
     let rules9 = guideline("OCG I.C.9.a");
     let code = match (hf.is_some(), ckd) {
         (false, None) => coded("I10", &[("htn", Part::Name)], "htn", "Essential hypertension with no heart or kidney involvement documented.", vec![rules9]),
