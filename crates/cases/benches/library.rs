@@ -14,11 +14,17 @@ fn generate_the_whole_library() -> usize {
     generate(divan::black_box(SEED)).cases.len()
 }
 
-/// What `cases list` does: read the embedded pack and list ids, titles and tracks.
+/// What `cases list` does: read the embedded pack's case summaries (no documents' text, no gold).
 #[divan::bench(sample_count = 20)]
 fn list_the_builtin_library() -> usize {
-    let pack = cases::library::builtin();
-    pack.cases.iter().map(|c| c.id.len() + c.title.len() + c.tracks.len()).sum()
+    let list = cases::library::summaries(divan::black_box(cases::library::BUILTIN_JSON)).expect("the built-in pack reads");
+    list.iter().map(|c| c.id.len() + c.title.len() + c.tracks.len()).sum()
+}
+
+/// What `cases show` and `cases check` do first: read the whole embedded pack.
+#[divan::bench(sample_count = 20)]
+fn read_the_whole_builtin_pack() -> usize {
+    cases::library::builtin().cases.len()
 }
 
 #[divan::bench(sample_count = 5)]

@@ -3,10 +3,11 @@
 //! or the CRNA, as the case says) — crosswalk code with base units, time in minutes, physical status and
 //! medical-direction modifiers, qualifying circumstances, and the diagnoses that justify the physical status.
 //!
-//! Conventions used throughout: units on the anesthesia line = anesthesia minutes (CMS), time units in the gold =
-//! minutes / 15 to one decimal; physical status units per the ASA Relative Value Guide (P3 +1, P4 +2, P5 +3),
-//! which Medicare does not pay but the modifier is still reported; qualifying-circumstance codes (99100, 99140)
-//! reported only to payers that recognize them (Medicare bundles them).
+//! Every record states its payer and the payer's anesthesia method on the billing line. Units on the anesthesia line
+//! = anesthesia minutes; time units = minutes / 15 to one decimal (CMS method, which the commercial and Medicaid
+//! contracts here follow too). Medicare: no physical-status units (the P modifier is still reported) and no
+//! qualifying-circumstance codes (status B). Commercial/Medicaid payers here follow the ASA Relative Value Guide:
+//! P3 +1, P4 +2, P5 +3 units, 99100 = 1 and 99140 = 2 units on their own lines.
 
 use super::kb::{self, CkdStage, DmTreatment, Other, Profile, ProfileSpec, Written};
 use super::rng::Rng;
@@ -568,7 +569,11 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
             (if medicare { rng.range(66, 80) } else { rng.range(46, 63) } as u8, sex_by(rng, 0.5))
         }
         Kind::Integument if v == 0 => (rng.range(45, 78) as u8, Sex::Female),
+        // Severe (calcific) aortic stenosis is a disease of older patients.
+        Kind::Stent if v == 0 => (rng.range(68, 84) as u8, sex_by(rng, 0.5)),
         Kind::Appy => (rng.range(19, 74) as u8, sex_by(rng, 0.5)),
+        Kind::Shoulder => (rng.range(46, 76) as u8, sex_by(rng, 0.45)),
+        Kind::KneeScope => (rng.range(38, 70) as u8, sex_by(rng, 0.5)),
         _ => (rng.range(24, 84) as u8, sex_by(rng, 0.5)),
     };
     let commercial_senior = age >= 65 && rng.chance(0.25) && !matches!(k, Kind::ColonScreen | Kind::ColonPoly);
@@ -584,7 +589,10 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
     };
     let s = surg(rng, k, v, age);
     // Profile
-    let mut exclude: Vec<Other> = Vec::new();
+    // The pre-anesthesia evaluation lists the conditions that bear on the anesthetic; conditions that do not (lipids,
+    // knee arthritis, bone density, gout, prostate, mood, old cancers) stay out of the record, so every condition
+    // written is one the anesthesia claim reports.
+    let mut exclude: Vec<Other> = vec![Other::Hyperlipidemia, Other::OaKnees, Other::Osteoporosis, Other::Gout, Other::Bph, Other::Mdd, Other::Gad, Other::HxProstateCancer, Other::HxBreastCancer, Other::IronDeficiency];
     match k {
         Kind::Tka | Kind::KneeScope => exclude.push(Other::OaKnees),
         Kind::Egd | Kind::EgdColon | Kind::ColonDx => {
@@ -598,7 +606,9 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
     let profile = if age < 18 || k == Kind::Csection {
         Profile::random(rng, age, sx, ProfileSpec::NONE, &[])
     } else {
-        let mut spec = match rng.below(4) {
+        let draw = rng.below(4);
+        let mut spec = match draw {
+            _ if age < 45 => ProfileSpec::LIGHT,
             0 => ProfileSpec::LIGHT,
             1 => ProfileSpec::COMPLEX,
             _ => ProfileSpec::TYPICAL,
@@ -616,7 +626,7 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
         ps = 2;
         reasons = vec!["term pregnancy".into()];
     }
-    if k == Kind::Tonsil && v == 0 {
+    if k == Kind::Tonsil && v != 2 {
         ps = 2;
         reasons = vec!["obstructive sleep apnea".into()];
     }
@@ -668,6 +678,11 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
     let room = if matches!(k, Kind::Egd | Kind::EgdColon | Kind::ColonScreen | Kind::ColonPoly | Kind::ColonDx) { format!("Endo suite {}", rng.range(1, 4)) } else { format!("{} {}", rng.pick(&["OR", "Room", "OR"]), rng.range(1, 12)) };
     d.line(&format!("{room} · Payer: {payer}"));
     d.line(&format!("Billing exercise: code the {} professional claim for this anesthetic.", if crna_claim { "CRNA's" } else { "anesthesiologist's" }));
+    d.line(if medicare {
+        "Payer anesthesia method (Medicare): units billed as minutes; time units = minutes / 15 to one decimal; no physical-status or qualifying-circumstance units."
+    } else {
+        "Payer anesthesia method (per contract): units billed as minutes; time units = minutes / 15 to one decimal; ASA RVG physical-status units (P3 +1, P4 +2, P5 +3) and qualifying circumstances (99100, 99140) paid."
+    });
     d.heading(&rng.say(&["PRE-ANESTHESIA EVALUATION", "Pre-anesthetic assessment", "PREOP ANESTHESIA EVAL"]));
     let pw = person(rng, age, sx);
     let pw = if age == 0 { format!("{}-month-old {}", rng.range(2, 10), if sx == Sex::Female { "girl" } else { "boy" }) } else { pw };
@@ -695,6 +710,16 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
         kb::write_meds(&mut d, &profile, &mut w, "  ");
     }
     d.line(&rng.say(&["Allergies: NKDA", "NKDA", "Allergies: none known"]));
+    let anticoag = kb::meds(&profile).iter().map(|(_, _, m)| m.to_string()).find(|m| ["warfarin", "apixaban", "rivaroxaban", "dabigatran"].iter().any(|x| m.contains(x)));
+    if let Some(m) = anticoag {
+        let drug = m.split_whitespace().next().unwrap_or("anticoagulant").to_string();
+        if drug == "warfarin" {
+            let inr = dec(rng, 1.0, 1.2);
+            d.line(&format!("Anticoagulation: warfarin held 5 days per prescriber's plan; INR {inr} this morning."));
+        } else {
+            d.line(&format!("Anticoagulation: {drug} held for 72 hours per protocol (last dose 3 days ago)."));
+        }
+    }
     let npo = if emerg { "NPO since 8 hours ago (last meal before pain began)".to_string() } else { rng.say(&["NPO after midnight, clears until 05:00", "NPO > 8 h", "NPO since midnight"]) };
     d.line(&npo);
     d.line(&rng.say(&["Prior anesthesia: uneventful; no family hx of MH.", "No personal or family history of anesthesia complications.", "Previous GA without PONV."]));
@@ -704,12 +729,21 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
     } else {
         d.line("Airway: normal infant airway, no micrognathia.");
     }
-    let vs = if age < 18 { peds_vitals(rng, age) } else { vitals(rng) };
+    let vs = if age < 18 {
+        peds_vitals(rng, age)
+    } else if k == Kind::Csection {
+        // Term pregnancy without hypertensive disorder: normotensive, mild physiologic tachycardia.
+        let (sb, db, hr) = (rng.range(104, 128), rng.range(62, 78), rng.range(78, 98));
+        format!("BP {sb}/{db}, HR {hr}, RR 16, SpO2 99% RA, T {} C; FHR {} reassuring", dec(rng, 36.4, 37.0), rng.range(130, 150))
+    } else {
+        vitals(rng)
+    };
     d.line(&format!("Vitals: {vs}"));
     if age >= 50 {
         let hgb = dec(rng, 11.2, 14.8);
         let kk = dec(rng, 3.6, 4.9);
-        d.line(&format!("Labs: Hgb {hgb}, K {kk}; ECG {}.", rng.pick(&["NSR", "sinus rhythm, nonspecific ST changes", "NSR, old LBBB pattern absent"])));
+        let ecg = if profile.others.contains(&Other::AfibPermanent) { "atrial fibrillation, controlled ventricular rate".to_string() } else { rng.pick(&["NSR", "sinus rhythm, nonspecific ST changes", "NSR, no acute changes"]).to_string() };
+        d.line(&format!("Labs: Hgb {hgb}, K {kk}; ECG {ecg}."));
     }
     let ps_text = format!("ASA {}{} — {}", ps, if emerg { "E" } else { "" }, reasons.join(", "));
     d.add(&format!("{} ", rng.say(&["Physical status:", "ASA class:", "ASA PS:"])));
@@ -779,7 +813,7 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
         Tech::Spinal => format!("Sitting position, L{}-L{} midline, 25g Whitacre, clear CSF, hyperbaric bupivacaine 0.75% {} mL{}; T{} level. Propofol sedation infusion, O2 by NC.", rng.range(2, 3), rng.range(3, 4), rng.pick(&["1.6", "1.8", "2.0"]), if k == Kind::Csection { " with fentanyl 15 mcg and morphine 150 mcg" } else { "" }, if k == Kind::Csection { 4 } else { 10 }),
     };
     d.line(&agents);
-    let fluids = rng.range(4, 16) * 100;
+    let fluids = if s.dur < 30 { rng.range(2, 5) * 100 } else { rng.range(5, 16) * 100 };
     d.line(&format!("Fluids: LR {fluids} mL. EBL {}. {}", s.ebl, if matches!(k, Kind::Tka | Kind::Tha | Kind::Csection) { format!("UOP {} mL.", rng.range(100, 400)) } else { String::new() }));
     let event = if s.bleeding {
         "Events: at 40 min, brisk bleeding during dissection; MAP fell to 58, treated with phenylephrine 100 mcg x3 and 500 mL LR bolus; surgeon controlled the vessel with clips. Hgb 11.0 after. Stable thereafter.".to_string()
@@ -809,7 +843,15 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
     o.line(&format!("Surgeon: {}", rng.pick(&["attending surgeon", "operating surgeon", "attending"])));
     o.line(&format!("Anesthesia: {tech_words}"));
     o.line(&format!("Findings: {}", s.findings));
-    o.line(&format!("EBL: {}. Complications: {}.", s.ebl, if s.bleeding { "bleeding from a cystic artery branch, controlled" } else { "none" }));
+    let bleed_ev = if s.bleeding {
+        o.add(&format!("EBL: {}. Complications: none. ", s.ebl));
+        let e = o.mark("Bleeding from a posterior cystic artery branch was controlled during the dissection; not a complication, expected with the inflamed tissue.");
+        o.line("");
+        Some(e)
+    } else {
+        o.line(&format!("EBL: {}. Complications: none.", s.ebl));
+        None
+    };
     o.line(&rng.say(&["Disposition: PACU, stable.", "Condition: stable to recovery.", "To PACU in good condition."]));
     o.line("-- operating surgeon");
     cw.add_doc(o);
@@ -821,7 +863,7 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
         let rules = if code.starts_with('Z') && code.starts_with("Z12") {
             vec![guideline("OCG I.C.21.c.5")]
         } else if code.starts_with("Z3A") {
-            vec![tabular("O34 Use additional code from category Z3A"), guideline("OCG I.C.15.b")]
+            vec![tabular("Chapter 15 (O00-O9A) Use additional code from category Z3A, Weeks of gestation"), guideline("OCG I.C.15.b")]
         } else if code == "Z37.0" {
             vec![guideline("OCG I.C.15.b.5")]
         } else if code.starts_with('O') {
@@ -840,12 +882,14 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
     profile.code(&mut cw, &w, None);
 
     // ---------------- Gold: anesthesia line(s)
-    let ps_units: u16 = match ps {
+    // Physical-status units: ASA RVG values, paid by the commercial/Medicaid contracts here, never by Medicare.
+    let rvg_ps: u16 = match ps {
         3 => 1,
         4 => 2,
         5 => 3,
         _ => 0,
     };
+    let ps_units: u16 = if medicare { 0 } else { rvg_ps };
     let extreme_age = (age < 1 || age > 70) && k != Kind::InfantHernia;
     let report_99100 = extreme_age && !medicare;
     let report_99140 = emerg && !medicare;
@@ -873,7 +917,7 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
         Who::Qz => "QZ: CRNA service without medical direction".to_string(),
     };
     let qs = if mac { " QS marks monitored anesthesia care (informational, after the payment modifiers)." } else { "" };
-    let medicare_ps = if medicare && ps_units > 0 { " Medicare does not pay physical-status units, but the P modifier is still reported." } else { "" };
+    let medicare_ps = if medicare && rvg_ps > 0 { " Medicare does not pay physical-status units, but the P modifier is still reported." } else { "" };
     let svc_ev = vec![proc_ev.clone(), start_ev.clone(), end_ev.clone(), ps_ev.clone(), who_ev.clone()];
     let svc_mods: Vec<&str> = mods.iter().map(String::as_str).collect();
     cw.service(
@@ -913,7 +957,7 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
         }
     }
     if s.bleeding {
-        cw.not_coded("intraoperative bleeding from a cystic artery branch", Some("K91.61"), vec![post_ev[0].clone()], why("Bleeding controlled during the operation is not coded as a complication unless the provider documents it as a complication of the procedure (not merely an expected event); query the surgeon if unclear.", vec![guideline("OCG I.B.16")]));
+        cw.not_coded("intraoperative bleeding from a cystic artery branch", Some("K91.61"), bleed_ev.clone().into_iter().collect(), why("A complication code needs the provider to document the condition as a complication of the procedure; the surgeon states the controlled bleeding was expected with the inflamed tissue and not a complication, so K91.61 is not assigned.", vec![guideline("OCG I.B.16")]));
     }
     let total = s.base as f32 + tu + modifying as f32;
     cw.gold.anesthesia = Some(GoldAnesthesia {
@@ -924,7 +968,8 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
         evidence: svc_ev,
         rationale: why(
             format!(
-                "Base {} ({}) + time {tu} units ({minutes} min / 15, one decimal) + modifying {modifying} (physical status P{ps}: {ps_units}{}{}) = {total:.1} units. Medical direction: {}.",
+                "Payer {payer}: {}. Base {} ({}) + time {tu:.1} units ({minutes} min / 15, one decimal, the payer's method) + modifying {modifying} (physical status P{ps}: {ps_units}{}{}) = {total:.1} units. Medical direction: {}.",
+                if medicare { "Medicare pays base + time only; physical-status and qualifying-circumstance units are not paid" } else { "the contract pays ASA RVG physical-status units (P1-P2 0, P3 1, P4 2, P5 3) and qualifying circumstances" },
                 s.base,
                 s.code,
                 if report_99100 { "; extreme age 99100: 1" } else { "" },

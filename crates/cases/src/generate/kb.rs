@@ -696,7 +696,12 @@ fn join_and(xs: &[&str]) -> String {
 fn hypertension(rng: &mut Rng, hf: Option<HfType>, ckd: Option<CkdStage>) -> (Problem, Vec<Coded>) {
     let label = rng.say(&["Essential hypertension", "Hypertension", "HTN, {controlled|at goal|borderline control}", "Hypertension, {well controlled|stable}"]);
     let short = rng.say(&["HTN", "hypertension", "essential HTN"]);
-    let drug = *rng.pick(&["lisinopril 20 mg PO daily", "amlodipine 10 mg PO daily", "losartan 50 mg PO daily", "hydrochlorothiazide 25 mg PO daily", "lisinopril 10 mg PO daily"]);
+    // Systolic failure brings sacubitril-valsartan, which is never given with an ACE inhibitor or another ARB.
+    let drug = if matches!(hf, Some(HfType::Systolic | HfType::Combined)) {
+        *rng.pick(&["amlodipine 10 mg PO daily", "amlodipine 5 mg PO daily"])
+    } else {
+        *rng.pick(&["lisinopril 20 mg PO daily", "amlodipine 10 mg PO daily", "losartan 50 mg PO daily", "hydrochlorothiazide 25 mg PO daily", "lisinopril 10 mg PO daily"])
+    };
     let name = drug.split(' ').next().unwrap_or("").to_string();
     // No numbers here: the family's vitals give the pressure, and a second figure in the plan would contradict them.
     let plan = rng.vary(&format!("{{BP at goal on|Controlled on|Stable on|Well controlled on}} {name}; {{continue|cont}} {name}{{|, BMP in 3 months|, low-sodium diet reinforced}}."));

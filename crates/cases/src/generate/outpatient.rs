@@ -215,7 +215,11 @@ fn ceftriaxone(rng: &mut Rng, id: String, v: usize) -> Case {
     o.doc(DocumentKind::ProgressNote, "Infusion Center Visit", vec![
         t(format!("{}, day {day} of outpatient IV ceftriaxone per ID/PCP plan.", person(rng, age, sx))),
         m("dx", format!("Indication: {words}")),
-        t(rng.say(&["Afebrile today; erythema receding from marked borders.", "Feels better, no rash or diarrhea; tolerating therapy.", "Improving per pt; no adverse reactions."])),
+        t(match v % 4 {
+            0 | 3 => rng.say(&["Afebrile today; erythema receding from marked borders.", "Erythema and warmth improving; no new streaking."]),
+            1 => rng.say(&["Afebrile today; flank pain improving, tolerating PO.", "CVA tenderness much improved; no rash or diarrhea."]),
+            _ => rng.say(&["Afebrile today; cough improving, SpO2 97% RA.", "Less dyspnea, cough productive but lighter; no rash or diarrhea."]),
+        }),
         t(format!("Vitals: T {}, HR {}, BP {}/{}.", f1(rng.decimal(36.5, 37.4)), rng.range(68, 92), rng.range(112, 142), rng.range(64, 86))),
         m("inf", format!("{} ceftriaxone {} g in NS 100 mL IV via PIV over {dur} min; ended {}.", hhmm(start), grams, hhmm(start + dur))),
         t("Post-infusion flush. No reaction. Next dose tomorrow."),
@@ -295,13 +299,13 @@ fn injection(rng: &mut Rng, id: String, v: usize) -> Case {
             let mcg = *rng.pick(&[300u16, 480]);
             o.doc(DocumentKind::ProgressNote, "Oncology Infusion Center - Injection", vec![
                 t(format!("{who} with right breast cancer, cycle 2 day 10 of docetaxel-cyclophosphamide.")),
-                m("n", format!("CBC today: WBC 1.1, ANC {} - neutropenia due to chemotherapy per oncologist.", rng.range(300, 900))),
+                m("n", format!("CBC drawn at the oncology office this morning: WBC 1.1, ANC {} - neutropenia due to chemotherapy per oncologist.", rng.range(300, 900))),
                 m("ca", "Malignant neoplasm of right breast, upper-outer quadrant, on active chemotherapy"),
                 m("inj", format!("Filgrastim {mcg} mcg subcutaneous, abdomen, per oncology order.")),
                 t("Afebrile, no infection signs. Neutropenic precautions reviewed."),
                 t(rn(rng)),
             ]);
-            o.dx("D70.1", &["n"], "The visit treats the chemotherapy-induced neutropenia (agranulocytosis secondary to cancer chemotherapy), so it is first-listed; the drug and the cancer follow as its notes instruct.", vec![guideline("OCG I.C.2.c.2"), tabular("D70.1 Code also underlying neoplasm; use additional code for adverse effect (T45.1X5)")]);
+            o.dx("D70.1", &["n"], "The visit treats the chemotherapy-induced neutropenia (agranulocytosis secondary to cancer chemotherapy), so it is first-listed; the drug and the cancer follow as its notes instruct.", vec![guideline("OCG IV.G"), guideline("OCG I.C.2.c"), tabular("D70.1 Code also underlying neoplasm; use additional code for adverse effect (T45.1X5)")]);
             o.dx("T45.1X5A", &["n"], "Adverse effect of antineoplastic drugs properly given.", vec![guideline("OCG I.C.19.e.5.a")]);
             o.dx("C50.411", &["ca"], "Malignant neoplasm of the upper-outer quadrant of the right female breast, under active treatment.", vec![guideline("OCG I.C.2")]);
             o.s(svc("96372", &[], 1, &["inj"], "Subcutaneous therapeutic injection: 96372.", vec![hier()]));
@@ -319,7 +323,7 @@ fn chemo(rng: &mut Rng, id: String, v: usize) -> Case {
         2 => (Sex::Female, "C50.411", "Malignant neoplasm of right breast, upper-outer quadrant, ER+", ("docetaxel", 60, "cyclophosphamide", 45)),
         _ => (sex(rng), "C18.7", "Adenocarcinoma of sigmoid colon, stage III, post resection", ("oxaliplatin", 120, "leucovorin", 120)),
     };
-    let age = rng.range(38, 79) as u8;
+    let age = rng.range(38, 63) as u8;
     let mut o = Opp::new("Infusion center: chemotherapy", age, sx);
     o.diff = Difficulty::Advanced;
     let (d1, m1, d2, m2) = regimen;
@@ -332,14 +336,14 @@ fn chemo(rng: &mut Rng, id: String, v: usize) -> Case {
     let who = person(rng, age, sx);
     let cycle = rng.range(2, 6);
     let mut lines = vec![
-        t(format!("{who}, cycle {cycle} day 1.")),
+        t(format!("{who}, cycle {cycle} day 1. Payer: commercial PPO with a specialty-pharmacy mandate for oncology drugs.")),
         m("ca", format!("Diagnosis: {site}")),
         m("z", format!("Here for scheduled chemotherapy: {d1}{} per oncology protocol.", if concurrent { format!(" with {d2} given concurrently") } else { format!(" then {d2}") })),
-        t(format!("Labs: ANC {}, Plt {}, Cr {} - OK to treat per oncologist.", rng.range(1600, 4200), rng.range(140, 310), f1(rng.decimal(0.6, 1.1)))),
-        t("Drugs dispensed by the patient's specialty pharmacy (white-bagged) and billed by that pharmacy; facility stock: premedications and fluids only."),
+        t(format!("Labs from the oncology office yesterday: ANC {}, Plt {}, Cr {} - OK to treat per oncologist.", rng.range(1600, 4200), rng.range(140, 310), f1(rng.decimal(0.6, 1.1)))),
+        t(format!("Oncology drugs ({d1}, {d2}) dispensed by the plan's specialty pharmacy for this patient (white-bagged), delivered to the infusion pharmacy and billed by the specialty pharmacy; hospital stock used: premedications and the KVO saline only.")),
+        t(format!("{} port accessed; NS 250 mL KVO running throughout.", hhmm(start))),
         m("o", format!("{} ondansetron {ond} mg IV push.", hhmm(start + 5))),
         m("dx", format!("{} dexamethasone {dex} mg IV push.", hhmm(start + 10))),
-        t(format!("{} NS 250 mL KVO running throughout.", hhmm(start))),
         m("c1", format!("{} {d1} IV infusion started; completed {} ({m1} min).", hhmm(c1), hhmm(c1e))),
     ];
     let mut svcs = Vec::new();
@@ -384,28 +388,29 @@ fn transfusion(rng: &mut Rng, id: String, v: usize) -> Case {
     let hgb = rng.decimal(6.4, 7.6);
     let start = rng.range(8 * 60, 11 * 60);
     let cancer_lines = if v == 0 {
-        vec![m("ca", "Metastatic adenocarcinoma of lung, on palliative care, no current chemotherapy"), m("an", format!("Anemia in neoplastic disease (Hgb {}), symptomatic fatigue", f1(hgb)))]
+        vec![m("ca", "Adenocarcinoma of lung, followed by oncology, no chemotherapy or radiation in the past 6 months"), m("an", format!("Anemia in neoplastic disease (Hgb {}), symptomatic fatigue", f1(hgb)))]
     } else {
         vec![m("an", format!("Anemia due to antineoplastic chemotherapy, Hgb {}", f1(hgb))), m("ca", "Malignant neoplasm of sigmoid colon, on FOLFOX (last dose 9 days ago)")]
     };
     let mut lines = vec![t(format!("{} for transfusion per oncology.", person(rng, age, sx)))];
     lines.extend(cancer_lines);
     lines.extend(vec![
-        m("tc", "Type and screen (ABO, Rh, antibody screen) drawn; antibody screen negative."),
+        m("tc", "Type and screen (ABO, Rh, antibody screen) on the sample drawn from the new PIV at insertion; antibody screen negative."),
         m("xm", format!("Crossmatch x{units} unit(s), immediate spin, compatible.")),
         m("tx", format!("{} transfusion of {units} unit(s) leukoreduced PRBC started via PIV; {} completed. Vitals stable pre/15 min/post, no reaction.", hhmm(start), hhmm(start + 150 * units as i64))),
         t(rn(rng)),
     ]);
     o.doc(DocumentKind::ProgressNote, "Transfusion Record", lines);
     if v == 0 {
-        o.dx("C34.90", &["ca"], "Anemia associated with the malignancy: the malignancy is sequenced first, then D63.0 (the code-first note of D63.0), even though the transfusion treats the anemia.", vec![guideline("OCG I.C.2.c.1"), tabular("D63.0 Code first neoplasm (C00-D49)")]);
+        o.dx("C34.90", &["ca"], "Lung adenocarcinoma with no lobe or side documented: C34.90. Anemia associated with the malignancy: the malignancy is sequenced first, then D63.0 (the code-first note of D63.0), even though the transfusion treats the anemia.", vec![guideline("OCG I.C.2.c.1"), tabular("D63.0 Code first neoplasm (C00-D49)")]);
         o.dx("D63.0", &["an"], "Anemia in neoplastic disease, after the neoplasm.", vec![guideline("OCG I.C.2.c.1")]);
     } else {
         o.dx("D64.81", &["an"], "Anemia from chemotherapy, treated alone: the anemia is first-listed, then the neoplasm and the adverse effect.", vec![guideline("OCG I.C.2.c.2")]);
         o.dx("C18.7", &["ca"], "The malignancy under treatment.", vec![guideline("OCG I.C.2.c.2")]);
         o.dx("T45.1X5A", &["an"], "Adverse effect of the antineoplastic drugs.", vec![guideline("OCG I.C.2.c.2"), guideline("OCG I.C.19.e.5.a")]);
     }
-    o.s(svc("36430", &[], 1, &["tx"], "Transfusion of blood or blood components: 36430, once per encounter however many units. (The red-cell units themselves are reported on a real claim with a blood-product P code, which the built-in HCPCS subset does not hold.)", vec![convention("CPT 36430 transfusion, blood or blood components")]));
+    o.s(svc("36430", &[], 1, &["tx"], "Transfusion of blood or blood components: 36430, once per encounter however many units.", vec![convention("CPT 36430 transfusion, blood or blood components")]));
+    o.nc("the red-cell units themselves", None, "tx", "The facility also bills each unit of leukocyte-reduced red cells with its blood-product HCPCS P code (one unit per unit transfused, revenue code 039x). That code is outside this library's built-in HCPCS set, so it is not part of the gold here; it is not a missing code but a line this exercise leaves out.", vec![convention("HCPCS blood products billed per unit")]);
     o.s(svc("86900", &[], 1, &["tc"], "ABO blood typing on the pre-transfusion sample: 86900.", vec![convention("CPT blood bank codes")]));
     o.s(svc("86901", &[], 1, &["tc"], "Rh(D) typing on the pre-transfusion sample: 86901.", vec![convention("CPT blood bank codes")]));
     o.s(svc("86850", &[], 1, &["tc"], "RBC antibody screen (negative): 86850.", vec![convention("CPT blood bank codes")]));
@@ -420,7 +425,7 @@ fn paracentesis(rng: &mut Rng, id: String, v: usize) -> Case {
     let sx = sex(rng);
     let age = rng.range(42, 78) as u8;
     let mut o = Opp::new("Interventional radiology: paracentesis", age, sx);
-    let liters = f1(rng.decimal(2.5, 6.8));
+    let liters = f1(rng.decimal(2.5, 4.8));
     let alcoholic = v != 1;
     let active = v == 2;
     let site = *rng.pick(&["left lower quadrant", "right lower quadrant"]);
@@ -434,7 +439,7 @@ fn paracentesis(rng: &mut Rng, id: String, v: usize) -> Case {
         if !alcoholic { t("Hepatitis panel and autoimmune workup negative; no alcohol use.") } else if active { m("etoh", "Alcohol dependence, still drinking about 4 beers daily; counseled, referred to addiction medicine.") } else { m("etoh", "Alcohol dependence in sustained remission; abstinent 2 years.") },
         t(rng.say(&["Time-out performed. Ultrasound of the abdomen: large ascites; pocket marked.", "Consent signed; universal protocol. US survey shows a large-volume ascites with a safe window.", "Pre-procedure INR and platelets reviewed. Ultrasound confirmed a deep fluid pocket."])),
         m("proc", format!("Ultrasound-guided paracentesis, {site}, {needle}; {liters} L {color} fluid removed; images stored.")),
-        t(rng.say(&["Albumin 25% given per hepatology order (billed under pharmacy). Specimens: cell count, albumin.", "Fluid sent for cell count and culture. IV albumin per protocol (pharmacy charge).", "No complications; site dressed. Diagnostic studies sent."])),
+        t(rng.say(&["Volume under 5 L: no albumin replacement indicated. Fluid to the outside reference laboratory (cell count, albumin), which bills for the tests.", "Under 5 L removed, so no IV albumin per hepatology protocol. Fluid for cell count and culture sent to the reference lab (billed by the lab).", "No complications; site dressed. No albumin needed for this volume; no fluid studies requested this time."])),
         m("obs", format!("{} {hrs} h per routine post-procedure protocol; discharged stable.", rng.say(&["Monitored in recovery", "Routine recovery with vitals q30 min for", "Post-procedure monitoring"]))),
         t(rng.say(&["-- interventional radiologist", "Signed: IR attending", "-- performing physician, radiology"])),
     ]);
@@ -447,11 +452,11 @@ fn paracentesis(rng: &mut Rng, id: String, v: usize) -> Case {
         }
         o.nc("ascites", Some("R18.8"), "dx", "Included in K70.31 (alcoholic cirrhosis of liver with ascites).", vec![guideline("OCG I.B.5")]);
     } else {
-        o.dx("K74.60", &["dx"], "Cirrhosis of liver without a stated cause: K74.60 (cryptogenic cirrhosis has no alcohol link).", vec![guideline("OCG IV.G")]);
-        o.dx("R18.8", &["dx"], "K74.60 does not include ascites, so the ascites (other ascites, R18.8) is coded too; the paracentesis treats it.", vec![guideline("OCG I.B.6")]);
+        o.dx("K74.69", &["dx"], "Cryptogenic cirrhosis is an inclusion term of K74.69, other cirrhosis of liver (not K74.60, unspecified cirrhosis).", vec![guideline("OCG IV.G"), tabular("K74.69 inclusion term: cryptogenic cirrhosis (of liver)")]);
+        o.dx("R18.8", &["dx"], "K74.69 does not include ascites, so the ascites (other ascites, R18.8) is coded too; the paracentesis treats it.", vec![guideline("OCG I.B.6")]);
     }
     o.s(svc("49083", &[], 1, &["proc"], "Abdominal paracentesis with imaging guidance: 49083 (the ultrasound guidance is included; 76942 is not reported with it).", vec![convention("CPT 49083 paracentesis with imaging guidance"), edit("NCCI PTP: 76942 bundled into 49083")]));
-    o.nc("observation hours", Some("G0378"), "obs", "Routine recovery after a procedure is part of the procedure, not observation care.", vec![edit("Medicare Claims Processing Manual ch. 4 sec. 290: observation does not include routine post-procedure recovery")]);
+    o.nc("observation hours", Some("G0378"), "obs", "The hours were the routine recovery that follows the procedure, ordered by protocol, not an order for observation care: recovery is part of the procedure, and G0378 hours are neither reported nor billable.", vec![edit("Medicare Claims Processing Manual ch. 4 sec. 290.2.2: postoperative monitoring during a standard recovery period is not observation")]);
     write(rng, id, o)
 }
 
@@ -477,8 +482,8 @@ fn thoracentesis(rng: &mut Rng, id: String, v: usize) -> Case {
     }
     lines.extend(vec![
         t("Consent. Time-out. Ultrasound: moderate-large free-flowing effusion; site marked posterior 8th ICS."),
-        m("proc", format!("Ultrasound-guided {sd} thoracentesis with 8 Fr catheter; {ml} mL serosanguinous fluid removed; catheter removed.")),
-        t("Post-procedure CXR: no pneumothorax. Fluid sent for cell count, LDH, protein, cytology."),
+        m("proc", format!("Ultrasound-guided {sd} thoracentesis with 8 Fr catheter; {ml} mL {} fluid removed; catheter removed.", if v == 2 { "clear straw-colored" } else { "serosanguinous" })),
+        t("Post-procedure ultrasound: lung sliding present, no pneumothorax. Fluid (cell count, LDH, protein, cytology) sent to the outside reference laboratory, which bills for the tests."),
         t("-- pulmonologist"),
     ]);
     o.doc(DocumentKind::OperativeNote, "Procedure Note - Thoracentesis", lines);
@@ -538,10 +543,17 @@ fn wound(rng: &mut Rng, id: String, v: usize) -> Case {
         o.prof = None;
     }
     for (c, tag, why_) in dxs {
-        o.dx(c, &[tag], why_, vec![guideline("OCG IV.G"), tabular("L97 Code first any associated underlying condition")]);
+        let rules = match c {
+            "L89.153" => vec![guideline("OCG IV.G"), guideline("OCG I.C.12.a")],
+            "E11.621" => vec![guideline("OCG IV.G"), tabular("E11.621 Use additional code to identify site of ulcer (L97.4-, L97.5-)")],
+            "I83.013" => vec![guideline("OCG IV.G"), tabular("I83.0 Use additional code to identify severity of ulcer (L97.-)")],
+            _ => vec![guideline("OCG IV.G"), tabular("L97 Code first any associated underlying condition")],
+        };
+        o.dx(c, &[tag], why_, rules);
     }
-    let (c1, c2, what) = if subq { ("11042", "11045", "debridement of subcutaneous tissue (deepest level removed)") } else { ("97597", "97598", "selective debridement of epidermis/dermis") };
-    o.s(svc(c1, &[], first, &["proc"], format!("{what}, first 20 sq cm or less: {c1}. The depth of tissue removed, not the wound depth, picks the code family."), vec![convention("CPT debridement: code by deepest tissue removed and total surface area")]));
+    let (c1, c2, what) = if subq { ("11042", "11045", "ebridement of subcutaneous tissue (deepest level removed)") } else { ("97597", "97598", "elective debridement of epidermis/dermis") };
+    let cap = if subq { "D" } else { "S" };
+    o.s(svc(c1, &[], first, &["proc"], format!("{}{}, first 20 sq cm or less: {c1}. The depth of tissue removed, not the wound depth, picks the code family.", cap, what), vec![convention("CPT debridement: code by deepest tissue removed and total surface area")]));
     if extra > 0 {
         o.s(svc(c2, &[], extra, &["proc"], format!("Area {} sq cm: each additional 20 sq cm or part = {extra} unit(s) of {c2}.", f1(area)), vec![convention("CPT debridement: code by deepest tissue removed and total surface area")]));
     }
@@ -551,7 +563,7 @@ fn wound(rng: &mut Rng, id: String, v: usize) -> Case {
 /// Physical therapy evaluations by complexity, with timed exercise by the 8-minute rule.
 fn pt_eval(rng: &mut Rng, id: String, v: usize) -> Case {
     let sx = sex(rng);
-    let age = rng.range(28, 84) as u8;
+    let age = rng.range(65, 86) as u8;
     let mut o = Opp::new("Outpatient physical therapy evaluation", age, sx);
     let (code, level, cx) = match v % 3 {
         0 => ("97161", "low", "History: no personal factors or comorbidities affecting the plan. Exam: 2 elements (body structures/functions, activity limitations). Presentation: stable. Decision making: low complexity using a standardized outcome tool."),
@@ -571,7 +583,7 @@ fn pt_eval(rng: &mut Rng, id: String, v: usize) -> Case {
         t(format!("Payer: Medicare Part B. {} referred for PT.", person(rng, age, sx))),
         m("dx", dx_line),
         t(format!("Subjective: pain {}/10, difficulty with stairs and prolonged standing.", rng.range(3, 7))),
-        t(format!("Objective: ROM and strength deficits measured; LEFS/QuickDASH/ODI score {}.", rng.range(28, 61))),
+        t(format!("Objective: ROM and strength deficits measured; {} score {}.", ["LEFS", "QuickDASH", "Oswestry (ODI)", "LEFS", "LEFS"][v % 5], rng.range(28, 61))),
         m("cx", format!("Evaluation complexity: {level}. {cx}")),
         m("ex", format!("Therapeutic exercise instructed and performed today: {ex_min} minutes (HEP issued).")),
         t("Plan: 2x/week for 6 weeks. Goals set."),
@@ -594,8 +606,9 @@ fn mammo(rng: &mut Rng, id: String, v: usize) -> Case {
     o.diff = Difficulty::Foundation;
     match v % 5 {
         0 | 1 => {
+            let tomo = rng.chance(0.5);
             o.doc(DocumentKind::RadiologyReport, "Screening Mammogram", vec![
-                m("ind", "EXAM: Bilateral screening mammogram with tomosynthesis and CAD. Indication: routine annual screening, asymptomatic."),
+                m("ind", if tomo { "EXAM: Bilateral screening mammogram with tomosynthesis and CAD. Indication: routine annual screening, asymptomatic." } else { "EXAM: Bilateral 2D screening mammogram (CC and MLO views) with CAD. Indication: routine annual screening, asymptomatic." }),
                 t(format!("Breast density: {}.", rng.pick(&["scattered fibroglandular densities (B)", "almost entirely fatty (A)"]))),
                 m("f", "FINDINGS: No suspicious mass, calcifications or architectural distortion."),
                 t("IMPRESSION: BI-RADS 1, negative. Routine screening in 1 year."),
@@ -603,7 +616,7 @@ fn mammo(rng: &mut Rng, id: String, v: usize) -> Case {
             ]);
             o.dx("Z12.31", &["ind"], "Screening mammogram of an asymptomatic woman with a negative result: Z12.31 alone.", vec![guideline("OCG I.C.21.c.5")]);
             o.s(svc("77067", &[], 1, &["ind"], "Screening mammography, bilateral (2-view each breast), including CAD: 77067.", vec![convention("CPT 77067 screening mammography bilateral")]));
-            if rng.chance(0.5) {
+            if tomo {
                 o.s(svc("77063", &[], 1, &["ind"], "Screening digital breast tomosynthesis, bilateral, add-on to 77067.", vec![convention("CPT 77063 screening tomosynthesis add-on")]));
             }
         }
@@ -721,7 +734,7 @@ fn preop(rng: &mut Rng, id: String, v: usize) -> Case {
     let (z, zwhy, tests): (&str, &str, Vec<(&'static str, &'static str, String)>) = match kind {
         0 => ("Z01.812", "The encounter is for pre-procedural laboratory testing only: Z01.812 first.", vec![("85025", "lab", "CBC with automated differential: 85025.".into()), ("80048", "lab", "Basic metabolic panel: 80048.".into()), ("85610", "lab", "Prothrombin time: 85610.".into())]),
         1 => ("Z01.810", "The encounter is for a pre-procedural cardiovascular examination (ECG) only: Z01.810 first.", vec![("93005", "ecg", "ECG tracing only, without interpretation (the facility's technical component): 93005.".into())]),
-        _ => ("Z01.818", "A pre-admission visit with a history and physical, ECG and labs together is an other pre-procedural examination: Z01.818 first.", vec![("93005", "ecg", "ECG tracing only (facility): 93005.".into()), ("85025", "lab", "CBC with automated differential: 85025.".into()), ("80048", "lab", "Basic metabolic panel: 80048.".into())]),
+        _ => ("Z01.818", "A pre-admission evaluation (nursing review of the chronic conditions for anesthesia) with ECG and labs together is an other pre-procedural examination: Z01.818 first, one Z01.81- code for the visit.", vec![("93005", "ecg", "ECG tracing only (facility): 93005.".into()), ("85025", "lab", "CBC with automated differential: 85025.".into()), ("80048", "lab", "Basic metabolic panel: 80048.".into())]),
     };
     if kind == 2 {
         o.prof = Some(Profile::random(rng, age, sx, ProfileSpec::LIGHT, &[]));
@@ -737,7 +750,7 @@ fn preop(rng: &mut Rng, id: String, v: usize) -> Case {
         }
     }
     if tests.iter().any(|x| x.1 == "lab") {
-        lines.push(m("lab", format!("Labs drawn: CBC, BMP{} - results within normal limits (Hgb {}, K {}, Cr {}).", if kind == 0 { ", PT/INR" } else { "" }, f1(rng.decimal(12.2, 15.1)), f1(rng.decimal(3.7, 4.8)), f1(rng.decimal(0.7, 1.2)))));
+        lines.push(m("lab", format!("Labs drawn by venipuncture (L antecubital): CBC, BMP{} - results within normal limits (Hgb {}, K {}, Cr {}).", if kind == 0 { ", PT/INR" } else { "" }, f1(rng.decimal(12.2, 15.1)), f1(rng.decimal(3.7, 4.8)), f1(rng.decimal(0.7, 1.2)))));
     }
     if tests.iter().any(|x| x.1 == "ecg") {
         lines.push(m("ecg", format!("12-lead ECG obtained by technician: sinus rhythm {}; to anesthesia for interpretation.", rng.range(60, 84))));
@@ -749,8 +762,12 @@ fn preop(rng: &mut Rng, id: String, v: usize) -> Case {
     o.doc(DocumentKind::HistoryAndPhysical, "Pre-Admission Testing", lines);
     o.dx(z, &["z"], zwhy, vec![guideline("OCG IV.M")]);
     o.dx(reason_code, &["reason"], format!("{reason_why} It follows the Z01.81- code."), vec![guideline("OCG IV.M")]);
+    let drew = tests.iter().any(|x| x.1 == "lab");
     for (code, tag, w_) in tests {
         o.s(svc(code, &[], 1, &[tag], w_, vec![convention("CPT laboratory and ECG codes")]));
+    }
+    if drew {
+        o.s(svc("36415", &[], 1, &["lab"], "The hospital drew the blood by venipuncture: 36415, once per encounter, on the facility claim with the tests its own laboratory ran.", vec![convention("CPT 36415 collection of venous blood by venipuncture")]));
     }
     write(rng, id, o)
 }

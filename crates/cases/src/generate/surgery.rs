@@ -3,8 +3,9 @@
 //! ICD-10-CM and the bilateral-condition rule), distinct-procedure modifiers only where NCCI would bundle, add-on
 //! codes, screening colonoscopy turned diagnostic (PT/33), excised-diameter sizing and path-driven diagnoses.
 //!
-//! House rule, stated in every rationale that touches it: modifier 51 is not appended in this library; payers apply
-//! the multiple-procedure reduction from the line order, and add-on codes are exempt from it anyway.
+//! Modifier 51: a record with two primary procedures states its payer. Medicare does not require 51 (the contractor
+//! applies the multiple-procedure rules itself) and the rationale says so; a commercial payer gets 51 on the second
+//! procedure by the CPT convention. Add-on codes are exempt from 51 with every payer.
 
 use super::kb::{self, Other, Profile, ProfileSpec, Written};
 use super::rng::Rng;
@@ -67,7 +68,7 @@ pub(super) fn dec(rng: &mut Rng, lo: f64, hi: f64) -> f64 {
 }
 
 pub(super) fn vitals(rng: &mut Rng) -> String {
-    let (s, d, hr, rr, sat) = (rng.range(108, 156), rng.range(62, 94), rng.range(56, 98), rng.range(12, 20), rng.range(94, 100));
+    let (s, d, hr, rr, sat) = (rng.range(106, 146), rng.range(60, 88), rng.range(56, 98), rng.range(12, 20), rng.range(94, 100));
     let t = dec(rng, 36.2, 37.2);
     let a = format!("BP {s}/{d}, HR {hr}, RR {rr}, SpO2 {sat}% RA, T {t} C");
     let b = format!("T {t}  BP {s}/{d}  P {hr}  R {rr}  O2 sat {sat}% on room air");
@@ -82,44 +83,47 @@ pub(super) fn peds_vitals(rng: &mut Rng, age: u8) -> String {
     format!("Wt {wt} kg, HR {hr}, T {t} C, SpO2 {sat}% RA")
 }
 
-/// A perioperative sentence for a chronic problem of the profile (how it affects the surgical day).
-pub(super) fn periop(rng: &mut Rng, key: &str) -> String {
+/// A perioperative sentence for a chronic problem of the profile: what the surgeon does about it on the surgical
+/// day, so that the condition is addressed in the surgeon's own documentation (OCG IV.J).
+pub(super) fn periop(rng: &mut Rng, key: &str, profile: &Profile) -> String {
     match key {
         "dm" => {
             let g = rng.range(104, 188);
-            rng.vary(&format!("{{POC glucose|Fingerstick glucose}} {g} {{on arrival|in pre-op}}; {{diabetic meds held AM of surgery|oral agents held this morning}}, recheck in PACU"))
+            let meds = match profile.diabetes.map(|d| d.treatment) {
+                Some(kb::DmTreatment::DietOnly) => "diet-controlled, no diabetic medication to hold".to_string(),
+                Some(kb::DmTreatment::Insulin) | Some(kb::DmTreatment::InsulinMetformin) => rng.say(&["basal insulin reduced by 20% last night, prandial insulin held", "half-dose basal insulin this morning per protocol"]),
+                _ => rng.say(&["diabetic meds held AM of surgery", "oral agents held this morning"]),
+            };
+            rng.vary(&format!("{{POC glucose|Fingerstick glucose}} {g} {{on arrival|in pre-op}}; {meds}; recheck in PACU"))
         }
-        "htn" => rng.say(&["took antihypertensive this AM with sip of water", "BP acceptable for surgery; resume home regimen postop", "antihypertensive continued through the morning of surgery"]),
+        "htn" => rng.say(&["took antihypertensive this AM with sip of water; BP acceptable for surgery", "BP acceptable for surgery; home antihypertensive taken this AM, resume regimen postop"]),
         "hf" => rng.say(&["euvolemic on exam, diuretic held AM of surgery; judicious fluids", "no orthopnea or edema today; strict I/O, minimize IV fluids"]),
         "ckd" => {
             let cr = dec(rng, 1.5, 3.4);
-            rng.vary(&format!("Cr {cr} {{on pre-op BMP|this week}}; no NSAIDs, renally dose meds"))
+            rng.vary(&format!("Cr {cr} {{on pre-op BMP|this week}}; no NSAIDs for postop pain, renally dose meds"))
         }
-        "hld" => rng.say(&["statin continued", "continue statin perioperatively"]),
-        "hypothyroid" => rng.say(&["levothyroxine taken this AM", "continue levothyroxine"]),
-        "gerd" => rng.say(&["PPI taken AM of surgery; aspiration precautions", "continue PPI"]),
+        "hld" => rng.say(&["statin taken this AM and continued through the perioperative period", "statin continued perioperatively"]),
+        "hypothyroid" => rng.say(&["levothyroxine taken this AM; continue postop", "euthyroid on levothyroxine; continue"]),
+        "gerd" => rng.say(&["PPI taken AM of surgery; aspiration precautions", "PPI continued; aspiration precautions at induction"]),
         "copd" => rng.say(&["lungs clear, no recent exacerbation; inhaler brought to pre-op", "baseline dyspnea only; nebulizer available in PACU"]),
-        "asthma" => rng.say(&["no wheeze today; albuterol PRN before induction", "well controlled, last oral steroid over a year ago"]),
+        "asthma" => rng.say(&["no wheeze today; albuterol PRN before induction", "well controlled; albuterol MDI to OR with patient"]),
         "afib" => rng.say(&["rate controlled; anticoagulant held per surgeon protocol", "in rate-controlled AF on monitor; anticoagulation held 2 days"]),
         "cad" => rng.say(&["no angina; aspirin continued, cardiology clearance on chart", "denies exertional chest pain; beta-blocker taken this AM"]),
         "osa" => rng.say(&["CPAP brought; continuous pulse oximetry postop", "uses CPAP nightly; OSA precautions in PACU"]),
-        "mdd" | "gad" => rng.say(&["continue SSRI", "mood stable; home SSRI taken this AM"]),
-        "oa" => rng.say(&["positioning with padding", "acetaminophen continued"]),
-        "bph" => rng.say(&["voided in pre-op; monitor for retention", "void before discharge"]),
+        "mdd" | "gad" => rng.say(&["home SSRI continued; mood stable", "mood stable; home SSRI taken this AM, continue postop"]),
+        "bph" => rng.say(&["voided in pre-op; monitor for retention", "must void before discharge (retention risk)"]),
         "tobacco" => rng.say(&["advised no smoking for wound healing", "cessation advised again today"]),
         "obesity" => rng.say(&["positioning and padding precautions", "weight-based antibiotic dosing"]),
         "hemi" => rng.say(&["right-sided weakness, positioning precautions", "fall precautions on discharge"]),
         "pd" => rng.say(&["carbidopa-levodopa given on schedule", "dose carbidopa-levodopa on time postop"]),
-        "alz" => rng.say(&["daughter at bedside, reorient often", "caregiver present; delirium precautions"]),
-        "ra" => rng.say(&["hydroxychloroquine continued", "neck ROM full"]),
-        "osteo" => rng.say(&["careful positioning", "fall precautions"]),
-        "gout" => rng.say(&["allopurinol continued", "no flare"]),
+        "alz" => rng.say(&["caregiver at bedside, reorient often", "caregiver present; delirium precautions"]),
+        "ra" => rng.say(&["hydroxychloroquine continued", "neck ROM full; hydroxychloroquine continued"]),
         "ida" => {
             let h = dec(rng, 10.2, 11.9);
             format!("Hgb {h} pre-op; type and screen not required")
         }
-        "pad" => rng.say(&["pedal pulses diminished, unchanged", "heel padding"]),
-        _ => rng.say(&["stable", "no change"]),
+        "pad" => rng.say(&["pedal pulses diminished, unchanged; heel padding", "heel padding; check pulses postop"]),
+        _ => rng.say(&["reviewed; continue home regimen", "reviewed, no change"]),
     }
 }
 
@@ -168,7 +172,7 @@ fn hp(cw: &mut CaseWriter, rng: &mut Rng, age: u8, sx: Sex, cc: &str, hpi: &str,
         d.add("- ");
         let e = d.mark(&label);
         w.name(key, e);
-        let s = periop(rng, key);
+        let s = periop(rng, key, profile);
         d.line(&format!(": {s}"));
     }
     d.line(&rng.say(&["Risks, benefits, alternatives discussed; consent signed.", "Consent obtained after discussion of risks including bleeding, infection, and need for further surgery.", "Pt agrees to proceed; informed consent on chart."]));
@@ -300,11 +304,20 @@ fn light(rng: &mut Rng, age: u8, sx: Sex, no_dm: bool, exclude: &[Other]) -> Pro
         spec.diabetes = 0.0;
     }
     spec.others = 1;
-    Profile::random(rng, age, sx, spec, exclude)
+    // Only conditions that bear on the surgical day: a surgeon's claim carries the comorbidities the surgeon's own
+    // documentation manages, and knee osteoarthritis, osteoporosis or gout would only be listed, not managed.
+    let mut ex = exclude.to_vec();
+    ex.extend([Other::OaKnees, Other::Osteoporosis, Other::Gout]);
+    Profile::random(rng, age, sx, spec, &ex)
 }
 
-fn no51() -> &'static str {
-    "Modifier 51 is not appended: this library leaves the multiple-procedure reduction to the payer's line ordering."
+/// Why a Medicare surgeon's claim with two procedures carries no modifier 51.
+fn medicare_no51(endoscopy: bool) -> &'static str {
+    if endoscopy {
+        "Payer Medicare: modifier 51 is not required on a Medicare physician claim; the contractor applies the multiple-endoscopy payment rule itself from the fee-schedule indicators."
+    } else {
+        "Payer Medicare: modifier 51 is not required on a Medicare physician claim; the contractor applies the multiple-procedure payment reduction itself from the fee-schedule indicators."
+    }
 }
 
 fn side_word(right: bool) -> &'static str {
@@ -373,13 +386,16 @@ fn chole(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     let proc_ev = d.mark_line(&proc_text);
     sec(&mut d, st, "anes");
     d.line(&rng.say(&["General endotracheal", "GETA", "General with ETT"]));
-    if st != 1 {
+    if st != 1 && v == 2 {
+        sec(&mut d, st, "ind");
+        d.line(&rng.say(&["Acute calculous cholecystitis on ultrasound with fever and leukocytosis; urgent cholecystectomy. Risks including bile duct injury and conversion to open discussed.", "Acute cholecystitis, symptoms for under 72 hours; early laparoscopic cholecystectomy advised. Consent obtained, including possible open procedure."]));
+    } else if st != 1 {
         sec(&mut d, st, "ind");
         d.line(&rng.say(&["See H&P. Symptoms consistent with biliary disease; risks including bile duct injury, bleeding, infection, conversion to open discussed.", "Recurrent biliary pain with stones on imaging. Consent obtained, including possible open procedure.", "Patient with gallstone disease desires definitive treatment."]));
     }
     sec(&mut d, st, "find");
     let find = match v {
-        2 => rng.say(&["Distended, edematous, inflamed gallbladder with stone impacted at the neck; no perforation.", "Acutely inflamed, tense gallbladder wall with omental adherence; no gangrene."]),
+        2 => rng.say(&["Distended, edematous, inflamed gallbladder containing multiple stones; no perforation.", "Acutely inflamed, tense gallbladder wall with omental adherence; no gangrene."]),
         4 => rng.say(&["Severely scarred, contracted gallbladder; triangle of Calot could not be safely defined laparoscopically.", "Dense pericholecystic inflammation obscuring the hepatocystic triangle."]),
         _ => rng.say(&["Thin-walled gallbladder with multiple stones; normal liver.", "Mildly thickened gallbladder wall with palpable stones; critical view of safety achieved.", "Gallbladder with stones; no acute inflammation."]),
     };
@@ -432,7 +448,7 @@ fn chole(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
         ]));
     }
     d.line(&rng.say(&["Counts correct x2. Patient tolerated the procedure well.", "Sponge and needle counts correct. No complications.", "All counts correct."]));
-    let ebl = if v == 4 { format!("{} mL", rng.range(120, 250)) } else { format!("{} mL", rng.pick(&["minimal", "10", "15", "20", "<25"])) };
+    let ebl = if v == 4 { format!("{} mL", rng.range(120, 250)) } else { rng.pick(&["minimal", "10 mL", "15 mL", "20 mL", "<25 mL"]).to_string() };
     let spec = rng.say(&["Gallbladder with stones to pathology", "Gallbladder", "GB to path"]);
     op_close(&mut d, rng, st, &ebl, &spec);
     cw.add_doc(d);
@@ -579,7 +595,7 @@ fn hernia(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
         d.line("");
     }
     d.line(&rng.say(&["Counts correct.", "Needle and sponge counts correct."]));
-    let ebl = format!("{} mL", rng.pick(&["5", "10", "minimal", "20"]));
+    let ebl = rng.pick(&["5 mL", "10 mL", "minimal", "20 mL"]).to_string();
     let spec = rng.say(&["None", "none", "Hernia sac not sent"]);
     op_close(&mut d, rng, st, &ebl, &spec);
     cw.add_doc(d);
@@ -699,7 +715,7 @@ fn knee(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
         }
         3 => {
             cw.dx(&format!("S83.23{s}A"), None, vec![post_ev[0].clone()], why(format!("A current (acute) complex tear of the medial meniscus, {side} knee; 7th character A because surgery is active treatment."), vec![guideline("OCG I.C.19.a"), guideline("OCG I.B.13")]));
-            cw.not_coded("external cause of the knee injury (sport)", None, vec![], why("External cause codes are not required unless a state mandate or payer requires them; not reported on this professional claim.", vec![guideline("OCG I.C.20")]));
+            cw.not_coded("external cause of the knee injury (sport)", None, vec![], why("Chapter 20 external cause codes (how the injury happened, the activity, the place) have no national reporting requirement: they are reported only under a state mandate or a payer requirement, neither of which applies to this surgeon's claim, so none is assigned. The injury itself is fully described by S83.23-.", vec![guideline("OCG I.C.20")]));
         }
         4 => {
             cw.dx(&format!("M23.22{s}"), None, vec![post_ev[0].clone()], why(format!("Old tear of the posterior horn of the medial meniscus, {side}: M23.22{s}."), vec![guideline("OCG I.B.13")]));
@@ -838,7 +854,7 @@ fn cataract(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     sec(&mut d, st, "pre");
     let dx_text = match v {
         2 => format!("Bilateral {kind}, {side} eye operated today"),
-        3 => format!("{kind}, left eye; pseudophakia right eye"),
+        3 => format!("{kind}, left eye"),
         _ => format!("{kind}, {side} eye"),
     };
     let dx_ev = d.mark_line(&dx_text);
@@ -874,7 +890,8 @@ fn cataract(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     };
     cw.dx(&code, None, vec![dx_ev.clone()], why(why_dx, vec![guideline("OCG I.B.13")]));
     if v == 3 {
-        cw.not_coded("pseudophakia, right eye", Some("Z96.1"), vec![dx_ev], why("The status of the prior IOL does not affect today's left-eye procedure on the surgeon's claim; it is not reported.", vec![guideline("OCG IV.J")]));
+        cw.not_coded("prior right-eye cataract surgery (pseudophakia)", Some("Z96.1"), vec![], why("The right-eye surgery appears only as history in the HPI; the surgeon does not list it as a diagnosis or manage anything for it today, so the lens-implant status is not reported on this left-eye claim.", vec![guideline("OCG IV.J")]));
+        fix_empty_not_coded(&mut cw, "s/p cataract surgery of the right eye");
     }
     if let Some(w) = &written {
         profile.code(&mut cw, w, None);
@@ -955,7 +972,7 @@ fn colonoscopy(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     d.heading(&rng.say(&["FINDINGS:", "Findings:"]));
     let mut lesion_ev = Vec::new();
     for (i, l) in lesions.iter().enumerate() {
-        let shape = rng.pick(&["sessile", "pedunculated", "semi-pedunculated", "flat sessile"]);
+        let shape = if l.snare { rng.pick(&["sessile", "pedunculated", "semi-pedunculated", "flat sessile"]) } else { rng.pick(&["diminutive sessile", "sessile", "flat"]) };
         let how = if l.snare { rng.say(&["removed with a cold snare", "removed en bloc with hot snare", "resected by cold snare polypectomy"]) } else { rng.say(&["removed with cold biopsy forceps", "removed completely with cold forceps (biopsy technique)"]) };
         d.add(&format!("{}. ", i + 1));
         let e = d.mark(&format!("{} mm {shape} polyp in the {}, {how}", l.mm, l.site));
@@ -978,7 +995,11 @@ fn colonoscopy(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     } else {
         d.line(&format!("Screening colonoscopy with {} polyp{} removed; await pathology.", lesions.len(), if lesions.len() > 1 { "s" } else { "" }));
     }
-    d.line(&rng.say(&["Repeat per pathology.", "Recall interval pending histology.", "Will send letter with results."]));
+    if lesions.is_empty() {
+        d.line(&rng.say(&["Repeat screening colonoscopy in 10 years.", "Next screening in 10 years if average risk persists."]));
+    } else {
+        d.line(&rng.say(&["Repeat per pathology.", "Recall interval pending histology.", "Will send letter with results."]));
+    }
     d.line("Complications: none. -- endoscopist");
     cw.add_doc(d);
 
@@ -992,7 +1013,8 @@ fn colonoscopy(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     };
 
     let screen_rule = vec![guideline("OCG I.C.21.c.5")];
-    cw.dx("Z12.11", None, vec![ind_ev.clone()], why("The encounter was for screening: Z12.11 is first-listed even though a polyp was found and removed; the finding is an additional diagnosis.", screen_rule.clone()));
+    let z_why = if lesions.is_empty() { "The encounter was for screening and nothing was found: Z12.11 alone (plus any history that explains the screening)." } else { "The encounter was for screening: Z12.11 is first-listed even though a polyp was found and removed; the finding is an additional diagnosis." };
+    cw.dx("Z12.11", None, vec![ind_ev.clone()], why(z_why, screen_rule.clone()));
     for (i, l) in lesions.iter().enumerate() {
         if cw.has_dx(l.code) {
             continue;
@@ -1016,8 +1038,10 @@ fn colonoscopy(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     let forceps = lesions.iter().position(|l| !l.snare);
     match (snare, forceps) {
         (Some(s), Some(f)) => {
-            cw.service("45385", &[pay_mod], 1, vec![lesion_ev[s].clone()], why(format!("Snare removal of the {} polyp: 45385. {pay_why} {}", lesions[s].site, no51()), vec![convention("CPT colonoscopy 45378-45398"), guideline("OCG I.C.21.c.5")]));
-            cw.service("45380", &["XS", pay_mod], 1, vec![lesion_ev[f].clone()], why(format!("Cold-forceps removal of a different polyp ({}): 45380. NCCI pairs 45380 with 45385 (modifier indicator 1); because it was a separate lesion, XS (separate structure) bypasses the edit — it would not be allowed for a biopsy of the same lesion that was snared. {pay_why}", lesions[f].site), vec![edit("NCCI PTP"), edit("NCCI Policy Manual ch. VI"), convention("CPT modifier XS")]));
+            cw.service("45385", &[pay_mod], 1, vec![lesion_ev[s].clone()], why(format!("Snare removal of the {} polyp: 45385, listed first as the higher-valued endoscopy. {pay_why}", lesions[s].site), vec![convention("CPT colonoscopy 45378-45398"), guideline("OCG I.C.21.c.5")]));
+            let m51 = if medicare { medicare_no51(true).to_string() } else { "Commercial payer: by the CPT convention the second procedure of the session takes modifier 51 (multiple procedures).".to_string() };
+            let mods: &[&str] = if medicare { &["XS", "PT"] } else { &["51", "XS", "33"] };
+            cw.service("45380", mods, 1, vec![lesion_ev[f].clone()], why(format!("Cold-forceps removal of a different polyp ({}): 45380. NCCI pairs 45380 with 45385 (modifier indicator 1); because it was a separate lesion, XS (separate structure) bypasses the edit — it would not be allowed for a biopsy of the same lesion that was snared. {pay_why} {m51}", lesions[f].site), vec![edit("NCCI PTP"), edit("NCCI Policy Manual ch. VI"), convention("CPT modifier XS"), convention("CPT modifier 51")]));
         }
         (Some(s), None) => {
             cw.service("45385", &[pay_mod], 1, vec![lesion_ev[s].clone()], why(format!("Colonoscopy with removal of a polyp by snare: 45385 (the diagnostic colonoscopy 45378 is included). {pay_why}"), vec![convention("CPT colonoscopy 45378-45398"), guideline("OCG I.C.21.c.5")]));
@@ -1073,7 +1097,7 @@ fn egd(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
             h.add("- ");
             let e = h.mark(&label);
             w.name(key, e);
-            let s = periop(rng, key);
+            let s = periop(rng, key, &profile);
             h.line(&format!(": {s}"));
         }
     }
@@ -1168,7 +1192,8 @@ fn skin(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
         repair: Option<(&'static str, f64)>,
     }
     let sx = sex_by(rng, 0.5);
-    let age = rng.range(36, 84) as u8;
+    // The two cases with a separately reported repair are Medicare patients (the payer decides modifier 51).
+    let age = if matches!(v, 1 | 2) { rng.range(66, 84) } else { rng.range(36, 84) } as u8;
     let l = |a: f64, b: f64, r: &mut Rng| dec(r, a, b);
     let s = match v {
         0 => S { site: "mid back", group: "trunk", benign_base: 11400, mal_base: 11600, lesion: l(1.0, 1.3, rng), margin: 0.2, pre: "Pigmented lesion of the back, rule out basal cell carcinoma", path: "Seborrheic keratosis; margins free", code: "L82.1", malignant: false, repair: None },
@@ -1184,6 +1209,9 @@ fn skin(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     let st = rng.below(3);
     let mut d = cw.doc(DocumentKind::OperativeNote, &rng.say(&["Procedure Note - Excision", "Operative Note", "Excision Procedure Report"]), Some(1));
     op_open(&mut d, rng, cx);
+    if s.repair.is_some() {
+        d.line("Payer: Medicare Part B");
+    }
     sec(&mut d, st, "pre");
     let pre_ev = d.mark_line(s.pre);
     sec(&mut d, st, "post");
@@ -1217,7 +1245,8 @@ fn skin(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     d.line(&rng.say(&["Hemostasis with cautery. Bacitracin and dressing.", "Pressure dressing applied; wound care reviewed."]));
     op_close(&mut d, rng, st, "minimal", &format!("{} lesion, oriented", s.site));
     cw.add_doc(d);
-    let gross = format!("Ellipse of skin {excised} x {} cm, with a {} cm lesion.", ((excised * 0.4) * 10.0).round() / 10.0, s.lesion);
+    // A fusiform ellipse is about three times as long as it is wide; its width is the excised diameter.
+    let gross = format!("Ellipse of skin {} x {excised} cm, with a {} cm lesion.", ((excised * 3.0) * 10.0).round() / 10.0, s.lesion);
     let pe = path_report(&mut cw, rng, &format!("Skin, {}, excision", s.site), &gross, "", &[&format!("Skin, {}, excision: {}", s.site, s.path)]);
     let dx_why = match s.code {
         "L82.1" => "Pathology shows a seborrheic keratosis: L82.1. The pre-operative 'rule out basal cell carcinoma' is not coded.",
@@ -1244,7 +1273,7 @@ fn skin(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     ev.extend(pe.iter().cloned());
     cw.service(&code, &[], 1, ev, why(format!("Excision of a {kind} lesion (decided by the final pathology) of the {} group, excised diameter = greatest lesion diameter + twice the narrowest margin = {} + 2 x {} = {excised} cm, range {range}: {code}. Simple closure is included.", s.group, s.lesion, s.margin), vec![convention("CPT excision of skin lesions: excised diameter"), convention("CPT benign vs malignant by pathology")]));
     if let (Some((rc, len)), Some(re)) = (s.repair, repair_ev) {
-        cw.service(rc, &[], 1, vec![re], why(format!("A layered (intermediate) closure of {len} cm on the trunk/extremities (2.6 to 7.5 cm) is reported separately from the excision: {rc}. No 59 modifier is needed. {}", no51()), vec![convention("CPT repair (closure) guidelines: intermediate repair with excision")]));
+        cw.service(rc, &[], 1, vec![re], why(format!("A layered (intermediate) closure of {len} cm on the trunk/extremities (2.6 to 7.5 cm) is reported separately from the excision: {rc}. No 59 modifier is needed. {}", medicare_no51(false)), vec![convention("CPT repair (closure) guidelines: intermediate repair with excision"), convention("CPT modifier 51")]));
     }
     cw.finish()
 }
@@ -1335,7 +1364,7 @@ fn lumpectomy(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     d.add(&rng.say(&["Skin flaps raised and the tissue around the wire excised as a single oriented specimen with a 1 cm gross margin. ", "The lesion and wire were excised en bloc with surrounding normal tissue, oriented with sutures (short superior, long lateral). "]));
     d.add("Specimen radiograph confirmed the clip and lesion. ");
     d.add(&rng.say(&["Cavity marked with titanium clips; hemostasis; deep tissue closed with 3-0 Vicryl, skin 4-0 Monocryl. ", "Clips placed in the cavity for radiation planning. Layered closure. "]));
-    d.line(if v == 2 { "Sentinel node biopsy not indicated for DCIS; not performed." } else { "Sentinel node biopsy was not done today; axillary staging was performed at a separate session per plan." });
+    d.line(if v == 2 { "Sentinel node biopsy not indicated for DCIS; not performed." } else { "Sentinel node biopsy was not done today; axillary staging is planned as a separate procedure per the tumor board." });
     let ebl = format!("{} mL", rng.range(10, 40));
     op_close(&mut d, rng, st, &ebl, &format!("{} breast partial mastectomy, oriented", if right { "Right" } else { "Left" }));
     cw.add_doc(d);
@@ -1459,7 +1488,7 @@ fn tubes(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     let who = person(rng, age, sx);
     let n = rng.range(4, 7);
     let (dx, code, find) = match v {
-        0 => ("Recurrent acute otitis media, bilateral", "H66.006", "Both middle ears with thick purulent-appearing fluid."),
+        0 => ("Recurrent acute suppurative otitis media, bilateral, tympanic membranes intact", "H66.006", "Both middle ears with thick purulent-appearing fluid."),
         1 => ("Chronic serous otitis media, bilateral", "H65.23", "Thin amber serous effusions bilaterally."),
         _ => ("Chronic mucoid otitis media, bilateral", "H65.33", "Thick glue-like mucoid effusion in both ears."),
     };
@@ -1544,7 +1573,7 @@ fn shoulder(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     cw.add_doc(d);
     if traumatic {
         cw.dx(&format!("S46.01{s}A"), None, vec![post1], why(format!("An acute traumatic rotator cuff tear is an injury (strain of rotator cuff muscle/tendon, {side}, initial encounter: active treatment), not M75.1- which excludes traumatic tears."), vec![tabular("M75.1 Excludes1 tear of rotator cuff, traumatic (S46.01-)"), guideline("OCG I.C.19.a")]));
-        cw.not_coded("external cause of the fall", Some("W19.XXXA"), vec![], why("External cause codes are not required on this claim absent a mandate or payer policy.", vec![guideline("OCG I.C.20")]));
+        cw.not_coded("external cause of the fall", Some("W19.XXXA"), vec![], why("Chapter 20 external cause codes have no national reporting requirement: they are reported only under a state mandate or a payer requirement, neither of which applies to this surgeon's claim.", vec![guideline("OCG I.C.20")]));
     } else {
         cw.dx(&format!("M75.12{s}"), None, vec![post1], why(format!("Complete rotator cuff tear not specified as traumatic, {side} shoulder: M75.12{s}."), vec![guideline("OCG I.B.13")]));
     }
