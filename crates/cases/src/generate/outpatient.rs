@@ -410,7 +410,7 @@ fn transfusion(rng: &mut Rng, id: String, v: usize) -> Case {
         o.dx("T45.1X5A", &["an"], "Adverse effect of the antineoplastic drugs.", vec![guideline("OCG I.C.2.c.2"), guideline("OCG I.C.19.e.5.a")]);
     }
     o.s(svc("36430", &[], 1, &["tx"], "Transfusion of blood or blood components: 36430, once per encounter however many units.", vec![convention("CPT 36430 transfusion, blood or blood components")]));
-    o.nc("the red-cell units themselves", None, "tx", "The facility also bills each unit of leukocyte-reduced red cells with its blood-product HCPCS P code (one unit per unit transfused, revenue code 039x). That code is outside this library's built-in HCPCS set, so it is not part of the gold here; it is not a missing code but a line this exercise leaves out.", vec![convention("HCPCS blood products billed per unit")]);
+    o.s(svc("P9016", &[], units, &["tx"], format!("The facility bills each unit of leukocyte-reduced red cells transfused with its blood-product code: P9016 x{units} (one per unit, with the blood revenue code), beside the administration (36430)."), vec![convention("HCPCS P9016 red blood cells, leukocytes reduced, each unit")]));
     o.s(svc("86900", &[], 1, &["tc"], "ABO blood typing on the pre-transfusion sample: 86900.", vec![convention("CPT blood bank codes")]));
     o.s(svc("86901", &[], 1, &["tc"], "Rh(D) typing on the pre-transfusion sample: 86901.", vec![convention("CPT blood bank codes")]));
     o.s(svc("86850", &[], 1, &["tc"], "RBC antibody screen (negative): 86850.", vec![convention("CPT blood bank codes")]));
