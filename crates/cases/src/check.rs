@@ -144,9 +144,27 @@ pub fn check_case(case: &Case, book: &CodeBook) -> Vec<Problem> {
         for hit in crate::phi::scan(&d.text) {
             cx.problem_of(ProblemKind::Phi, format!("document {}", d.id), format!("protected health information: {hit}"));
         }
+        if let Some(left) = unexpanded_alternatives(&d.text) {
+            cx.problem(format!("document {}", d.id), format!("phrasing alternatives left unexpanded: '{left}' (a template's {{a|b}} reached the text)"));
+        }
     }
     check_gold(&mut cx, &case.gold);
     cx.out
+}
+
+/// The first `{…|…}` in a text: a generator's phrasing choice that was never made. Clinical text has no use for
+/// braces around a bar.
+fn unexpanded_alternatives(text: &str) -> Option<&str> {
+    let mut from = 0;
+    while let Some(open) = text[from..].find('{').map(|i| i + from) {
+        let Some(close) = text[open..].find('}').map(|i| i + open) else { break };
+        let inner = &text[open..=close];
+        if inner.contains('|') && !inner[1..].contains('{') && !inner.contains('\n') {
+            return Some(inner);
+        }
+        from = open + 1;
+    }
+    None
 }
 
 /// A modifier is two characters: two digits for a CPT modifier (numbers only, like CPT codes), or a HCPCS Level II
@@ -283,5 +301,18 @@ fn check_gold(cx: &mut Ctx<'_>, gold: &Gold) {
         }
         cx.evidence(&item, &q.evidence, true);
         cx.rationale(&item, &q.rationale);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unexpanded_alternatives;
+
+    #[test]
+    fn a_template_choice_left_in_the_text_is_found() {
+        assert_eq!(unexpanded_alternatives("pain on the {right|left} side"), Some("{right|left}"));
+        assert_eq!(unexpanded_alternatives("{a {b|c}"), Some("{b|c}"));
+        assert_eq!(unexpanded_alternatives("BP 120/80 | HR 72 {no bar here}"), None);
+        assert_eq!(unexpanded_alternatives("no braces | at all"), None);
     }
 }

@@ -58,7 +58,7 @@ fn vit_line(rng: &mut Rng, v: &Vit) -> String {
 }
 
 /// Opens the ED note: title, arrival, triage vitals, chief complaint. Returns the note and its style.
-fn open(cw: &CaseWriter, rng: &mut Rng, arrival: &str, esi: u8, v: &Vit, cc: &str) -> (Doc, usize) {
+fn open(cw: &CaseWriter, rng: &mut Rng, arrival: &str, esi: u8, v: &Vit, cc: &str, pain: (i64, i64)) -> (Doc, usize) {
     let title = *rng.pick(&["ED Physician Note", "Emergency Department Provider Note", "ED Visit Note", "Emergency Physician Record"]);
     let mut d = cw.doc(DocumentKind::EdNote, title, Some(1));
     let st = rng.below(3);
@@ -72,7 +72,7 @@ fn open(cw: &CaseWriter, rng: &mut Rng, arrival: &str, esi: u8, v: &Vit, cc: &st
     d.line(&first);
     hd(&mut d, st, "triage");
     let vl = vit_line(rng, v);
-    let pain = rng.range(3, 9);
+    let pain = rng.range(pain.0, pain.1);
     d.line(&format!("ESI {esi}. {vl}. {}", rng.vary(&format!("{{Pain|Pain score}} {pain}/10."))));
     hd(&mut d, st, "cc");
     d.line(cc);
@@ -92,27 +92,45 @@ fn ros(doc: &mut Doc, rng: &mut Rng, st: usize, pos: &str, negs: &[&str]) {
 
 /// Past history, home medications, allergies and social history from the profile (every word written is
 /// recorded so the profile's codes rest on it).
-fn history(doc: &mut Doc, rng: &mut Rng, st: usize, p: &Profile, w: &mut Written, allergy: &str) {
+fn history(doc: &mut Doc, rng: &mut Rng, st: usize, p: &Profile, w: &mut Written, allergy: &str, age: u8, extra: Option<&(String, Vec<String>)>) {
     hd(doc, st, "pmh");
-    if p.is_empty() {
+    if let Some((pmh, _)) = extra {
+        doc.add(pmh);
+        doc.add(if p.is_empty() { "\n" } else { ", " });
+    }
+    if p.is_empty() && extra.is_some() {
+    } else if p.is_empty() {
         doc.line(&rng.say(&["None.", "No significant past medical history.", "Denies chronic medical problems.", "Healthy, no chronic illnesses."]));
     } else {
         kb::write_history(doc, p, w);
         doc.add("\n");
     }
     hd(doc, st, "meds");
-    if kb::meds(p).is_empty() {
+    let prefix = *rng.pick(&["- ", "* ", "  "]);
+    if let Some((_, meds)) = extra {
+        for m in meds {
+            doc.line(&format!("{prefix}{m}"));
+        }
+    }
+    if kb::meds(p).is_empty() && extra.is_some() {
+    } else if kb::meds(p).is_empty() {
         doc.line(&rng.say(&["None.", "No daily medications.", "Takes no prescription medications."]));
     } else {
-        kb::write_meds(doc, p, w, *rng.pick(&["- ", "* ", "  "]));
+        kb::write_meds(doc, p, w, prefix);
     }
     hd(doc, st, "all");
     doc.line(allergy);
     if rng.chance(0.7) {
         hd(doc, st, "soc");
         let smokes = p.others.iter().any(|o| matches!(o, Other::Smoker | Other::FormerSmoker));
-        let tob = if smokes { "Tobacco: see PMH." } else { "Never smoker." };
-        doc.line(&format!("{tob} {}", rng.say(&["Social alcohol use, no drug use.", "Occasional alcohol. No illicit drugs.", "Denies alcohol or drug use.", "Drinks 1-2 beers on weekends; no drugs."])));
+        if age < 13 {
+            doc.line(&rng.say(&["Lives with parents; no smoke exposure at home.", "Lives at home with family; attends school.", "Up to date on childhood immunizations; lives with parents."]));
+        } else if age < 18 {
+            doc.line(&rng.say(&["High school student; denies tobacco, vaping, alcohol or drugs.", "Lives with parents; no tobacco, alcohol or drug use."]));
+        } else {
+            let tob = if smokes { "Tobacco: see PMH." } else { "Never smoker." };
+            doc.line(&format!("{tob} {}", rng.say(&["Social alcohol use, no drug use.", "Occasional alcohol. No illicit drugs.", "Denies alcohol or drug use.", "Drinks 1-2 beers on weekends; no drugs."])));
+        }
     }
 }
 
@@ -135,9 +153,11 @@ fn chronic(doc: &mut Doc, rng: &mut Rng, p: &Profile, w: &mut Written) {
             "htn" => rng.say(&["BP reviewed; continue home regimen, recheck with PCP.", "BP acceptable; home antihypertensive continued.", "no change to home regimen; PCP to recheck BP this week."]),
             "dm" => rng.say(&["POC glucose reviewed; continue home regimen.", "fingerstick glucose checked; hold no medications; PCP follow-up.", "glucose acceptable; resume home diabetic medications."]),
             "afib" => rng.say(&["rate controlled on monitor; anticoagulation status factored into workup.", "anticoagulated; bleeding risk considered in plan."]),
-            "hf" => rng.say(&["euvolemic on exam; continue diuretic.", "no signs of decompensation; IV fluids given cautiously."]),
+            "hf" => rng.say(&["euvolemic on exam; continue diuretic.", "no signs of decompensation; home regimen continued."]),
             "ckd" => rng.say(&["creatinine at baseline; NSAIDs avoided.", "renal function reviewed; medications renally dosed, no NSAIDs."]),
             "copd" | "asthma" => rng.say(&["lungs clear, no wheeze; continue inhalers.", "at baseline respiratory status."]),
+            "obesity" => rng.say(&["weight noted; no acute issue, outpatient weight management with PCP.", "BMI reviewed; positioning and dosing considered."]),
+            _ if pr.meds.is_empty() => rng.say(&["stable, reviewed with patient; no changes.", "no acute issue; outpatient follow-up as before."]),
             _ => rng.say(&["stable; continue home medication.", "no acute issue; home meds continued.", "stable, reviewed with patient; no changes."]),
         };
         doc.line(&format!(": {tail}"));
@@ -200,7 +220,8 @@ fn em(p: u8, pw: &str, d: u8, dw: &str, r: u8, rw: &str) -> Em {
 }
 
 /// Sets the E/M level in the gold and as the first service line (modifier 25 when a procedure was done).
-fn set_em(cw: &mut CaseWriter, e: &Em, chronic_n: usize, ev: Vec<Evidence>, mod25: bool) {
+/// `mod25`: the case-specific reason the E/M is separately identifiable from the same-day procedure.
+fn set_em(cw: &mut CaseWriter, e: &Em, chronic_n: usize, ev: Vec<Evidence>, mod25: Option<&str>) {
     let chronic_lv = if chronic_n >= 2 { 3 } else if chronic_n == 1 { 2 } else { 0 };
     let p = e.p.max(chronic_lv);
     let level = median(p, e.d, e.r);
@@ -220,22 +241,34 @@ fn set_em(cw: &mut CaseWriter, e: &Em, chronic_n: usize, ev: Vec<Evidence>, mod2
         lv(e.r),
         e.rw,
         lv(level),
-        if mod25 { " Modifier 25: the evaluation went beyond the decision for the same-day procedure (separate workup, results, treatment), so it is significant and separately identifiable." } else { "" }
+        mod25.map(|m| format!(" Modifier 25: {m} The E/M is therefore significant and separately identifiable from the procedure, whose own pre-procedure assessment and decision to proceed are not counted.")).unwrap_or_default()
     );
     let mut rules = vec![convention("2023 CPT E/M guidelines: ED visits 99281-99285 by MDM"), convention("2021 E/M MDM table")];
-    if mod25 {
+    if mod25.is_some() {
         rules.push(convention("CPT modifier 25"));
-        rules.push(edit("NCCI: E/M on the day of a minor procedure needs modifier 25"));
+        rules.push(edit("NCCI Policy Manual Ch. I: E/M on the day of a minor procedure"));
     }
     cw.gold.em = Some(GoldEm { code: code.into(), problems: lv(p).into(), data: dlv(e.d).into(), risk: lv(e.r).into(), total_minutes: None, evidence: ev.clone(), rationale: why(text.clone(), rules.clone()) });
-    let mods: &[&str] = if mod25 { &["25"] } else { &[] };
+    let mods: &[&str] = if mod25.is_some() { &["25"] } else { &[] };
     cw.service(code, mods, 1, ev, why(text, rules));
 }
 
 /// Chooses a profile that the ED physician addresses; if its chronic problems would move the level, the patient
 /// gets no chronic conditions (the scenario's level stays unambiguous).
 fn profile(rng: &mut Rng, age: u8, sx: Sex, spec: ProfileSpec, excl: &[Other], e: Option<&Em>) -> (Profile, usize) {
-    let p = Profile::random(rng, age, sx, spec, excl);
+    // Conditions of later life are not drawn for young adults.
+    let mut excl = excl.to_vec();
+    if age < 45 {
+        excl.extend([Other::OaKnees, Other::Osteoporosis, Other::Bph, Other::Cad, Other::HxStroke, Other::Hemiplegia, Other::Parkinsons, Other::Alzheimers, Other::HxProstateCancer, Other::HxBreastCancer, Other::Pad, Other::AfibPermanent]);
+    }
+    let excl = &excl[..];
+    let mut p = Profile::random(rng, age, sx, spec, excl);
+    for _ in 0..40 {
+        if super::office::clinically_ok(&p) {
+            break;
+        }
+        p = Profile::random(rng, age, sx, spec, excl);
+    }
     let n = p.problems().iter().filter(|x| !x.history_only).count();
     if let Some(e) = e {
         let chronic_lv = if n >= 2 { 3 } else if n == 1 { 2 } else { 0 };
@@ -376,11 +409,21 @@ fn she(sx: Sex) -> (&'static str, &'static str) {
     }
 }
 
-fn exam_general(doc: &mut Doc, rng: &mut Rng) {
-    doc.line(&rng.say(&["Gen: alert, oriented x3, {NAD|in no acute distress|uncomfortable but nontoxic}.", "General: awake, alert, {cooperative|conversant}, {no distress|nontoxic appearing}.", "Constitutional: well-appearing, {A&Ox3|alert and oriented}."]));
-    doc.line(&rng.say(&["HEENT: NCAT, PERRL, MMM.", "Head: atraumatic. Eyes: PERRL, EOMI. Mouth: moist mucosa.", "HEENT: PERRLA, oropharynx clear."]));
-    doc.line(&rng.say(&["CV: RRR, no m/r/g.", "Heart: regular rate and rhythm, no murmur.", "Cardiac: RRR, normal S1/S2."]));
-    doc.line(&rng.say(&["Lungs: CTAB, no wheezes/rales.", "Resp: clear to auscultation bilaterally, no distress.", "Pulm: CTA b/l, good air movement."]));
+/// The routine exam lines, leaving out the systems the scenario writes itself (`skip`: "gen", "heent", "cv",
+/// "lungs"), so a scenario's findings are never contradicted by a template line.
+fn exam_general(doc: &mut Doc, rng: &mut Rng, skip: &[&str]) {
+    if !skip.contains(&"gen") {
+        doc.line(&rng.say(&["Gen: alert, oriented x3, {NAD|in no acute distress|uncomfortable but nontoxic}.", "General: awake, alert, {cooperative|conversant}, {no distress|nontoxic appearing}.", "Constitutional: well-appearing, {A&Ox3|alert and oriented}."]));
+    }
+    if !skip.contains(&"heent") {
+        doc.line(&rng.say(&["HEENT: NCAT, PERRL, MMM.", "Head: atraumatic. Eyes: PERRL, EOMI. Mouth: moist mucosa.", "HEENT: PERRLA, oropharynx clear."]));
+    }
+    if !skip.contains(&"cv") {
+        doc.line(&rng.say(&["CV: RRR, no m/r/g.", "Heart: regular rate and rhythm, no murmur.", "Cardiac: RRR, normal S1/S2."]));
+    }
+    if !skip.contains(&"lungs") {
+        doc.line(&rng.say(&["Lungs: CTAB, no wheezes/rales.", "Resp: clear to auscultation bilaterally, no distress.", "Pulm: CTA b/l, good air movement."]));
+    }
 }
 
 fn exam_neuro_normal(doc: &mut Doc, rng: &mut Rng) {
@@ -435,7 +478,7 @@ fn fall_lac(rng: &mut Rng, id: String, v: usize) -> Case {
     let age = rng.range(64, 89) as u8;
     let (she_, her) = she(sx);
     let mechs = [
-        Mech { hpi: "tripped over a throw rug in her bedroom while walking to the bathroom at night and struck her head on the dresser", cause: ("W01.190A", "tripped over a throw rug", "a trip and fall on the same level with striking against furniture (the dresser): W01.190A"), place: Some(("Y92.003", "bedroom", "bedroom of a private residence (type of residence not stated)")), activity: Some(("Y93.01", "walking to the bathroom", "walking")), status: ("Y99.8", "leisure/home activity, not for pay") },
+        Mech { hpi: "tripped over a throw rug in her bedroom at home while walking to the bathroom at night and struck her head on the dresser", cause: ("W01.190A", "tripped over a throw rug", "a trip and fall on the same level with striking against furniture (the dresser): W01.190A"), place: Some(("Y92.003", "bedroom", "bedroom of a private residence (type of residence not stated)")), activity: Some(("Y93.01", "walking to the bathroom", "walking")), status: ("Y99.8", "leisure/home activity, not for pay") },
         Mech { hpi: "slipped on ice on the private driveway of the family house while shoveling snow and struck the head on the pavement", cause: ("W00.0XXA", "slipped on ice", "a fall on the same level due to ice and snow: W00.0XXA"), place: Some(("Y92.014", "on the private driveway", "private driveway of a single-family house")), activity: Some(("Y93.H1", "while shoveling snow", "shoveling")), status: ("Y99.8", "leisure/home activity, not for pay") },
         Mech { hpi: "caught a foot on the sidewalk curb while walking the dog and fell forward onto the concrete", cause: ("W10.1XXA", "caught a foot on the sidewalk curb", "a fall from a sidewalk curb: W10.1XXA"), place: Some(("Y92.480", "sidewalk", "sidewalk")), activity: Some(("Y93.K1", "while walking the dog", "walking an animal")), status: ("Y99.8", "leisure activity") },
         Mech { hpi: "fell about 3 feet from a step ladder in the kitchen at home while changing a ceiling light bulb", cause: ("W11.XXXA", "fell about 3 feet from a step ladder", "a fall from a (step) ladder: W11.XXXA"), place: Some(("Y92.000", "in the kitchen", "kitchen of a private residence (type not stated)")), activity: Some(("Y93.E9", "while changing a ceiling light bulb", "interior property maintenance")), status: ("Y99.8", "home activity, not for pay") },
@@ -462,7 +505,7 @@ fn fall_lac(rng: &mut Rng, id: String, v: usize) -> Case {
     let v_ = vit(rng, (128, 172), (62, 96), (36.4, 37.2), (95, 99));
     let arr = *rng.pick(&["private vehicle", "EMS", "ambulance (BLS)"]);
     let cc = rng.say(&["Fall, head lac", "\"I fell and cut my head\"", "Fall with head laceration"]);
-    let (mut d, st) = open(&cw, rng, arr, 3, &v_, &cc);
+    let (mut d, st) = open(&cw, rng, arr, 3, &v_, &cc, (3, 7));
     hd(&mut d, st, "hpi");
     d.add(&format!("{} who ", person(rng, age, sx)));
     let hpi = m.hpi.replace("her ", &format!("{her} "));
@@ -472,16 +515,23 @@ fn fall_lac(rng: &mut Rng, id: String, v: usize) -> Case {
     d.line(&format!("{she_} {} {}", rng.say(&["has a mild headache at the wound site.", "c/o pain at the laceration only.", "reports local pain, no vomiting."]), if anticoag { "Takes an anticoagulant (see meds)." } else { "Not on blood thinners." }));
     ros(&mut d, rng, st, "+ wound pain.", &["vomiting", "vision change", "neck pain", "weakness", "numbness", "chest pain", "syncope", "confusion"]);
     let al = allergy(rng);
-    history(&mut d, rng, st, &prof, &mut w, &al);
+    history(&mut d, rng, st, &prof, &mut w, &al, age, None);
     hd(&mut d, st, "exam");
-    exam_general(&mut d, rng);
-    d.line(&format!("{}: {len:.1} cm {} laceration, {}; bleeding controlled with pressure.", if face { "Forehead" } else { "Scalp" }, rng.pick(&["linear", "gaping", "curvilinear", "stellate-free linear"]), rng.say(&["edges clean", "through dermis into subcutaneous fat", "no exposed bone"])));
+    if prof.others.contains(&Other::AfibPermanent) {
+        d.line("CV: irregularly irregular, rate controlled.");
+        exam_general(&mut d, rng, &["cv"]);
+    } else {
+        exam_general(&mut d, rng, &[]);
+    }
+    d.line(&format!("{}: {len:.1} cm {} laceration, {}; bleeding controlled with pressure.", if face { "Forehead" } else { "Scalp" }, rng.pick(&["linear", "gaping", "curvilinear", "irregular"]), rng.say(&["edges clean", "through dermis into subcutaneous fat", "no exposed bone"])));
     d.line(&rng.say(&["Neck: no midline C-spine tenderness, full ROM.", "C-spine: nontender, NEXUS negative.", "Neck supple, no step-off."]));
     exam_neuro_normal(&mut d, rng);
     hd(&mut d, st, "results");
     let hgb = rng.decimal(11.2, 14.8);
     let cr = rng.decimal(0.7, 1.3);
-    d.line(&format!("CBC: WBC {:.1}, Hgb {hgb:.1}, Plt {}. BMP: Na {}, K {:.1}, Cr {cr:.1}, glucose {}.", rng.decimal(5.1, 10.4), rng.range(160, 340), rng.range(134, 143), rng.decimal(3.6, 4.9), rng.range(88, 160)));
+    let labs = format!("CBC: WBC {:.1}, Hgb {hgb:.1}, Plt {}. BMP: Na {}, K {:.1}, Cr {cr:.1}, glucose {}.", rng.decimal(5.1, 10.4), rng.range(160, 340), rng.range(134, 143), rng.decimal(3.6, 4.9), rng.range(88, 160));
+    let labs = fit_cr(rng, &labs, &prof);
+    d.line(&labs);
     if anticoag {
         d.line(&format!("PT {:.1}, INR {:.1}.", rng.decimal(12.5, 24.0), rng.decimal(1.1, 2.6)));
     }
@@ -515,7 +565,7 @@ fn fall_lac(rng: &mut Rng, id: String, v: usize) -> Case {
         e.r = 3;
         e.rw = "decision for minor surgery (laceration repair) with an identified patient risk factor: anticoagulation".into();
     }
-    set_em(&mut cw, &e, nchronic, emev, true);
+    set_em(&mut cw, &e, nchronic, emev, Some("the head-injury evaluation (neurologic exam, CT head and labs ordered and reviewed) addresses possible intracranial injury, a problem apart from closing the wound."));
     fix_nc(&mut cw);
     cw.finish()
 }
@@ -601,6 +651,18 @@ struct Spec {
     status_line: String,
     rad: Option<(String, Vec<String>)>,
     critical: Option<(u16, String)>,
+    /// Triage pain score range.
+    pain: (i64, i64),
+    /// The allergy line, when the scenario needs a particular one.
+    allergy: Option<String>,
+    /// Past history and home medications written by the scenario (the profile is then empty).
+    pmh: Option<(String, Vec<String>)>,
+    /// Past history and medications of the scenario's own condition, written before the profile's.
+    pmh_extra: Option<(String, Vec<String>)>,
+    /// Template exam systems the scenario writes itself.
+    exam_skip: Vec<&'static str>,
+    /// Why the E/M is separately identifiable from the same-day procedure (modifier 25).
+    mod25: Option<String>,
 }
 
 impl Spec {
@@ -636,6 +698,12 @@ impl Spec {
             status_line: String::new(),
             rad: None,
             critical: None,
+            pain: (2, 8),
+            allergy: None,
+            pmh: None,
+            pmh_extra: None,
+            exam_skip: Vec::new(),
+            mod25: None,
         }
     }
 }
@@ -644,7 +712,7 @@ fn write_case(rng: &mut Rng, id: String, s: Spec) -> Case {
     let mut cw = new_case(id, s.title.clone(), s.em_track, s.diff, s.age, s.sx);
     let (prof, nchronic) = profile(rng, s.age, s.sx, s.prof, &s.excl, s.em.as_ref());
     let mut w = Written::default();
-    let (mut d, st) = open(&cw, rng, s.arrival, s.esi, &s.vit, &s.cc);
+    let (mut d, st) = open(&cw, rng, s.arrival, s.esi, &s.vit, &s.cc, s.pain);
     hd(&mut d, st, "hpi");
     let who = person(rng, s.age, s.sx);
     d.add(&format!("{who} {}", s.hpi));
@@ -654,23 +722,47 @@ fn write_case(rng: &mut Rng, id: String, s: Spec) -> Case {
     });
     d.line(&format!(" {}", s.hpi2).trim_end().to_string());
     let hist_first = rng.chance(0.4);
-    let al = allergy(rng);
+    let al_r = allergy(rng);
+    let al = s.allergy.clone().unwrap_or(al_r);
+    let write_hist = |d: &mut Doc, rng: &mut Rng, w: &mut Written| match &s.pmh {
+        Some((pmh, meds)) => {
+            hd(d, st, "pmh");
+            d.line(pmh);
+            hd(d, st, "meds");
+            for m in meds {
+                d.line(&format!("- {m}"));
+            }
+            hd(d, st, "all");
+            d.line(&al);
+        }
+        None => history(d, rng, st, &prof, w, &al, s.age, s.pmh_extra.as_ref()),
+    };
     if hist_first {
-        history(&mut d, rng, st, &prof, &mut w, &al);
+        write_hist(&mut d, rng, &mut w);
     }
     ros(&mut d, rng, st, &s.ros_pos, &s.ros_negs);
     if !hist_first {
-        history(&mut d, rng, st, &prof, &mut w, &al);
+        write_hist(&mut d, rng, &mut w);
     }
     hd(&mut d, st, "exam");
-    exam_general(&mut d, rng);
-    for l in &s.exam {
+    let mut skip = s.exam_skip.clone();
+    if prof.others.contains(&Other::AfibPermanent) && !skip.contains(&"cv") {
+        skip.push("cv");
+        d.line("CV: irregularly irregular, rate controlled; no murmur.");
+    }
+    // A scenario's own general-appearance line opens the exam.
+    for l in s.exam.iter().filter(|l| l.starts_with("Gen:")) {
+        d.line(l);
+    }
+    exam_general(&mut d, rng, &skip);
+    for l in s.exam.iter().filter(|l| !l.starts_with("Gen:")) {
         d.line(l);
     }
     if !s.results.is_empty() {
         hd(&mut d, st, "results");
         for l in &s.results {
-            d.line(l);
+            let l = fit_cr(rng, l, &prof);
+            d.line(&l);
         }
     }
     if !s.course.is_empty() {
@@ -758,9 +850,27 @@ fn write_case(rng: &mut Rng, id: String, s: Spec) -> Case {
             cw.service("99292", &[], ((*mins - 45) / 30) as u16, ev, why(text, rules));
         }
     } else if let Some(e) = &s.em {
-        set_em(&mut cw, e, nchronic, emev, did_proc);
+        let why25 = s.mod25.clone().unwrap_or_else(|| "the evaluation went beyond the decision for the same-day procedure.".into());
+        set_em(&mut cw, e, nchronic, emev, if did_proc { Some(why25.as_str()) } else { None });
     }
     cw.finish()
+}
+
+/// A creatinine that fits the profile's CKD stage (the random "Cr x.x" of a lab line is replaced).
+fn fit_cr(rng: &mut Rng, line: &str, p: &Profile) -> String {
+    let Some(stage) = p.ckd else { return line.to_string() };
+    let Some(i) = line.find("Cr ") else { return line.to_string() };
+    let rest = &line[i + 3..];
+    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
+    let end = if rest[..end].ends_with('.') { end - 1 } else { end };
+    let cr = match stage {
+        kb::CkdStage::S3a => rng.decimal(1.3, 1.5),
+        kb::CkdStage::S3b => rng.decimal(1.6, 2.0),
+        kb::CkdStage::S4 => rng.decimal(2.4, 3.2),
+        kb::CkdStage::S5 => rng.decimal(4.6, 5.8),
+        kb::CkdStage::Esrd => rng.decimal(6.2, 8.4),
+    };
+    format!("{}Cr {cr:.1} (at baseline){}", &line[..i], &rest[end..])
 }
 
 fn f1(x: f64) -> String {
@@ -789,6 +899,7 @@ fn mvc(rng: &mut Rng, id: String, v: usize) -> Case {
     let (place, place_q, place_w) = if v == 2 { ("Y92.411", "on the interstate", "interstate highway") } else { ("Y92.414", "on a residential street", "local residential street") };
     let hpi = format!("was the {cause_q} by another car {} at about {speed} mph {place_q}{}.", rng.pick(&["on the driver's side", "from behind", "in a T-bone collision", "head-on at low speed"]), if work { " while making deliveries for work" } else { "" });
     let m = Mech { hpi: "", cause: (cause, cause_q, cause_w), place: Some((place, place_q, place_w)), activity: None, status: if work { ("Y99.0", "civilian activity done for pay (making deliveries)") } else { ("Y99.8", "personal travel, not at work") } };
+    s.cc = rng.say(&["MVC, neck and chest pain", "Car accident - neck pain", "Motor vehicle collision"]);
     s.hpi = rng.say(&["presents after an MVC. Restrained,{| +}airbags deployed. Pt", "c/o neck and chest pain after a car crash today. Seatbelted. Pt", "is here after a motor vehicle collision 2 hours ago. Restrained. Pt"]);
     s.mech = Some((m, hpi));
     let neck_sprain = rng.chance(0.4);
@@ -807,20 +918,20 @@ fn mvc(rng: &mut Rng, id: String, v: usize) -> Case {
     s.results = vec![
         "CT cervical spine w/o contrast: no fracture or malalignment.".into(),
         rng.say(&["CXR 2 views: no pneumothorax, no rib fracture (my read, confirmed by radiology).", "Chest x-ray: no PTX, no displaced rib fx; I reviewed the images myself."]),
-        format!("UA: negative for blood. hCG: {}.", if sx == Sex::Female && age < 55 { "negative" } else { "n/a" }),
+        format!("UA: negative for blood.{} CBC: Hgb {}, WBC {}.", if sx == Sex::Female && age < 52 { " Urine hCG: negative." } else { "" }, f1(rng.decimal(12.4, 15.6)), f1(rng.decimal(5.8, 11.2))),
     ];
     s.em_lines = vec![
         "MVC with neck and chest wall injuries; spine and thoracic injury excluded by imaging.".into(),
-        rng.say(&["Ordered/reviewed CT C-spine, CXR and UA; I independently interpreted the chest x-ray.", "Data: CT C-spine, CXR, UA ordered and reviewed; my independent read of the CXR: no PTX."]),
+        rng.say(&["Ordered/reviewed CT C-spine, CXR, UA and CBC; I independently interpreted the chest x-ray.", "Data: CT C-spine, CXR, UA and CBC ordered and reviewed; my independent read of the CXR: no PTX."]),
         rng.say(&["Rx cyclobenzaprine 5 mg TID PRN spasm and ibuprofen 600 mg q6h with food.", "Prescribed methocarbamol 750 mg QID PRN and naproxen 500 mg BID."]),
     ];
-    s.em = Some(em(2, "acute uncomplicated injuries (strain, contusion) after imaging excluded fracture", 4, "CT, chest x-ray and urinalysis ordered and reviewed (Category 1) plus the physician's independent interpretation of the chest x-ray (Category 2)", 3, "prescription drug management (muscle relaxant, prescription-strength NSAID)"));
+    s.em = Some(em(2, "acute uncomplicated injuries (strain, contusion) after imaging excluded fracture", 4, "CT C-spine, urinalysis and CBC ordered and reviewed (Category 1, three unique tests even without the chest x-ray order) plus the physician's independent interpretation of the chest x-ray, which radiology reports (Category 2): two of the three categories", 3, "prescription drug management (muscle relaxant, prescription-strength NSAID)"));
     let neck = if neck_sprain { dx("S13.4XXA", "Cervical sprain (whiplash)", ", initial encounter", "Whiplash is a sprain of the cervical spine ligaments: S13.4XXA, initial encounter (active treatment).", rules_inj()) } else { dx("S16.1XXA", "Cervical strain (neck muscle strain)", ", initial encounter", "Strain of the neck muscles: S16.1XXA (muscle, fascia and tendon at neck level), 7th character A for active treatment.", rules_inj()) };
     let chest = dx(if chest_r { "S20.211A" } else { "S20.212A" }, format!("Contusion of {side} anterior chest wall"), " from seatbelt", format!("Contusion of the {side} front wall of the thorax: laterality is part of the code."), rules_inj());
     s.dx = vec![neck, chest];
     s.nc = vec![nc("seatbelt abrasion at the contused chest site", Some(if chest_r { "S20.311A" } else { "S20.312A" }), "Superficial seatbelt abrasion overlies the chest contusion.", "A superficial injury (abrasion) is not coded when a more severe injury (the contusion) of the same site is coded.", vec![guideline("OCG I.C.19.b")])];
     s.dispo = rng.say(&["Home with soft collar PRN for comfort. PCP in 1 week. Return for numbness, weakness, SOB.", "Discharged. Ice/heat, meds as above, follow up with PCP in 5-7 days."]);
-    s.status_line = if work { "Collision occurred while on the job (delivery driver).".into() } else { rng.say(&["Personal travel, not work related.", "Pt was driving to visit family; not work-related."]) };
+    s.status_line = if work { "Collision occurred while on the job (delivery driver).".into() } else if driver { rng.say(&["Personal travel, not work related.", "Pt was driving to visit family; not work-related."]) } else { rng.say(&["Personal travel, not work related.", "Pt was riding to visit family; not work-related."]) };
     write_case(rng, id, s)
 }
 
@@ -849,7 +960,7 @@ fn dog_bite(rng: &mut Rng, id: String, v: usize) -> Case {
     s.prof = ProfileSpec::LIGHT;
     let len = rng.decimal(2.6, 5.8);
     let hand = v % 3 == 0;
-    s.exam = vec![format!("{}: {} puncture and tear wounds, largest {} cm; no tendon exposure; full ROM; cap refill < 2 s; sensation intact distally.", site, rng.pick(&["three", "two", "four"]), f1(len))];
+    s.exam = vec![format!("{}: {} puncture and tear wounds, largest a {} cm tear{}; no tendon exposure; full ROM; cap refill < 2 s; sensation intact distally.", cap(site), rng.pick(&["three", "two", "four"]), f1(len), if v % 3 == 0 { "" } else { " (loosely approximated below); the small punctures left open" })];
     if hand {
         s.results = vec!["XR right hand 3 views: no fracture, no retained tooth fragment, no gas (my interpretation).".into()];
         s.em_lines = vec![
@@ -864,6 +975,7 @@ fn dog_bite(rng: &mut Rng, id: String, v: usize) -> Case {
             "Rx amoxicillin-clavulanate 875/125 mg BID x 5 days.".into(),
         ];
         s.em = Some(em(2, "an acute uncomplicated injury", 1, "no tests ordered", 3, "prescription drug management (amoxicillin-clavulanate)"));
+        s.mod25 = Some("the rabies exposure assessment (vaccination status, 10-day observation), tetanus status and the decision to prescribe prophylactic antibiotics are management beyond closing the wound.".into());
         s.proc = Proc::Lac { site: if v % 3 == 1 { "left forearm" } else { "right lower leg" }, parts: vec![len], layered: false, grp: Grp::SimpleBody };
     }
     s.nc = vec![nc("rabies exposure", Some("Z20.3"), "Rabies PEP not indicated: dog vaccinated and under observation.", "The physician documents no rabies exposure concern (vaccinated dog under observation, no prophylaxis); Z20.3 is not reported.", vec![guideline("OCG IV.D")])];
@@ -908,6 +1020,7 @@ fn ankle(rng: &mut Rng, id: String, v: usize) -> Case {
     ];
     s.em = Some(em(2, "an acute uncomplicated injury", 3, "independent interpretation of the ankle x-ray by the ED physician (Category 2)", 2, "over-the-counter drugs only"));
     if splint {
+        s.mod25 = Some("the injury was worked up before any decision to splint: Ottawa-rule exam, ankle x-rays ordered and independently interpreted to exclude a fracture, analgesic and weight-bearing plan.".into());
         s.proc = Proc::Other {
             lines: vec![rng.say(&["Splint applied by me after confirming neurovascular status.", "Performed by ED physician; NV intact before and after."])],
             marked: format!("Posterior short leg splint (below knee to toes) applied to the {sd} ankle; NV intact post-splint."),
@@ -961,14 +1074,15 @@ fn wrist(rng: &mut Rng, id: String, v: usize) -> Case {
         rx.into(),
     ];
     let rx_lv = if v % 4 == 0 || v % 4 == 2 { 3 } else { 2 };
+    s.mod25 = Some(format!("the wrist was evaluated before any decision to splint: neurovascular exam, wrist x-rays ordered and independently interpreted to establish the diagnosis ({}), analgesic plan and disposition.", if fx { "fracture" } else { "no fracture" }));
     s.em = Some(em(2, "an acute uncomplicated injury", 3, "independent interpretation of the wrist x-rays by the ED physician (Category 2)", rx_lv, if rx_lv == 3 { "prescription drug management (prescription-strength ibuprofen)" } else { "over-the-counter analgesics" }));
     s.proc = Proc::Other {
         lines: vec![if fx { "Fracture care: ED provides splint only; definitive fracture management by orthopedics (referral placed, appointment in 3-5 days).".into() } else { "Splint for comfort and immobilization.".into() }],
         marked: format!("Short arm volar splint (forearm to palm) applied to the {sd} wrist by me; cap refill brisk after application."),
         code: "29125",
         mods: vec![if right { "RT" } else { "LT" }],
-        why: if fx { "The ED physician splinted the fracture and handed the fracture care to orthopedics, so no closed-treatment code is reported; the short arm static splint is: 29125 with the side modifier.".into() } else { "Short arm static splint applied by the ED physician: 29125 with the side modifier.".into() },
-        rules: vec![convention("CPT casts and strapping: splint reported when the physician does not report the fracture treatment"), convention("HCPCS RT/LT anatomic modifiers")],
+        why: if fx { "The ED physician applied the initial splint without any reduction and did not assume the fracture care (orthopedics provides the definitive treatment and follow-up). The CPT casting and strapping guidelines report a splint as an initial service when the physician gives no restorative treatment of the fracture; a closed fracture treatment code would include the first splint and belongs to the physician who takes on the fracture care. Short arm static splint: 29125 with the side modifier.".into() } else { "Short arm static splint applied by the ED physician for a sprain (no fracture care code applies): 29125 with the side modifier.".into() },
+        rules: vec![convention("CPT casting and strapping guidelines: initial splint without restorative fracture treatment"), convention("HCPCS RT/LT anatomic modifiers")],
     };
     s.dx = vec![dx(code, words, ", initial encounter", why_, rules_inj())];
     if fx {
@@ -1043,7 +1157,8 @@ fn burn(rng: &mut Rng, id: String, v: usize) -> Case {
     let sd = if right { "right" } else { "left" };
     let mut s = Spec::new(rng, "ED visit: burn".to_string(), age, sx);
     s.diff = Difficulty::Intermediate;
-    s.cc = rng.say(&["Burn", "burned {hand|arm}", "Scald burn"]);
+    s.cc = [rng.say(&["Scald burn, forearm", "Burn from hot coffee"]), rng.say(&["Grease burn to hand", "Burned hand at work"]), rng.say(&["Burned palm on a hot pan", "Hand burn"])][v % 3].clone();
+    s.allergy = Some(rng.say(&["NKDA", "No known drug allergies.", "Codeine - nausea."]));
     let work = v == 1;
     let (m, hpi, code, words) = match v % 3 {
         0 => (Mech { hpi: "", cause: ("X10.0XXA", "spilled a cup of hot coffee", "contact with hot drinks: X10.0XXA"), place: Some(("Y92.000", "kitchen", "kitchen of a private residence (type not stated)")), activity: Some(("Y93.G3", "cooking breakfast", "cooking")), status: ("Y99.8", "home activity") }, format!("spilled a cup of hot coffee onto the {sd} forearm in the kitchen at home while cooking breakfast."), if right { "T22.211A" } else { "T22.212A" }, format!("Second-degree burn of {sd} forearm")),
@@ -1057,11 +1172,12 @@ fn burn(rng: &mut Rng, id: String, v: usize) -> Case {
     s.ros_negs = vec!["other burns", "inhalation", "cough", "hoarseness", "fever"];
     s.prof = ProfileSpec::LIGHT;
     let tbsa = *rng.pick(&["1%", "less than 1%", "about 1%", "2%"]);
-    s.exam = vec![format!("Skin: {} area of erythema with intact and ruptured blisters, blanching, painful to touch (partial thickness) with surrounding first-degree erythema; estimated {tbsa} TBSA. No circumferential involvement.", sd), "Distal CMS intact.".into()];
+    let burn_site = [format!("{sd} forearm"), format!("back of the {sd} hand"), format!("{sd} palm")][v % 3].clone();
+    s.exam = vec![format!("Skin, {burn_site}: area of erythema with intact and ruptured blisters, blanching, painful to touch (partial thickness) with surrounding first-degree erythema; estimated {tbsa} TBSA. No circumferential involvement.", ), "Distal CMS intact.".into()];
     s.course = vec![rng.say(&["Wound gently cleansed; blisters left intact; silver sulfadiazine and nonadherent dressing applied by nursing.", "Cleaned with saline, bacitracin and Xeroform dressing by RN."])];
     s.em_lines = vec![
         format!("Partial-thickness burn, {tbsa} TBSA, non-circumferential; no inhalation injury."),
-        rng.say(&["Rx silver sulfadiazine 1% cream BID dressing changes; hydrocodone not needed, ibuprofen OTC.", "Prescribed bacitracin-free silver sulfadiazine cream; OTC analgesics."]),
+        rng.say(&["Rx silver sulfadiazine 1% cream BID with dressing changes; OTC ibuprofen for pain.", "Prescribed silver sulfadiazine 1% cream for daily dressing changes; OTC analgesics."]),
     ];
     s.em = Some(em(2, "an acute uncomplicated injury", 1, "no tests", 3, "prescription drug management (silver sulfadiazine)"));
     s.dx = vec![
@@ -1083,7 +1199,8 @@ fn foreign_body(rng: &mut Rng, id: String, v: usize) -> Case {
     let ear = v == 0;
     let mut s = Spec::new(rng, format!("ED visit: child with foreign body in the {}", if ear { "ear" } else { "nose" }), age, sx);
     s.esi = 4;
-    s.cc = if ear { "Something in ear".into() } else { "Bead in nose".into() };
+    s.cc = if ear { "Something in ear".into() } else { "Toy piece in nose".into() };
+    s.pain = (0, 3);
     let (m, hpi) = if ear {
         (Mech { hpi: "", cause: ("W44.B1XA", "pushed a plastic bead", "plastic bead entering a natural orifice: W44.B1XA"), place: Some(("Y92.003", "bedroom", "bedroom of a private residence (type of residence not stated)")), activity: None, status: ("Y99.8", "child's leisure") }, format!("pushed a plastic bead into the {sd} ear while playing in the bedroom about 2 hours ago (per mother)."))
     } else {
@@ -1112,20 +1229,21 @@ fn foreign_body(rng: &mut Rng, id: String, v: usize) -> Case {
 
 fn ekg(rng: &mut Rng) -> String {
     let hr = rng.range(62, 94);
-    rng.vary(&format!("ECG (my interpretation): {{NSR|sinus rhythm}} at {hr}, normal axis, {{no acute ST/T changes|no ST elevation or depression}}, intervals normal."))
+    rng.vary(&format!("ECG (my interpretation; formal read by cardiology): {{NSR|sinus rhythm}} at {hr}, normal axis, {{no acute ST/T changes|no ST elevation or depression}}, intervals normal."))
 }
 
 /// Chest pain with MI ruled out: discharged or placed in observation.
 fn chest_pain(rng: &mut Rng, id: String, v: usize) -> Case {
     let sx = sex(rng);
-    let age = rng.range(38, 79) as u8;
     let obs = v >= 3;
+    // HEART score: a low-risk discharge is a younger patient; observation is an older one (age alone scores 2).
+    let age = if obs { rng.range(65, 79) } else { rng.range(38, 54) } as u8;
     let mut s = Spec::new(rng, "ED visit: chest pain".to_string(), age, sx);
     s.diff = if obs { Difficulty::Advanced } else { Difficulty::Intermediate };
     s.esi = 2;
     s.arrival = if v % 2 == 0 { "EMS" } else { "private vehicle" };
     let (code, words, w, cc, hpi) = match v % 3 {
-        0 => ("R07.89", "Chest pressure, acute coronary syndrome ruled out", "Chest pressure is indexed to other chest pain (R07.89); with ACS ruled out and no cause found, the symptom is first-listed.", "Chest pressure", "reports substernal chest pressure that began at rest {2|3|4} hours ago, 5/10, nonradiating, with mild diaphoresis; resolved after aspirin from EMS."),
+        0 => ("R07.89", "Chest pressure, acute coronary syndrome ruled out", "Chest pressure is indexed to other chest pain (R07.89); with ACS ruled out and no cause found, the symptom is first-listed.", "Chest pressure", "reports substernal chest pressure that began at rest {2|3|4} hours ago, 5/10, nonradiating, with mild diaphoresis; improved after chewing aspirin at home."),
         1 => ("R07.9", "Chest pain, unspecified; MI ruled out", "Chest pain without further description: R07.9. MI was ruled out and no definitive cause documented, so the symptom is coded.", "Chest pain", "c/o {left-sided|central} chest pain since this morning, intermittent, {dull|achy}, lasting minutes, not exertional, no radiation."),
         _ => ("R07.2", "Precordial chest pain, myocardial infarction excluded", "Precordial pain has its own code (R07.2); the workup excluded MI and no cause was established.", "Precordial pain", "describes a sharp pain over the precordium for {6|12} hours, worse when lying flat, no exertional component."),
     };
@@ -1147,23 +1265,27 @@ fn chest_pain(rng: &mut Rng, id: String, v: usize) -> Case {
     ];
     if obs {
         s.em_lines = vec![
-            format!("Chest pain concerning for ACS in a {age} y/o with risk factors: HEART score {} (moderate risk).", rng.range(4, 6)),
+            format!("Chest pain concerning for ACS in a {age} y/o: HEART score 4 or more (highly suspicious history, age over 65), moderate risk; serial troponins negative but ACS not excluded without further testing."),
             "Ordered and reviewed serial troponins, CBC, BMP, D-dimer, CXR; I independently interpreted the ECG.".into(),
             "Discussed with hospitalist; decision to place in observation for stress testing.".into(),
         ];
-        s.em = Some(em(4, "an acute illness that poses a threat to life or bodily function (possible ACS, treated as such)", 4, "Category 1 (troponin, CBC, BMP, D-dimer, chest x-ray) plus independent interpretation of the ECG and discussion of management with the hospitalist", 4, "decision regarding hospitalization (observation)"));
+        s.em = Some(em(4, "an acute illness that poses a threat to life or bodily function (chest pain with a moderate-risk HEART score, ACS not excluded, requiring observation and stress testing)", 4, "Category 1 (troponin, CBC, BMP, D-dimer, chest x-ray) plus independent interpretation of the ECG and discussion of management with the hospitalist", 4, "decision regarding hospitalization (observation)"));
         s.dispo = "Placed in observation (outpatient status) under hospitalist; stress test in AM.".into();
     } else {
         s.em_lines = vec![
-            format!("Acute chest pain, new, with uncertain prognosis; HEART score {} (low risk).", rng.range(1, 3)),
+            format!("Acute chest pain, new, with uncertain prognosis; HEART score {} (low risk).", rng.range(1, 2)),
             "Ordered and reviewed troponin x2, CBC, BMP, D-dimer and CXR; ECG independently interpreted by me.".into(),
             "Aspirin 324 mg given; discharge with outpatient stress test, no new prescriptions.".into(),
         ];
         s.em = Some(em(3, "an undiagnosed new problem with uncertain prognosis", 4, "Category 1 (troponin, CBC, BMP, D-dimer, chest x-ray) plus independent interpretation of the ECG (Category 2)", 2, "over-the-counter aspirin; no prescription drug management"));
         s.dispo = rng.say(&["Home; cardiology clinic for stress test within 72 h. Return for recurrent pain.", "Discharged; outpatient stress testing ordered; PCP in 2-3 days."]);
     }
+    let (words, w) = if obs { (words.split(',').next().unwrap_or(words).to_string() + ", myocardial infarction excluded by serial troponins; observation for ischemic evaluation", format!("{} MI was excluded and possible ACS is an uncertain diagnosis that is not coded, so the symptom is first-listed.", match code { "R07.89" => "Chest pressure is indexed to other chest pain (R07.89).", "R07.2" => "Precordial pain has its own code (R07.2).", _ => "Chest pain without further description: R07.9." })) } else { (words.to_string(), w.to_string()) };
     s.dx = vec![dx(code, words, "", w, vec![guideline("OCG IV.D"), guideline("OCG IV.H")])];
-    s.nc = vec![nc("acute coronary syndrome, ruled out", Some("I24.9"), "ACS ruled out by serial troponins and ECG.", "A ruled-out diagnosis is not coded; the symptom stands as the reason for the visit.", vec![guideline("OCG IV.H")])];
+    s.nc = vec![
+        nc("acute myocardial infarction / ACS", Some("I21.9"), if obs { "Serial troponins negative: no MI; unstable angina not yet excluded." } else { "Serial troponins and ECG negative: no MI, ACS not suspected further." }, "A diagnosis ruled out, or still only possible, is not coded in the outpatient setting; the symptom is coded.", vec![guideline("OCG IV.H")]),
+        nc("ECG interpretation (professional component)", Some("93010"), "Formal ECG interpretation and report by cardiology.", "The formal ECG report is cardiology's and is billed by them; the ED physician's own review of the tracing is not a separately reported interpretation, so it counts in the MDM data element as an independent interpretation (Category 2).", vec![convention("2021 E/M MDM table: independent interpretation of a test performed by another physician")]),
+    ];
     write_case(rng, id, s)
 }
 
@@ -1209,7 +1331,7 @@ fn abdomen(rng: &mut Rng, id: String, v: usize) -> Case {
             s.nc = vec![nc("RUQ pain", Some("R10.11"), "RUQ pain due to the stones.", "Integral to the confirmed cholelithiasis.", vec![guideline("OCG I.B.5")])];
         }
         3 => {
-            s.hpi = rng.vary("has epigastric burning pain for {2|3} days with nausea and {4|5} episodes of nonbloody emesis today; takes ibuprofen often for back pain.");
+            s.hpi = rng.vary("has epigastric burning pain for {2|3} days with nausea and {4|5} episodes of nonbloody emesis today; takes OTC ibuprofen several times a week.");
             s.exam = vec!["Abd: epigastric tenderness, no rebound; Murphy negative.".into()];
             s.results = vec![labs, "Troponin negative x1. ECG nonischemic.".into()];
             s.em_lines = vec!["Epigastric pain and vomiting, new; possible gastritis vs peptic ulcer, not confirmed.".into(), "Ordered/reviewed CBC, CMP, lipase, UA, troponin.".into(), "Rx pantoprazole 40 mg daily and ondansetron ODT; stop NSAIDs; GI referral.".into()];
@@ -1249,6 +1371,7 @@ fn stone(rng: &mut Rng, id: String, v: usize) -> Case {
     let sd = if right { "right" } else { "left" };
     let mut s = Spec::new(rng, "ED visit: flank pain".to_string(), age, sx);
     s.cc = format!("{} flank pain", cap(sd));
+    s.pain = (7, 10);
     s.prof = ProfileSpec::LIGHT;
     s.excl = vec![Other::Gout];
     let mm = rng.range(3, 7);
@@ -1301,6 +1424,13 @@ fn asthma(rng: &mut Rng, id: String, v: usize) -> Case {
     s.ros_pos = "+ wheeze, + cough, + dyspnea.".into();
     s.ros_negs = vec!["fever", "chest pain", "leg swelling", "hemoptysis", "vomiting"];
     s.exam = vec![format!("Lungs: diffuse expiratory wheezes, {} air movement, mild accessory muscle use; speaks in full sentences.", rng.pick(&["decreased", "fair", "moderately reduced"]))];
+    s.exam_skip = vec!["lungs"];
+    s.pain = (0, 3);
+    s.pmh_extra = Some(match v {
+        0 => ("moderate persistent asthma".into(), vec!["fluticasone-salmeterol 250-50 mcg 1 inhalation BID".into(), "albuterol HFA 2 puffs q4-6h PRN".into()]),
+        1 => ("mild persistent asthma".into(), vec!["budesonide 180 mcg 1 inhalation BID".into(), "albuterol HFA 2 puffs q4-6h PRN".into()]),
+        _ => ("asthma".into(), vec!["albuterol HFA 2 puffs q4-6h PRN".into()]),
+    });
     s.course = vec![
         "DuoNeb x3 back to back, then albuterol neb; dexamethasone PO given.".into(),
         format!("Reassessed: wheeze resolved, SpO2 {}% RA, ambulatory without desaturation.", rng.range(96, 99)),
@@ -1308,12 +1438,12 @@ fn asthma(rng: &mut Rng, id: String, v: usize) -> Case {
     s.em_lines = vec![
         "Asthma exacerbation, responded to nebs and steroid.".into(),
         if child { "History obtained from mother (independent historian).".into() } else { "Peak flow monitored; no labs needed.".into() },
-        "Rx prednisone 40 mg daily x 5 days (or dexamethasone repeat), refill albuterol HFA with spacer.".into(),
+        if child { "Rx prednisolone 1 mg/kg PO daily x 4 days; albuterol HFA with spacer refilled.".into() } else { "Rx prednisone 40 mg PO daily x 5 days; albuterol HFA refilled.".into() },
     ];
     s.em = Some(em(3, "a chronic illness with exacerbation", if child { 2 } else { 1 }, if child { "assessment requiring an independent historian (mother)" } else { "no tests" }, 3, "prescription drug management (oral steroid, bronchodilator)"));
     s.dx = vec![dx(code, words, tail, why_, vec![guideline("OCG IV.G"), guideline("OCG I.C.10")])];
     s.nc = vec![nc("wheezing and shortness of breath", Some("R06.2"), "Wheezing and dyspnea are the exacerbation.", "Symptoms integral to the asthma exacerbation are not coded.", vec![guideline("OCG I.B.5")])];
-    s.dispo = "Home, PCP/pediatrician in 2-3 days; asthma action plan reviewed.".into();
+    s.dispo = if child { "Home with mother, pediatrician in 2-3 days; asthma action plan reviewed.".into() } else { "Home, PCP in 2-3 days; asthma action plan reviewed.".into() };
     write_case(rng, id, s)
 }
 
@@ -1334,16 +1464,20 @@ fn uti(rng: &mut Rng, id: String, v: usize) -> Case {
     s.ros_pos = "+ dysuria.".into();
     s.ros_negs = vec!["vomiting", "vaginal discharge", "abdominal pain", "rash"];
     s.exam = vec![if pyelo { "Abd: soft; right CVA tenderness.".into() } else { "Abd: mild suprapubic tenderness, no CVA tenderness.".into() }];
-    s.results = vec![format!("UA: LE {}, nitrite +, WBC >50/hpf, RBC {}/hpf.", rng.pick(&["2+", "3+"]), if hematuria { rng.range(25, 80) } else { rng.range(0, 3) }), "Urine culture sent (pending).".into(), format!("Urine hCG: {}.", if age < 52 { "negative" } else { "not indicated" })];
+    let hcg = age < 52;
+    s.results = vec![format!("UA: LE {}, nitrite +, WBC >50/hpf, RBC {}/hpf.", rng.pick(&["2+", "3+"]), if hematuria { rng.range(25, 80) } else { rng.range(0, 3) }), "Urine culture sent (pending).".into()];
+    if hcg {
+        s.results.push("Urine hCG: negative.".into());
+    }
     if pyelo {
         s.results.push(format!("CBC: WBC {}. BMP: Cr {}.", f1(rng.decimal(12.0, 16.5)), f1(rng.decimal(0.7, 1.1))));
         s.course = vec!["Ceftriaxone 1 g IV, 1 L NS, acetaminophen; tolerating PO afterward.".into()];
-        s.em_lines = vec!["Acute pyelonephritis with fever, nontoxic after treatment.".into(), "UA, culture, hCG, CBC, BMP ordered and reviewed.".into(), "IV ceftriaxone given; Rx cephalexin 500 mg QID x 10 days.".into()];
+        s.em_lines = vec!["Acute pyelonephritis with fever, nontoxic after treatment.".into(), if hcg { "UA, culture, hCG, CBC, BMP ordered and reviewed.".into() } else { "UA, culture, CBC, BMP ordered and reviewed.".into() }, "IV ceftriaxone given; Rx cephalexin 500 mg QID x 10 days.".into()];
         s.em = Some(em(3, "an acute illness with systemic symptoms", 3, "three or more unique tests ordered and reviewed", 3, "prescription drug management"));
         s.dx = vec![dx("N10", "Acute pyelonephritis", "", "Acute pyelonephritis: N10. The organism awaits the culture, so no B96 code is added.", vec![guideline("OCG IV.G")])];
     } else {
-        s.em_lines = vec![if hematuria { "Acute cystitis with hematuria, uncomplicated.".into() } else { "Acute cystitis without hematuria, uncomplicated.".into() }, "UA, urine culture and hCG ordered.".into(), "Rx nitrofurantoin 100 mg BID x 5 days.".into()];
-        s.em = Some(em(2, "an acute uncomplicated illness", 3, "three unique tests ordered (UA, culture, hCG)", 3, "prescription drug management (nitrofurantoin)"));
+        s.em_lines = vec![if hematuria { "Acute cystitis with hematuria, uncomplicated.".into() } else { "Acute cystitis without hematuria, uncomplicated.".into() }, if hcg { "UA, urine culture and hCG ordered and reviewed.".into() } else { "UA and urine culture ordered; UA reviewed.".into() }, "Rx nitrofurantoin 100 mg BID x 5 days.".into()];
+        s.em = Some(if hcg { em(2, "an acute uncomplicated illness", 3, "three unique tests ordered (UA, culture, hCG): Category 1 with three items", 3, "prescription drug management (nitrofurantoin)") } else { em(2, "an acute uncomplicated illness", 2, "two unique tests ordered (UA, culture): Category 1 with two items", 3, "prescription drug management (nitrofurantoin)") });
         s.dx = vec![if hematuria { dx("N30.01", "Acute cystitis with hematuria", "", "Acute cystitis with hematuria: N30.01 (the 5th character carries the hematuria).", vec![guideline("OCG IV.G")]) } else { dx("N30.00", "Acute cystitis without hematuria", "", "Acute cystitis, no hematuria: N30.00; the more specific site code is used rather than N39.0.", vec![guideline("OCG IV.G"), guideline("OCG I.B.1")]) }];
     }
     s.nc = vec![nc("organism not yet identified", Some("B96.20"), "Culture pending at discharge.", "No organism is documented; a B96 code needs the physician's statement of the organism.", vec![guideline("OCG IV.C")])];
@@ -1359,27 +1493,34 @@ fn syncope(rng: &mut Rng, id: String, v: usize) -> Case {
     s.cc = rng.say(&["Syncope", "Passed out", "fainting episode"]);
     s.prof = ProfileSpec::TYPICAL;
     s.excl = vec![Other::AfibParoxysmal, Other::AfibPermanent];
-    s.hpi = if v == 0 { rng.vary("fainted while standing in a long line at church; felt warm, nauseated and tunnel vision first; out < 30 s; no injury.") } else { rng.vary("passed out at home after 2 days of vomiting and diarrhea with poor PO intake; lightheaded on standing.") };
+    s.hpi = if v == 0 { rng.vary("fainted while standing in a long line at church; felt warm, nauseated and tunnel vision first; out < 30 s; no injury.") } else { rng.vary("passed out at home this morning; had 2 days of vomiting and diarrhea that stopped yesterday, but has eaten and drunk little since; lightheaded on standing.") };
+    s.pain = (0, 2);
+    if v == 1 {
+        s.exam_skip = vec!["heent"];
+    }
     s.hpi2 = rng.say(&["No chest pain, palpitations or exertional component. No seizure activity.", "Witness saw no jerking; back to baseline immediately."]);
     s.ros_pos = if v == 0 { "+ prodromal nausea.".into() } else { "+ dizziness, + dry mouth.".into() };
     s.ros_negs = vec!["chest pain", "palpitations", "headache", "focal weakness", "incontinence", "tongue biting"];
     s.exam = vec!["Neuro: nonfocal. No injuries.".into(), if v == 1 { "Orthostatics positive: HR rise 28 on standing; dry mucous membranes.".into() } else { "Orthostatic vitals negative.".into() }];
     s.results = vec![ekg(rng), format!("BMP: Na {}, K {}, BUN {}, Cr {}. CBC normal. POC glucose {}. Troponin negative.", rng.range(133, 141), f1(rng.decimal(3.4, 4.6)), if v == 1 { rng.range(28, 38) } else { rng.range(10, 18) }, f1(rng.decimal(0.8, 1.3)), rng.range(88, 130))];
     if v == 1 {
-        s.course = vec!["NS 2 L IV, ondansetron 4 mg IV; repeat orthostatics normal; tolerating PO.".into()];
+        s.course = vec!["NS 2 L IV bolus, reassessed after each liter; repeat orthostatics normal; tolerating PO.".into()];
     }
     s.em_lines = vec![
-        if v == 0 { "Syncope, likely vasovagal by history; cardiac causes considered.".into() } else { "Syncope with clinical dehydration from gastroenteritis; cardiac causes considered.".into() },
+        if v == 0 { "Syncope, likely vasovagal by history; cardiac causes considered.".into() } else { "Syncope due to dehydration from poor oral intake after a GI illness that has resolved; cardiac causes considered.".into() },
         "Ordered and reviewed BMP, CBC, troponin, glucose; I independently interpreted the ECG.".into(),
-        if v == 1 { "IV fluids and IV antiemetic (prescription drugs) given; discharged with Rx ondansetron.".into() } else { "Counseled on prodrome, hydration; no medications.".into() },
+        if v == 1 { "IV fluid therapy ordered and titrated to orthostatic response (parenteral prescription drug management); oral rehydration plan at discharge.".into() } else { "Counseled on prodrome, hydration; no medications.".into() },
     ];
     s.em = Some(if v == 0 { em(3, "an undiagnosed new problem with uncertain prognosis", 4, "Category 1 tests plus independent ECG interpretation", 2, "no prescription drug management; low risk") } else { em(3, "an acute illness with systemic symptoms", 4, "Category 1 tests plus independent ECG interpretation", 3, "prescription drug management") });
     s.dx = if v == 0 {
         vec![dx("R55", "Syncope, likely vasovagal", "", "Vasovagal syncope is indexed to R55 (syncope and collapse); \"likely\" does not matter here because both readings lead to R55.", vec![guideline("OCG IV.D")])]
     } else {
-        vec![dx("R55", "Syncope", "", "Syncope is not routinely part of dehydration, so it is coded, first as the reason for the visit.", vec![guideline("OCG IV.D"), guideline("OCG I.B.6")]), dx("E86.0", "Dehydration", " due to viral gastroenteritis symptoms", "Dehydration treated with IV fluids: E86.0.", vec![guideline("OCG IV.J")])]
+        vec![dx("E86.0", "Dehydration", " from poor oral intake; preceding GI illness resolved", "The cause of the faint was established and treated: dehydration (E86.0), corrected with IV fluids, is first-listed as the condition chiefly responsible for the services; symptom codes stand alone only when no diagnosis is established.", vec![guideline("OCG IV.G"), guideline("OCG IV.D")]), dx("R55", "Syncope due to dehydration", "", "Syncope is not routinely part of dehydration, so it is coded in addition (R55).", vec![guideline("OCG I.B.6"), guideline("OCG IV.D")])]
     };
     s.nc = vec![nc("cardiac arrhythmia, considered", Some("I49.9"), "No arrhythmia on monitor or ECG.", "A condition considered and not found is not coded.", vec![guideline("OCG IV.H")])];
+    if v == 1 {
+        s.nc.push(nc("gastroenteritis (resolved)", Some("A08.4"), "Vomiting and diarrhea resolved yesterday; no ongoing GI illness.", "The GI illness is over; only its consequence, the dehydration, was treated at this visit.", vec![guideline("OCG IV.J")]));
+    }
     s.dispo = "Home; PCP in 1 week; return for recurrence with exertion or chest pain.".into();
     write_case(rng, id, s)
 }
@@ -1390,6 +1531,7 @@ fn migraine(rng: &mut Rng, id: String, v: usize) -> Case {
     let age = rng.range(19, 52) as u8;
     let mut s = Spec::new(rng, "ED visit: headache".to_string(), age, sx);
     s.cc = "Headache".into();
+    s.pain = (6, 9);
     let intractable = v == 1;
     s.hpi = if intractable { "with migraines since her teens reports 3 days of her typical unilateral throbbing headache with photophobia and nausea, unrelieved by sumatriptan x2 and naproxen; no aura.".into() } else { "with a hx of migraine describes a typical migraine for 8 hours: throbbing, photophobia, nausea; took ibuprofen without relief.".into() };
     if sx == Sex::Male {
@@ -1399,6 +1541,7 @@ fn migraine(rng: &mut Rng, id: String, v: usize) -> Case {
     s.ros_pos = "+ headache, + photophobia, + nausea.".into();
     s.ros_negs = vec!["fever", "neck stiffness", "weakness", "numbness", "vision loss", "trauma"];
     s.prof = ProfileSpec::NONE;
+    s.pmh_extra = Some(("Migraine without aura".replace(" without aura", if intractable { " without aura" } else { "" }), if intractable { vec!["sumatriptan 50 mg PO PRN migraine".into(), "naproxen 500 mg PO PRN".into()] } else { vec!["ibuprofen 400 mg PO PRN headache (OTC)".into()] }));
     s.exam = vec!["Neuro: nonfocal, normal gait; fundi sharp. Neck supple, no meningismus.".into()];
     s.course = vec!["Metoclopramide 10 mg IV, diphenhydramine 25 mg IV, ketorolac 15 mg IV, NS 1 L. Headache 1/10 at reassessment.".into()];
     s.em_lines = vec![
@@ -1415,7 +1558,7 @@ fn migraine(rng: &mut Rng, id: String, v: usize) -> Case {
 /// Adverse effects of drugs properly taken: the manifestation first, then the T code with 5th/6th character 5.
 fn adverse(rng: &mut Rng, id: String, v: usize) -> Case {
     let sx = sex(rng);
-    let age = rng.range(24, 82) as u8;
+    let age = if v == 0 { rng.range(24, 82) } else { rng.range(46, 82) } as u8;
     let mut s = Spec::new(rng, "ED visit: reaction to a medication".to_string(), age, sx);
     s.diff = Difficulty::Intermediate;
     s.prof = ProfileSpec::NONE;
@@ -1423,19 +1566,23 @@ fn adverse(rng: &mut Rng, id: String, v: usize) -> Case {
     match v {
         0 => {
             s.cc = "Hives".into();
-            s.hpi = rng.vary("started amoxicillin 500 mg TID {3|4} days ago for sinusitis as prescribed and today developed itchy raised welts on the trunk and arms. No lip or tongue swelling, no wheeze.");
+            s.hpi = rng.vary("started amoxicillin 500 mg TID {3|4} days ago for sinusitis as prescribed; sinus symptoms have cleared, and today developed itchy raised welts on the trunk and arms. No lip or tongue swelling, no wheeze.");
             s.exam = vec!["Skin: diffuse blanching urticarial wheals trunk/extremities; no angioedema. Lungs clear.".into()];
             s.course = vec!["Diphenhydramine 50 mg PO, famotidine 20 mg PO, prednisone 40 mg PO; hives fading after 2 h observation.".into()];
-            s.em_lines = vec!["Allergic urticaria from amoxicillin taken as prescribed; no anaphylaxis.".into(), "Amoxicillin stopped; Rx prednisone x 4 days and cetirizine; allergy added to chart.".into()];
+            s.em_lines = vec!["Allergic urticaria from amoxicillin taken as prescribed; no anaphylaxis.".into(), "Amoxicillin stopped (sinusitis already resolved, no further antibiotic needed); Rx prednisone x 4 days and cetirizine; allergy added to chart.".into()];
             s.em = Some(em(2, "an acute uncomplicated illness", 1, "no tests", 3, "prescription drug management (stop amoxicillin, prednisone)"));
             s.dx = vec![
                 dx("L50.0", "Allergic urticaria", " due to amoxicillin", "The nature of the adverse effect comes first: allergic urticaria, L50.0.", vec![ae_rule.clone(), tabular("T36-T50 Code first, for adverse effects, the nature of the adverse effect")]),
                 dx("T36.0X5A", "Adverse reaction to amoxicillin, taken as prescribed", "", "Amoxicillin is a penicillin taken correctly as prescribed: adverse effect of penicillins, T36.0X5A, after the manifestation.", vec![ae_rule.clone()]),
             ];
-            s.nc = vec![nc("poisoning by penicillin", Some("T36.0X1A"), "Drug was taken exactly as prescribed.", "A correct drug properly taken is an adverse effect, not a poisoning.", vec![ae_rule.clone()])];
+            s.nc = vec![
+                nc("poisoning by penicillin", Some("T36.0X1A"), "Drug was taken exactly as prescribed.", "A correct drug properly taken is an adverse effect, not a poisoning.", vec![ae_rule.clone()]),
+                nc("sinusitis (resolved)", Some("J01.90"), "Sinusitis symptoms resolved on the antibiotic.", "The sinusitis has resolved and is not treated at this visit; only the drug reaction is coded.", vec![guideline("OCG IV.J")]),
+            ];
         }
         1 => {
             s.cc = "Lip swelling".into();
+            s.pmh = Some(("Hypertension.".into(), vec!["lisinopril 20 mg PO daily".into()]));
             s.hpi = rng.vary("on lisinopril 20 mg daily for hypertension for {2|4} years, taken as prescribed, woke with swelling of the lower lip and tongue. No rash, no stridor, no new foods.");
             s.vit = vit(rng, (142, 168), (78, 98), (36.6, 37.1), (97, 100));
             s.exam = vec!["Oropharynx: lower lip and anterior tongue edema; uvula midline, no stridor; voice normal; no urticaria.".into()];
@@ -1451,6 +1598,8 @@ fn adverse(rng: &mut Rng, id: String, v: usize) -> Case {
         }
         _ => {
             s.cc = "Dizzy, low BP".into();
+            s.pain = (0, 1);
+            s.pmh = Some(("Hypertension.".into(), vec!["lisinopril 40 mg PO daily (increased from 10 mg this week)".into()]));
             s.hpi = rng.vary("had lisinopril increased from 10 to 40 mg daily by PCP {5|7} days ago, taking it as directed; now lightheaded on standing, BP at home 88/50.");
             s.vit = vit(rng, (84, 96), (84, 102), (36.5, 37.0), (96, 99));
             s.exam = vec!["Orthostatic drop in SBP of 22 mmHg with standing. Neuro nonfocal.".into()];
@@ -1486,10 +1635,14 @@ fn poisoning(rng: &mut Rng, id: String, v: usize) -> Case {
     match v {
         0 => {
             s.cc = "Slow heart rate".into();
+            s.esi = 2;
+            s.pain = (0, 0);
+            s.exam_skip = vec!["cv"];
+            s.pmh = Some(("Hypertension.".into(), vec!["metoprolol tartrate 100 mg PO BID".into()]));
             s.hpi = "mistakenly took the morning dose of metoprolol tartrate 100 mg twice (a second dose from a new bottle, by error) and is now weak and lightheaded.".into();
             s.vit = Vit { sys: rng.range(84, 94), dia: rng.range(48, 56), hr: rng.range(42, 48), rr: 16, t: 36.6, spo2: 97 };
             s.exam = vec!["Bradycardic, regular; no edema; alert.".into()];
-            s.results = vec!["ECG: sinus bradycardia 44, PR normal, no block (my interpretation).".into(), "BMP, glucose normal.".into()];
+            s.results = vec!["ECG: sinus bradycardia 44, PR normal, no block (my interpretation; formal read by cardiology).".into(), "BMP normal; POC glucose normal.".into()];
             s.course = vec!["Atropine not required; NS bolus; cardiac monitoring; HR 56 and BP 104/62 at 6 h.".into()];
             s.em_lines = vec!["Accidental double dose of metoprolol with symptomatic bradycardia and hypotension.".into(), "ECG independently interpreted; BMP, glucose reviewed; poison control consulted.".into(), "Monitored 6 h; next dose held; pill organizer arranged.".into()];
             s.em = Some(em(4, "an acute illness posing a threat to life (beta-blocker toxicity)", 4, "tests plus independent ECG interpretation and discussion with poison control", 3, "prescription drug management (dose held)"));
@@ -1497,17 +1650,21 @@ fn poisoning(rng: &mut Rng, id: String, v: usize) -> Case {
                 dx("T44.7X1A", "Accidental overdose of metoprolol (double dose taken in error)", "", format!("Wrong dose taken in error is a poisoning: T44.7X1A (beta-adrenoreceptor antagonist, accidental), sequenced first. {no_ext}"), vec![p_rule.clone(), guideline("OCG I.C.20.a.8")]),
                 dx("R00.1", "Symptomatic bradycardia", "", "Manifestation of the poisoning, coded after the T code.", vec![p_rule.clone(), tabular("T36-T50 Use additional code(s) to specify manifestations of poisoning")]),
                 dx("I95.9", "Hypotension", "", "Second manifestation of the poisoning: hypotension, unspecified.", vec![p_rule.clone()]),
+                dx("I10", "Hypertension", ", evening metoprolol dose held", "The hypertension the metoprolol treats was managed at this visit (next dose held): I10.", vec![guideline("OCG IV.J")]),
             ];
             s.nc = vec![nc("adverse effect of metoprolol", Some("T44.7X5A"), "Not taken as prescribed - double dose.", "An error in dosage by the patient makes it a poisoning, not an adverse effect.", vec![p_rule.clone()])];
         }
         1 => {
             s.cc = "Low blood sugar".into();
+            s.esi = 2;
+            s.pain = (0, 0);
+            s.pmh = Some(("Type 2 diabetes mellitus.".into(), vec!["insulin glargine 30 units subcut nightly".into()]));
             s.hpi = "with type 2 diabetes on insulin glargine 30 units nightly accidentally injected the dose twice last night (forgot the first injection) and was found diaphoretic and confused this morning; EMS glucose 41.".into();
             s.exam = vec!["Now alert and oriented after D50 by EMS; diaphoretic.".into()];
             s.results = vec![format!("POC glucose q1h: 41 (EMS) -> 142 -> 96 -> 118. BMP: K {}, Cr {}.", f1(rng.decimal(3.6, 4.4)), f1(rng.decimal(0.8, 1.2)))];
             s.course = vec!["D10 infusion, meals; glucose stable over 8 h of monitoring.".into()];
             s.em_lines = vec!["Insulin overdose taken in error with hypoglycemia requiring IV dextrose.".into(), "Serial glucoses and BMP reviewed; daughter provided history (independent historian).".into(), "Decision: observation vs discharge discussed; extended ED monitoring; glargine dose tonight reduced by 20%.".into()];
-            s.em = Some(em(4, "an acute illness posing a threat to life (severe hypoglycemia)", 3, "tests ordered and reviewed plus an independent historian", 4, "drug therapy requiring intensive monitoring for toxicity (IV dextrose with hourly glucose)"));
+            s.em = Some(em(4, "an acute illness posing a threat to life (severe hypoglycemia)", 3, "serial glucose and BMP (two unique tests) plus an independent historian: three Category 1 items", 4, "decision regarding hospitalization (observation considered; extended ED monitoring chosen instead)"));
             s.dx = vec![
                 dx("T38.3X1A", "Insulin overdose, accidental (dose repeated in error)", "", format!("Insulin taken twice in error is a poisoning: T38.3X1A first. {no_ext}"), vec![p_rule.clone(), guideline("OCG I.C.20.a.8")]),
                 dx("E11.649", "Type 2 diabetes with hypoglycemia without coma", "", "The manifestation: type 2 diabetes with hypoglycemia, no coma documented (E11.649).", vec![p_rule.clone(), guideline("OCG I.C.4.a")]),
@@ -1517,6 +1674,9 @@ fn poisoning(rng: &mut Rng, id: String, v: usize) -> Case {
         }
         _ => {
             s.cc = "Swallowed grandparent's pills".into();
+            s.esi = 2;
+            s.pain = (0, 0);
+            s.exam_skip = vec!["gen", "cv"];
             s.hpi = "brought by mother after being found with grandmother's clonidine 0.1 mg tablets; up to 2 tablets missing; child now sleepy.".into();
             s.vit = Vit { sys: rng.range(78, 86), dia: 44, hr: rng.range(66, 74), rr: 18, t: 36.7, spo2: 98 };
             s.exam = vec!["Somnolent but arousable to voice; pupils 2 mm; HR 70 (low for age).".into()];
@@ -1555,7 +1715,8 @@ fn cellulitis(rng: &mut Rng, id: String, v: usize) -> Case {
     s.hpi2 = rng.say(&["No fever. No injury recalled.", "Subjective chills, no measured fever."]);
     s.ros_pos = "+ redness, + pain.".into();
     s.ros_negs = vec!["fever", "vomiting", "chest pain", "shortness of breath"];
-    s.exam = vec![format!("{} {}: {} cm area of erythema, warmth and tenderness, margins marked; {}", cap(sd), if leg { "lower leg" } else { "forearm" }, rng.range(6, 14), if v == 2 { "central 3 cm fluctuant abscess." } else { "no fluctuance or crepitus." })];
+    let red = if v == 2 { rng.range(10, 16) } else { rng.range(6, 14) };
+    s.exam = vec![format!("{} {}: {red} cm area of erythema, warmth and tenderness, margins marked; {}", cap(sd), if leg { "lower leg" } else { "forearm" }, if v == 2 { "central 2 cm fluctuant abscess." } else { "no fluctuance or crepitus." })];
     let code_c = match (leg, right) {
         (true, true) => "L03.115",
         (true, false) => "L03.116",
@@ -1570,6 +1731,7 @@ fn cellulitis(rng: &mut Rng, id: String, v: usize) -> Case {
         s.dx.insert(0, dx(abs, format!("Abscess of {sd} lower leg"), ", drained", format!("The abscess drained is first-listed ({abs}); the surrounding cellulitis is coded as well."), vec![guideline("OCG IV.G")]));
         s.proc = Proc::Other { lines: vec!["Consent. Local 1% lidocaine field block.".into()], marked: "Incision and drainage of abscess, simple: single 1.5 cm incision, purulence expressed, cavity irrigated; no loculations, no packing needed.".into(), code: "10060", mods: vec![], why: "Simple (single) abscess incision and drainage: 10060.".into(), rules: vec![convention("CPT 10060 simple or single incision and drainage of abscess")] };
         s.em_lines.push("Surrounding cellulitis requires systemic antibiotics beyond the drainage.".into());
+        s.mod25 = Some("the spreading cellulitis around the abscess is a separate diagnosis that needed its own evaluation and a course of systemic antibiotics, beyond deciding on and performing the drainage.".into());
     }
     s.nc = vec![nc("leg pain and swelling", None, "Pain and swelling are from the cellulitis.", "Signs integral to cellulitis are not coded.", vec![guideline("OCG I.B.5")])];
     s.dispo = "Home; wound/cellulitis recheck in 48 h.".into();
@@ -1587,10 +1749,16 @@ fn critical(rng: &mut Rng, id: String, v: usize) -> Case {
     let mins = [rng.range(38, 60), rng.range(78, 96), rng.range(42, 70), rng.range(32, 48)][v % 4] as u16;
     s.critical = Some((mins, "Critical care time {m} minutes, exclusive of separately billable procedures and teaching, spent at bedside managing the life-threatening condition.".into()));
     s.em = None;
+    s.allergy = Some(rng.say(&["NKDA", "No known drug allergies."]));
+    s.exam_skip = vec!["gen"];
+    s.pain = (0, 0);
     match v % 4 {
         0 => {
             s.cc = "Chest pain".into();
+            s.pain = (7, 9);
             s.hpi = "with crushing substernal chest pain for 40 minutes with diaphoresis.".into();
+            s.exam = vec!["Gen: diaphoretic, anxious, in moderate distress.".into()];
+            s.vit = Vit { sys: rng.range(148, 168), dia: rng.range(88, 98), hr: rng.range(92, 108), rr: rng.range(18, 22), t: 36.8, spo2: rng.range(94, 97) };
             s.results = vec!["ECG: ST elevation V1-V4 with reciprocal inferior depression.".into(), "Troponin I 2.8 ng/mL.".into()];
             s.course = vec!["STEMI alert activated; aspirin 324 mg, heparin bolus and drip, nitroglycerin drip titrated; cath lab accepted; transported to cath lab.".into()];
             s.prof = ProfileSpec::LIGHT;
@@ -1600,6 +1768,8 @@ fn critical(rng: &mut Rng, id: String, v: usize) -> Case {
         }
         1 => {
             s.cc = "Fever, confusion".into();
+            s.exam_skip = vec!["gen", "heent", "cv", "lungs"];
+            s.exam = vec!["Gen: ill-appearing, lethargic, oriented to self only; skin mottled, cool extremities.".into(), "HEENT: dry mucous membranes.".into(), "CV: tachycardic, regular; weak peripheral pulses.".into(), "Lungs: tachypneic; crackles and bronchial breath sounds at the right base.".into()];
             s.hpi = "from home with 3 days of productive cough and fever, now confused and hypotensive.".into();
             s.vit = Vit { sys: 78, dia: 42, hr: 124, rr: 28, t: 39.2, spo2: 89 };
             s.results = vec!["Lactate 4.6. WBC 19.8. CXR: right lower lobe consolidation.".into(), "Blood cultures x2 drawn before antibiotics.".into()];
@@ -1613,6 +1783,10 @@ fn critical(rng: &mut Rng, id: String, v: usize) -> Case {
         }
         2 => {
             s.cc = "Vomiting, high sugar".into();
+            s.pmh = Some(("Type 1 diabetes mellitus since childhood.".into(), vec!["insulin glargine 18 units subcut nightly".into(), "insulin lispro per carbohydrate ratio with meals".into()]));
+            s.exam_skip = vec!["gen", "heent", "cv", "lungs"];
+            s.vit = Vit { sys: rng.range(98, 112), dia: rng.range(58, 68), hr: rng.range(114, 126), rr: rng.range(28, 32), t: 36.9, spo2: 99 };
+            s.exam = vec!["Gen: ill-appearing, drowsy but arousable and oriented; fruity breath odor.".into(), "CV: tachycardic, regular. Lungs: clear; deep, rapid (Kussmaul) respirations.".into(), "Mouth: dry mucous membranes. Abd: diffusely tender, no guarding.".into()];
             s.hpi = "with type 1 diabetes, taking basal-bolus insulin as prescribed, has 2 days of vomiting, abdominal pain and now Kussmaul breathing; no precipitant identified.".into();
             s.results = vec!["Glucose 512, pH 7.08, bicarbonate 7, anion gap 28, beta-hydroxybutyrate 7.9, K 5.6.".into()];
             s.course = vec!["Insulin infusion per DKA protocol with hourly glucose and 2-hourly BMP; 3 L NS; potassium replacement once K < 5.2; ICU accepted.".into()];
@@ -1621,6 +1795,9 @@ fn critical(rng: &mut Rng, id: String, v: usize) -> Case {
         }
         _ => {
             s.cc = "Allergic reaction, trouble breathing".into();
+            s.pmh = Some(("Peanut allergy (prior hives).".into(), vec!["epinephrine auto-injector PRN (not used today)".into()]));
+            s.exam_skip = vec!["gen", "cv", "lungs"];
+            s.exam = vec!["Gen: anxious, flushed, diffuse urticaria; hoarse voice, no stridor.".into(), "CV: tachycardic, regular.".into(), "Lungs: diffuse expiratory wheezes, tachypneic.".into()];
             s.hpi = "ate a cookie containing peanuts 20 minutes ago; known peanut allergy; throat tightness, hives, wheeze, near-syncope.".into();
             s.vit = Vit { sys: 76, dia: 40, hr: 128, rr: 26, t: 36.8, spo2: 91 };
             s.course = vec!["Epinephrine 0.5 mg IM x2, epinephrine infusion briefly, 2 L NS, methylprednisolone, diphenhydramine, albuterol; BP 112/68 at 1 h; admitted to step-down.".into()];
@@ -1631,7 +1808,7 @@ fn critical(rng: &mut Rng, id: String, v: usize) -> Case {
     s.hpi2 = "History limited by acuity; obtained from EMS and family.".into();
     s.ros_pos = "ROS limited by acuity.".into();
     s.ros_negs = vec!["trauma"];
-    s.dispo = rng.say(&["Admitted to ICU/cath lab, critical.", "Admitted, critical condition."]);
+    s.dispo = [rng.say(&["To the cath lab, then CCU; critical.", "Taken emergently to the cath lab; critical condition."]), rng.say(&["Admitted to the ICU, critical.", "ICU admission, critical condition."]), rng.say(&["Admitted to the ICU on the DKA protocol, critical.", "ICU admission, critical condition."]), rng.say(&["Admitted to step-down for monitoring after anaphylaxis.", "Admitted, step-down unit."])][v % 4].clone();
     write_case(rng, id, s)
 }
 
@@ -1689,19 +1866,23 @@ fn epistaxis(rng: &mut Rng, id: String) -> Case {
     s.cc = "Nosebleed".into();
     s.vit = vit(rng, (150, 176), (72, 96), (36.5, 37.1), (96, 99));
     s.hpi = "has had a right-sided nosebleed for 90 minutes not stopping with pressure; takes apixaban for atrial fibrillation.".into();
+    s.pmh = Some(("Atrial fibrillation.".into(), vec!["apixaban 5 mg PO BID".into(), "diltiazem ER 180 mg PO daily".into()]));
+    s.pain = (0, 2);
     s.hpi2 = "No trauma. No prior episodes. No lightheadedness.".into();
     s.ros_negs = vec!["chest pain", "melena", "hematuria", "syncope"];
-    s.exam = vec!["Nose: active oozing from right anterior septum (Kiesselbach area); no posterior bleeding seen.".into()];
-    s.results = vec![format!("CBC: Hgb {} (baseline 13). BMP normal.", f1(rng.decimal(11.8, 12.9)))];
-    s.em_lines = vec!["Anterior epistaxis in a patient on apixaban; bleeding and anticoagulation risks weighed.".into(), "CBC and BMP ordered and reviewed.".into(), "Apixaban held x 1 dose after discussion (prescription management); oxymetazoline and packing.".into(), "Atrial fibrillation: rate controlled on monitor, anticoagulation plan addressed with patient.".into()];
-    s.em = Some(em(3, "an acute illness plus a chronic illness (atrial fibrillation on anticoagulation) addressed", 2, "two unique tests ordered and reviewed", 3, "prescription drug management (anticoagulant held)"));
+    s.exam = vec!["CV: irregularly irregular, rate 70s-80s.".into(), "Nose: active oozing from right anterior septum (Kiesselbach area); no posterior bleeding seen.".into()];
+    s.exam_skip = vec!["cv"];
+    s.results = vec![format!("CBC: Hgb {} (baseline 13). BMP normal. PT/INR {} and PTT {} s.", f1(rng.decimal(11.8, 12.9)), f1(rng.decimal(1.0, 1.3)), rng.range(28, 36))];
+    s.em_lines = vec!["Anterior epistaxis in a patient on apixaban; bleeding and anticoagulation risks weighed.".into(), "CBC, BMP and coagulation studies (PT/INR, PTT) ordered and reviewed.".into(), "Apixaban held x 1 dose after discussion (prescription management); oxymetazoline and packing.".into(), "Atrial fibrillation: rate controlled on monitor, anticoagulation plan addressed with patient.".into()];
+    s.em = Some(em(2, "an acute uncomplicated illness (anterior epistaxis) and a stable chronic illness (atrial fibrillation)", 3, "three unique tests ordered and reviewed (CBC, BMP, coagulation studies)", 3, "prescription drug management (anticoagulant held)"));
+    s.mod25 = Some("the anticoagulation decision (apixaban held and a restart plan), the atrial fibrillation assessment and the blood count and coagulation workup are management beyond the packing.".into());
     s.proc = Proc::Other { lines: vec!["Oxymetazoline pledgets x 10 min then:".into()], marked: "Anterior nasal packing (Rhino Rocket 5.5 cm) placed in right naris for control of anterior epistaxis, simple; hemostasis achieved.".into(), code: "30901", mods: vec![], why: "Control of anterior nasal hemorrhage, simple (packing): 30901.".into(), rules: vec![convention("CPT 30901 control nasal hemorrhage, anterior, simple")] };
     s.dx = vec![
         dx("R04.0", "Anterior epistaxis", ", controlled with packing", "Epistaxis: R04.0, first-listed as the reason for the visit.", vec![guideline("OCG IV.G")]),
         dx("I48.91", "Atrial fibrillation", " on apixaban", "Atrial fibrillation, type not documented: I48.91; addressed (anticoagulant held).", vec![guideline("OCG IV.J")]),
         dx("Z79.01", "Long-term anticoagulant (apixaban)", "", "Long-term (current) use of anticoagulants.", vec![guideline("OCG I.C.21.c.3")]),
     ];
-    s.nc = vec![nc("adverse effect of anticoagulant", Some("T45.515A"), "The physician does not attribute the bleed to apixaban.", "No cause-and-effect statement links the epistaxis to the drug; an adverse-effect code needs it.", vec![guideline("OCG I.C.19.e.5.a")])];
+    s.nc = vec![nc("adverse effect of anticoagulant", Some("T45.515A"), "Source: bleeding from a dry, excoriated anterior septal vessel.", "No cause-and-effect statement links the epistaxis to the drug; an adverse-effect code needs it.", vec![guideline("OCG I.C.19.e.5.a")])];
     s.dispo = "Home; ENT in 48 h for packing removal; resume apixaban tomorrow if no bleeding.".into();
     write_case(rng, id, s)
 }
@@ -1713,7 +1894,7 @@ fn injury_dx(rng: &mut Rng, id: String, v: usize) -> Case {
     let mut s = Spec::new(rng, "ED diagnoses: injury coding".to_string(), age, sx);
     s.em_track = false;
     s.diff = Difficulty::Intermediate;
-    s.cc = rng.say(&["Fall", "Injury"]);
+    s.cc = [rng.say(&["Fall from ladder", "Fell off ladder, R side pain"]), rng.say(&["Pedestrian struck by car", "Hit by car, knee pain"]), rng.say(&["Assault, facial injury", "Punched in face"])][v % 3].clone();
     s.prof = ProfileSpec::LIGHT;
     match v {
         0 => {

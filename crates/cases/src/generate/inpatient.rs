@@ -16,9 +16,11 @@ use std::collections::BTreeMap;
 const Y: Poa = Poa::Yes;
 const N: Poa = Poa::No;
 
-/// Codes on the CMS POA-exempt list that this family uses (the place of occurrence, history and status codes).
+/// Codes on the CMS POA-exempt list that this family uses (place of occurrence, activity and status external causes;
+/// long-term drug use, BMI, personal history, dependence and implant status; noncompliance and underdosing).
+/// Conservative: only categories exempt as a whole; everything else keeps its Y or N.
 fn poa_exempt(code: &str) -> bool {
-    ["Y92", "Y93", "Y99", "Z79", "Z68", "Z85", "Z86", "Z87", "Z99", "Z95", "Z53"].iter().any(|p| code.starts_with(p))
+    ["Y92", "Y93", "Y99", "Z79", "Z68", "Z85", "Z86", "Z87", "Z99", "Z95", "Z53", "Z91.1"].iter().any(|p| code.starts_with(p))
 }
 
 type Marks = BTreeMap<String, Vec<Evidence>>;
@@ -30,12 +32,23 @@ fn put(d: &mut Doc, ev: &mut Marks, text: &str) {
         d.add(&rest[..i]);
         let after = &rest[i + 2..];
         let j = after.find("]]").expect("unclosed mark");
-        let (k, w) = after[..j].split_once(':').expect("mark without key");
+        let (k, w) = split_mark(&after[..j]);
         let e = d.mark(w);
-        ev.entry(k.to_string()).or_default().push(e);
+        ev.entry(k).or_default().push(e);
         rest = &after[j + 2..];
     }
     d.add(rest);
+}
+
+/// A mark's key and words: `key:words`, or `p:key:words` for a profile problem's name.
+fn split_mark(inner: &str) -> (String, &str) {
+    let (k, w) = inner.split_once(':').expect("mark without key");
+    if k == "p" {
+        let (k2, w2) = w.split_once(':').expect("profile mark without key");
+        (format!("p:{k2}"), w2)
+    } else {
+        (k.to_string(), w)
+    }
 }
 
 /// One admission being written.
@@ -145,9 +158,15 @@ struct Sc {
     consults: Vec<String>,
     results: String,
     new_meds: Vec<String>,
+    /// Home medications the scenario adds to the profile's (e.g. a diuretic for known heart failure).
+    home_meds: Vec<String>,
     stop_meds: Vec<String>,
     follow: Vec<String>,
     condition: String,
+    /// Discharge diet when the scenario decides it.
+    diet: &'static str,
+    /// Low blood pressure on arrival: home antihypertensives are held, not continued.
+    hold_bp_meds: bool,
 }
 
 struct TempC(f64);
@@ -174,42 +193,6 @@ impl std::fmt::Display for D {
 
 fn dec(rng: &mut Rng, lo: f64, hi: f64) -> D {
     D(rng.decimal(lo, hi))
-}
-
-/// Rounds the long binary-float tails the shared knowledge base can print ("3.9000000000000004" → "3.9").
-fn clean_floats(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() {
-            let st = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
-                let fs = i + 1;
-                let mut j = fs;
-                while j < b.len() && b[j].is_ascii_digit() {
-                    j += 1;
-                }
-                if j - fs > 4 {
-                    let v: f64 = s[st..j].parse().unwrap_or(0.0);
-                    out.push_str(&format!("{v:.1}"));
-                } else {
-                    out.push_str(&s[st..j]);
-                }
-                i = j;
-            } else {
-                out.push_str(&s[st..i]);
-            }
-        } else {
-            let ch = s[i..].chars().next().unwrap_or(' ');
-            out.push(ch);
-            i += ch.len_utf8();
-        }
-    }
-    out
 }
 
 fn vit(t: impl Into<TempC>, hr: i64, sbp: i64, dbp: i64, rr: i64, spo2: i64, o2: &str) -> String {
@@ -289,8 +272,30 @@ fn sign(rng: &mut Rng, service: &str) -> String {
     rng.vary(&format!("{{Electronically signed|Signed|E-signed}}: {role}"))
 }
 
-fn chronic_plan(plan: &str) -> String {
-    clean_floats(plan).replace(" in clinic", " on admission").replace("since last visit", "prior to admission").replace("Counseled on cessation for 5 minutes", "Counseled on cessation at bedside")
+/// The first word of a medication line, lower case ("Furosemide 40 mg" -> "furosemide").
+fn drug(m: &str) -> String {
+    strip_marks(m).split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_ascii_lowercase()
+}
+
+/// "BP 150/88" of a vitals line.
+fn bp_of(vitals: &str) -> Option<String> {
+    let i = vitals.find("BP ")?;
+    let rest = &vitals[i + 3..];
+    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '/')).unwrap_or(rest.len());
+    Some(rest[..end].to_string())
+}
+
+/// A chronic condition's plan as an admission note words it; a blood pressure in it is the admission one.
+fn chronic_plan(plan: &str, bp: Option<&str>) -> String {
+    let mut plan = plan.to_string();
+    if let (Some(bp), Some(i)) = (bp, plan.find("BP ")) {
+        let rest = &plan[i + 3..];
+        let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '/')).unwrap_or(rest.len());
+        if end > 0 {
+            plan = format!("{}BP {bp}{}", &plan[..i], &rest[end..]);
+        }
+    }
+    plan.replace(" today;", " on arrival;").replace("In sinus rhythm today", "Rate controlled today").replace(" in clinic", " on admission").replace("since last visit", "prior to admission").replace("Counseled on cessation for 5 minutes", "Counseled on cessation at bedside")
 }
 
 fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
@@ -311,7 +316,7 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
     } else {
         let ps = a.pf.problems().to_vec();
         for (i, p) in ps.iter().enumerate() {
-            let e = d.mark(&clean_floats(&p.short));
+            let e = d.mark(&p.short);
             a.wr.name(p.key, e);
             d.add(if i + 1 < ps.len() { ", " } else { "" });
         }
@@ -336,10 +341,15 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
         d.line(&allergies);
     }
     d.heading(&rng.say(&["HOME MEDICATIONS:", "MEDICATIONS PRIOR TO ADMISSION:", "Outpatient medications:"]));
-    if kb::meds(&a.pf).is_empty() {
+    if kb::meds(&a.pf).is_empty() && s.home_meds.is_empty() {
         d.line(&rng.say(&["None.", "No regular medications.", "Takes no prescription medications."]));
     } else {
         kb::write_meds(&mut d, &a.pf, &mut a.wr, "- ");
+        for m in &s.home_meds {
+            d.add("- ");
+            put(&mut d, &mut a.ev, m);
+            d.add("\n");
+        }
     }
     if meds_first {
         d.heading("ALLERGIES:");
@@ -390,16 +400,27 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
             continue;
         }
         d.add(&format!("{n}. "));
-        let e = d.mark(&clean_floats(&p.label));
+        let e = d.mark(&label_of(&p, &a.pf));
         a.wr.name(p.key, e);
         let sep = *rng.pick(&[": ", " - ", ". "]);
         d.add(sep);
-        let e = d.mark(&chronic_plan(&p.plan));
+        let plan = if s.hold_bp_meds && p.key == "htn" {
+            rng.vary(&format!("BP {} on arrival; {{home antihypertensive held|hold home antihypertensive}} until hemodynamically stable.", bp_of(&s.vitals).unwrap_or_default()))
+        } else {
+            chronic_plan(&p.plan, bp_of(&s.vitals).as_deref())
+        };
+        let e = d.mark(&plan);
         a.wr.plan(p.key, e);
         d.add("\n");
         n += 1;
     }
-    let vte = if s.service == "GI" { "SCDs only (active bleeding)".to_string() } else { rng.say(&["enoxaparin 40 mg subcut daily", "heparin 5000 units subcut q8h", "SCDs{| and early ambulation}"]) };
+    let vte = match s.service {
+        "GI" => "SCDs only (active bleeding)".to_string(),
+        "Cardiology" => "on therapeutic heparin infusion, no separate prophylaxis".to_string(),
+        "Neurology" => "SCDs; no pharmacologic prophylaxis for the first 24 h".to_string(),
+        "Orthopaedic Surgery" => "SCDs now; pharmacologic prophylaxis after surgery per orthopaedic protocol".to_string(),
+        _ => rng.say(&["enoxaparin 40 mg subcut daily", "heparin 5000 units subcut q8h", "SCDs{| and early ambulation}"]),
+    };
     d.line(&rng.vary(&format!("{{VTE prophylaxis|DVT ppx}}: {vte}. Code status: Full code. {{Dispo|Disposition}}: pending clinical course.")));
     d.gap();
     d.line(&sign(rng, service));
@@ -468,7 +489,7 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
     if !chronic.is_empty() {
         d.add(&rng.say(&["Chronic conditions: ", "Comorbidities: ", "Other active problems: "]));
         for (i, p) in chronic.iter().enumerate() {
-            let e = d.mark(&clean_floats(&p.short));
+            let e = d.mark(&p.short);
             a.wr.name(p.key, e);
             d.add(if i + 1 < chronic.len() { "; " } else { ".\n" });
         }
@@ -512,7 +533,7 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
     if !chronic.is_empty() {
         d.gap();
         d.add(&rng.say(&["Chronic conditions: ", "Chronic medical problems: "]));
-        let names: Vec<String> = chronic.iter().map(|p| clean_floats(&p.short)).collect();
+        let names: Vec<String> = chronic.iter().map(|p| p.short.clone()).collect();
         d.add(&format!("{} {}", names.join(", "), rng.say(&["were stable during the stay; home regimen continued except as noted.", "remained at baseline; home medications resumed as listed below.", "were managed on the home regimen without change."])));
         d.add("\n");
     }
@@ -526,7 +547,14 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
     };
     d.line(&format!("{} {}", rng.say(&["Disposition planning:", "Dispo:", "Care coordination:"]), dispo_plan));
     if a.status != 20 {
-        let vte = rng.say(&["VTE prophylaxis with subcutaneous heparin was given during the stay.", "Received pharmacologic VTE prophylaxis while inpatient.", "SCDs used for VTE prophylaxis."]);
+        let vte_ds = match s.service {
+            "GI" => "SCDs used for VTE prophylaxis while bleeding was a concern.".to_string(),
+            "Cardiology" => "Anticoagulated with heparin until catheterization; ambulating afterwards.".to_string(),
+            "Orthopaedic Surgery" => "Pharmacologic VTE prophylaxis after surgery, continued as listed in the discharge medications.".to_string(),
+            _ if vte.starts_with("enoxaparin") => "Enoxaparin for VTE prophylaxis during the stay.".to_string(),
+            _ if vte.starts_with("heparin") => "VTE prophylaxis with subcutaneous heparin was given during the stay.".to_string(),
+            _ => "SCDs and early ambulation for VTE prophylaxis.".to_string(),
+        };
         let edu = rng.say(&["Medication changes were reviewed with the patient using teach-back.", "Discharge teaching completed with the patient and family; questions answered.", "Medication reconciliation was completed and reviewed with the patient."]);
         let pt = rng.say(&[
             "The patient was seen and examined on the day of discharge, was comfortable, and agreed with the plan.",
@@ -534,9 +562,9 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
             "Seen on the morning of discharge; no new complaints overnight and in agreement with discharge.",
         ]);
         if a.status == 7 {
-            d.line(&format!("{vte} {edu}"));
+            d.line(&format!("{vte_ds} {edu}"));
         } else {
-            d.line(&format!("{vte} {edu} {pt}"));
+            d.line(&format!("{vte_ds} {edu} {pt}"));
         }
     }
     d.heading(&rng.say(&["PERTINENT RESULTS:", "KEY RESULTS:", "Pertinent data:"]));
@@ -567,17 +595,52 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
         if a.status == 7 {
             d.line("Prescriptions provided before the patient left:");
         }
-        if !s.new_meds.is_empty() {
+        // A discharge drug already on the home list is a dose change, not a new drug, and the home line is not
+        // continued beside it.
+        let home: Vec<String> = kb::meds(&a.pf).iter().map(|(_, _, m)| m.to_string()).chain(s.home_meds.iter().cloned()).collect();
+        let home_drugs: Vec<String> = home.iter().map(|m| drug(m)).collect();
+        // The same drug at the same dose is simply continued.
+        let same = |m: &str| home.iter().any(|h| strip_marks(h) == strip_marks(m));
+        let changed: Vec<&String> = s.new_meds.iter().filter(|m| home_drugs.contains(&drug(m)) && !same(m)).collect();
+        let fresh: Vec<&String> = s.new_meds.iter().filter(|m| !home_drugs.contains(&drug(m))).collect();
+        let stopped: Vec<String> = s.stop_meds.iter().map(|m| drug(m)).collect();
+        let gone = |m: &str| changed.iter().any(|c| drug(c) == drug(m)) || stopped.contains(&drug(m));
+        if !fresh.is_empty() {
             d.line("NEW:");
-            for m in &s.new_meds {
+            for m in &fresh {
                 d.add("- ");
                 put(&mut d, &mut a.ev, m);
                 d.add("\n");
             }
         }
-        if !kb::meds(&a.pf).is_empty() {
+        if !changed.is_empty() {
+            d.line(&rng.say(&["CHANGED:", "DOSE CHANGED:"]));
+            for m in &changed {
+                let was = home.iter().find(|h| drug(h) == drug(m)).map(|h| strip_marks(h)).unwrap_or_default();
+                d.add("- ");
+                put(&mut d, &mut a.ev, m);
+                d.add(&format!(" (was {was})\n"));
+            }
+        }
+        if home.iter().any(|m| !gone(m)) {
             d.line(&rng.say(&["CONTINUE:", "Continue home medications:", "UNCHANGED:"]));
-            kb::write_meds(&mut d, &a.pf, &mut a.wr, "- ");
+            for (key, i, m) in kb::meds(&a.pf) {
+                if gone(m) {
+                    continue;
+                }
+                d.add("- ");
+                let e = d.mark(m);
+                a.wr.med(key, i, e);
+                d.add("\n");
+            }
+            for m in &s.home_meds {
+                if gone(m) {
+                    continue;
+                }
+                d.add("- ");
+                put(&mut d, &mut a.ev, m);
+                d.add("\n");
+            }
         }
         if !s.stop_meds.is_empty() {
             d.line("STOP:");
@@ -595,8 +658,12 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
             d.line(&format!("- {f}"));
         }
         d.heading(&rng.say(&["DIET AND ACTIVITY:", "Diet/Activity:"]));
-        d.line(&rng.say(&["Diet: {regular|heart healthy|carbohydrate consistent}. Activity: as tolerated{|, no heavy lifting for 1 week}.", "{Regular|Cardiac} diet; activity as tolerated, gradually increase walking."]));
-        d.line(&rng.say(&["Pending results at discharge: none.", "No results pending at discharge.", "Pending: final culture reports (will be followed by the discharging team)."]));
+        if s.diet.is_empty() {
+            d.line(&rng.say(&["Diet: regular{|, as tolerated}. Activity: as tolerated{|, no heavy lifting for 1 week}.", "Regular diet; activity as tolerated, gradually increase walking."]));
+        } else {
+            d.line(&rng.vary(&format!("Diet: {}. Activity: {{as tolerated|as tolerated, increase walking daily}}.", s.diet)));
+        }
+        d.line(&rng.say(&["Pending results at discharge: none.", "No results pending at discharge.", "Pending results: none; the discharging team will follow up any late reports."]));
         d.line("Code status during admission: Full code.");
         d.heading(&rng.say(&["INSTRUCTIONS:", "Patient instructions:"]));
         d.line(&rng.say(&[
@@ -607,7 +674,10 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
     }
     d.gap();
     let mins = rng.range(31, 45);
-    d.line(&format!("{} {}", sign(rng, service), if expired { String::new() } else { format!("Time spent on discharge: {mins} minutes.") }));
+    if !expired {
+        d.line(&format!("Time spent on discharge: {mins} minutes."));
+    }
+    d.line(&sign(rng, service));
     a.cw.add_doc(d);
 }
 
@@ -619,18 +689,37 @@ fn strip_marks(s: &str) -> String {
         let after = &rest[i + 2..];
         let j = after.find("]]").unwrap_or(after.len());
         let inner = &after[..j];
-        out.push_str(inner.split_once(':').map(|x| x.1).unwrap_or(inner));
+        out.push_str(if inner.contains(':') { split_mark(inner).1 } else { inner });
         rest = after.get(j + 2..).unwrap_or("");
     }
     out.push_str(rest);
     out
 }
 
+/// First letter upper case; for a text that opens with a mark, the mark's first word.
 fn capitalize(s: &str) -> String {
+    if let (Some(rest), Some(end)) = (s.strip_prefix("[["), s.find("]]")) {
+        let inner = &rest[..end - 2];
+        if inner.contains(':') {
+            let w = split_mark(inner).1;
+            let key_part = &inner[..inner.len() - w.len()];
+            return format!("[[{key_part}{}{}", capitalize(w), &s[end..]);
+        }
+    }
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
+    }
+}
+
+/// A problem's label as written; a diabetes label never says "without complications" beside CKD, whose link the
+/// classification presumes (the knowledge base can word it so).
+fn label_of(p: &kb::Problem, profile: &Profile) -> String {
+    if p.key == "dm" && profile.ckd.is_some() {
+        p.label.replace(" without complications", "")
+    } else {
+        p.label.clone()
     }
 }
 
@@ -782,9 +871,9 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
     s.cc = rng.say(&["Cough and fever.", "Productive cough, fevers x {3|4|5} days.", "Shortness of breath and fever."]);
     let aspiration = v == 3;
     s.hpi = if aspiration {
-        rng.vary(&format!("{who} brought in after {{an episode of vomiting|repeated vomiting}} overnight with {{a witnessed choking episode|coughing and choking during the emesis}}, followed by [[sx:fever and productive cough]] and increasing dyspnea. Family notes {{she|the patient}} had been {{eating|sleeping}} when it began. No recent travel or sick contacts."))
+        rng.vary(&format!("{who} brought in after [[vom:{{an episode of vomiting|repeated vomiting}} overnight]] with {{a witnessed choking episode|coughing and choking during the emesis}}, followed by [[sx:fever and productive cough]] and increasing dyspnea. Family notes {{she|the patient}} had been {{eating|sleeping}} when it began. No recent travel or sick contacts."))
     } else {
-        rng.vary(&format!("{who} with {days} days of [[sx:cough productive of {{yellow|green|rusty}} sputum, fevers to 39 C]] and {{pleuritic chest discomfort on the {{right|left}}|exertional dyspnea}}. Tried OTC {{guaifenesin|acetaminophen}} without relief. No recent hospitalization or antibiotics. {{Lives in the community|Community dwelling}}; {{up to date on influenza vaccine|declined flu vaccine this year}}."))
+        rng.vary(&format!("{who} with {days} days of [[sx:cough productive of {{yellow|green|rusty}} sputum, fevers to 39 C]] and {{pleuritic chest discomfort|exertional dyspnea|pleuritic chest pain and dyspnea}}. Tried OTC {{guaifenesin|acetaminophen}} without relief. No recent hospitalization or antibiotics. {{Lives in the community|Community dwelling}}; {{up to date on influenza vaccine|declined flu vaccine this year}}."))
     };
     s.ros = ros(rng, "Positive for cough, fever, dyspnea, fatigue.", &["fever", "cough", "sob"]);
     let o2 = if v == 5 { "on room air, placed on 4 L NC then high-flow".to_string() } else { rng.say(&["on room air", "on 2 L NC"]) };
@@ -794,24 +883,24 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
     s.labs = format!("WBC {wbc} with left shift, Hgb {}, Plt {}. Na {}, K {}, BUN {}, Cr {}. Lactate {lact}. Procalcitonin {}. Blood cultures x2 drawn. {}", dec(rng, 11.2, 14.1), rng.range(180, 390), rng.range(134, 141), dec(rng, 3.6, 4.8), rng.range(14, 28), dec(rng, 0.7, 1.2), dec(rng, 0.6, 4.2), if v == 5 { format!("ABG on 4 L: pH 7.{}, pCO2 {}, pO2 {}.", rng.range(44, 48), rng.range(30, 35), rng.range(52, 58)) } else { String::new() });
     s.imaging = rng.vary(&format!("CXR: {{new|dense}} {side} {{airspace opacity|consolidation}} {{consistent with pneumonia|compatible with pneumonia}}{{|, no effusion}}."));
     let (principal_words, code, abx, org_note): (String, &str, String, String) = match v {
-        1 => ("[[pna:pneumococcal pneumonia]]".into(), "J13", "ceftriaxone and azithromycin".into(), "blood cultures 1 of 2 and urine antigen positive for Streptococcus pneumoniae".into()),
+        1 => ("[[pna:pneumococcal pneumonia]]".into(), "J13", "ceftriaxone and azithromycin".into(), "sputum culture and urine antigen positive for Streptococcus pneumoniae; blood cultures no growth".into()),
         2 => ("[[pna:probable Klebsiella pneumonia]]".into(), "J15.0", "ceftriaxone".into(), "sputum Gram stain with many Gram-negative rods, culture with mixed flora; blood cultures no growth".into()),
         3 => ("[[pna:aspiration pneumonia]]".into(), "J69.0", "ampicillin-sulbactam".into(), "speech pathology bedside swallow evaluation passed; aspiration attributed to the vomiting episode".into()),
-        6 => ("[[pna:MSSA pneumonia]]".into(), "J15.211", "cefazolin".into(), "sputum culture Staphylococcus aureus, oxacillin susceptible".into()),
-        _ => ("[[pna:community-acquired pneumonia]]".into(), "J18.9", "ceftriaxone and azithromycin".into(), if v == 4 { "sputum culture final: heavy growth Pseudomonas aeruginosa, susceptible to cefepime".into() } else { "blood and sputum cultures without growth".into() }),
+        6 => ("[[pna0:severe community-acquired pneumonia]] (MRSA coverage until cultures return)".into(), "J15.211", "vancomycin and cefepime".into(), "sputum culture Staphylococcus aureus, oxacillin susceptible".into()),
+        _ => ("[[pna:community-acquired pneumonia]]".into(), "J18.9", "ceftriaxone and azithromycin".into(), if v == 4 { "sputum culture: heavy growth of Pseudomonas aeruginosa, susceptible to cefepime".into() } else { "blood and sputum cultures without growth".into() }),
     };
-    s.ap.push(rng.vary(&format!("{} of the {side}: {{start|begin}} IV {abx}, {{blood cultures pending|follow cultures}}, {{incentive spirometry|IS and early mobilization}}{}.", principal_words.replace("[[pna:", "[[pna:").replace("probable ", "suspected "), if aspiration { ", aspiration precautions, SLP swallow evaluation" } else { "" })));
+    s.ap.push(rng.vary(&format!("{} of the {side}: {{start|begin}} IV {abx}, {{blood cultures pending|follow cultures}}, {{incentive spirometry|IS and early mobilization}}{}.", capitalize(&principal_words.replace("probable ", "suspected ")), if aspiration { ", aspiration precautions, SLP swallow evaluation" } else { "" })));
     if v == 5 {
         s.ap.push(rng.vary("[[resp:Increased work of breathing with SpO2 in the low 80s on room air]]; high-flow nasal cannula 40 L/60%, titrate to SpO2 > 92%; ICU aware."));
     }
     let d2 = 2u16;
     s.progress.push(prog(d2, rng.vary("{Feels slightly better|Still coughing but less short of breath}, {afebrile overnight|Tmax 38.2}. Tolerating PO."), format!("{}. Lungs with {} crackles.", vit(dec(rng, 36.9, 38.2), rng.range(84, 100), sbp, dbp, rr - 2, spo2 + 3, "on 2 L NC"), side), rng.vary(&format!("Pneumonia, {side}: continue {abx} day 2{{|, cultures pending}}. {}", match v {
         4 => "Sputum culture preliminary: Gram-negative rods; await final.",
-        6 => "Sputum growing S. aureus, sensitivities pending; narrowing once final.",
+        6 => "Sputum growing S. aureus, susceptibilities pending; continue vancomycin and cefepime until final.",
         _ => "",
     }))));
     if v == 6 {
-        s.progress.push(prog(4, "Decreased mobility, needs 2-person assist. Nursing reports new skin finding.".into(), "Sacrum: 2.5 x 2 cm area of partial-thickness skin loss with a shallow pink wound bed, no slough. Skin intact on admission per admission nursing skin assessment.".into(), "[[pu:Pressure injury of the sacrum, stage 2, hospital-acquired (not present on admission)]]: wound care consult, offloading mattress, turn q2h. MSSA pneumonia: switched to cefazolin.".into()));
+        s.progress.push(prog(4, "Decreased mobility, needs 2-person assist. Nursing reports new skin finding.".into(), "Sacrum: 2.5 x 2 cm area of partial-thickness skin loss with a shallow pink wound bed, no slough. Skin intact on admission per admission nursing skin assessment.".into(), "[[pu:Pressure injury of the sacrum, stage 2, hospital-acquired (not present on admission)]]: wound care consult, offloading mattress, turn q2h. [[pna:MSSA pneumonia]]: sputum S. aureus oxacillin susceptible; narrowed to cefazolin.".into()));
     }
     let last = los;
     s.progress.push(prog(last, rng.vary("Afebrile > 24 h, ambulating, {wants to go home|ready for discharge}."), format!("{}. Lungs: improved aeration.", vit(36.8, rng.range(72, 88), sbp, dbp, 16, rng.range(93, 97), "on room air")), format!("Pneumonia improving; transition to oral therapy to complete {} days total.", rng.range(5, 7))));
@@ -831,7 +920,7 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
         1 => format!("Treated with ceftriaxone and azithromycin. {}; azithromycin stopped after 3 days and ceftriaxone continued, then oral amoxicillin.", capitalize(&org_note)),
         2 => format!("Started on IV {abx}. {}. Clinical picture and Gram stain are most consistent with Klebsiella; the final diagnosis is [[pna:probable Klebsiella pneumonia]]. Transitioned to oral cefpodoxime.", capitalize(&org_note)),
         3 => format!("Placed on aspiration precautions and IV {abx}; {org_note}. Diet advanced. Completed IV course and transitioned to amoxicillin-clavulanate."),
-        4 => format!("Empiric IV {abx}. Final [[cx:{org_note}]]; the team changed antibiotics to cefepime for the final days and then oral levofloxacin. Discharge diagnosis documented as [[pna2:pneumonia]] without further specification."),
+        4 => format!("Empiric IV {abx}. Final [[cx:{org_note}]]; antibiotics changed to cefepime for the final days, then oral levofloxacin. Clinically improved, afebrile and on room air by day 4."),
         5 => format!("Treated with IV {abx}. [[resp2:Required high-flow nasal cannula up to 40 L/60% for the first 36 hours for SpO2 82–86% and RR in the 30s]], weaned to 2 L by day 3 and to room air before discharge. Cultures negative."),
         6 => format!("Treated initially with vancomycin and cefepime, narrowed to cefazolin when [[cx:{org_note}]]. Hospital course complicated by [[pu:a stage 2 sacral pressure injury first noted on hospital day 4]]; admission skin assessment documented intact sacral skin. Wound care followed; hydrocolloid dressing and offloading."),
         _ => format!("Empiric ceftriaxone and azithromycin; {org_note}. Fever resolved by day 2; oxygen weaned to room air. Transitioned to oral cefpodoxime."),
@@ -852,7 +941,7 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
     render(&mut a, rng, &s);
     // gold
     let why_p = match v {
-        1 => "Pneumonia documented as pneumococcal with confirming cultures: J13 is the combination code for the organism and the pneumonia. The positive blood culture supports the organism; the provider documents no separate sepsis or bacteremia diagnosis.".to_string(),
+        1 => "Pneumonia documented by the provider as pneumococcal (sputum culture and urine antigen support it): J13 is the combination code for the organism and the pneumonia.".to_string(),
         2 => "The discharge summary calls the pneumonia \"probable Klebsiella pneumonia\". For inpatients an uncertain diagnosis documented at discharge is coded as if established, so J15.0 is assigned.".into(),
         3 => "Aspiration pneumonia (pneumonitis due to inhalation of vomitus) is J69.0; the aspiration, not an infectious organism, is the documented cause.".into(),
         6 => "Pneumonia due to methicillin-susceptible Staphylococcus aureus: J15.211 carries the organism and its susceptibility.".into(),
@@ -867,6 +956,9 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
         a.dx("L89.152", N, &["pu"], "Stage 2 pressure ulcer (pressure injury) of the sacral region; the provider documents it was first found on hospital day 4 with intact skin on admission, so POA is N — a hospital-acquired condition.", vec![guideline("OCG I.C.12.a"), guideline("OCG Appendix I POA")]);
     }
     a.nc("Cough, fever and dyspnea", Some("R05.9"), &["sx"], "Cough, fever and shortness of breath are routinely associated with pneumonia and are not coded separately.", vec![guideline("OCG I.B.5")]);
+    if aspiration {
+        a.nc("Vomiting before the aspiration", Some("R11.10"), &["vom"], "The vomiting had stopped before arrival and needed no evaluation or treatment of its own; it is the circumstance of the aspiration, which J69.0 (pneumonitis due to inhalation of food and vomit) already describes.", vec![guideline("OCG III")]);
+    }
     if v == 4 {
         a.query(
             "Organism of the pneumonia not documented despite a positive culture",
@@ -906,10 +998,11 @@ fn sepsis(rng: &mut Rng, n: usize, v: usize) -> Case {
     let (sbp, dbp) = if v == 3 { (rng.range(72, 84), rng.range(38, 48)) } else { (rng.range(92, 118), rng.range(52, 68)) };
     let wbc = dec(rng, 15.2, 24.6);
     let lact = if v == 3 { dec(rng, 4.6, 7.2) } else if v == 2 || v == 6 { dec(rng, 2.4, 3.8) } else { dec(rng, 1.9, 2.8) };
-    let cr = if v == 2 || v == 5 || v == 3 { dec(rng, 2.2, 3.4) } else { dec(rng, 0.8, 1.3) };
     let base = dec(rng, 0.8, 1.1);
+    // Without a documented kidney injury the creatinine stays at baseline (no unexplained rise to query).
+    let cr = if v == 2 || v == 5 { dec(rng, 2.2, 3.4) } else { D(base.0 + rng.decimal(0.0, 0.1)) };
     let side = *rng.pick(&["right lower lobe", "left lower lobe", "bilateral lower lobe"]);
-    let mut s = Sc::default();
+    let mut s = Sc { hold_bp_meds: true, ..Default::default() };
     s.cc = if pna { rng.say(&["Fever, cough and weakness.", "Fever and shortness of breath.", "Confusion and fever."]) } else { rng.say(&["Fever and burning with urination.", "Fever, chills and flank discomfort.", "Weakness, fever and urinary frequency."]) };
     s.hpi = if pna {
         rng.vary(&format!("{who} with {{2|3|4}} days of productive cough and fever, {{found by family to be lethargic|increasingly weak and not eating}}. In the ED: T {t}, HR {hr}, RR {rr}, BP {sbp}/{dbp}, WBC {wbc}, lactate {lact}. {{Received 30 mL/kg crystalloid bolus|30 mL/kg LR given per sepsis bundle}} and broad-spectrum antibiotics within the first hour."))
@@ -917,7 +1010,7 @@ fn sepsis(rng: &mut Rng, n: usize, v: usize) -> Case {
         rng.vary(&format!("{who} with {{3 days|several days}} of [[sx:dysuria, frequency]] and {{suprapubic pressure|low back discomfort}}, then fevers and rigors {{today|this morning}}. In the ED: T {t}, HR {hr}, RR {rr}, BP {sbp}/{dbp}, WBC {wbc}, lactate {lact}. UA with large leukocyte esterase, nitrite positive, > 50 WBC/hpf. {{Given 30 mL/kg crystalloid|Sepsis bundle initiated with 30 mL/kg fluids}} and IV ceftriaxone."))
     };
     s.ros = ros(rng, if pna { "Positive for cough, fever, chills, fatigue." } else { "Positive for dysuria, fever, chills." }, &["fever", "cough", "sob", "gu"]);
-    s.vitals = vit(t, hr, sbp, dbp, rr, rng.range(90, 95), "on 2 L NC");
+    s.vitals = if pna { vit(t, hr, sbp, dbp, rr, rng.range(90, 95), "on 2 L NC") } else { vit(t, hr, sbp, dbp, rr, rng.range(95, 98), "on room air") };
     if pna {
         s.exam.push(("Lungs", rng.vary(&format!("Crackles {{over the|at the}} {side}{{|, decreased breath sounds at the base}}"))));
     } else {
@@ -926,7 +1019,7 @@ fn sepsis(rng: &mut Rng, n: usize, v: usize) -> Case {
     if v == 6 {
         s.exam.push(("Neuro", "[[enc:Somnolent, oriented to self only, inattentive]]; no focal deficits".into()));
     }
-    s.labs = format!("WBC {wbc}, bands {}%. Hgb {}. Plt {}. Na {}, K {}, HCO3 {}, BUN {}, Cr {cr} (baseline {base}). Lactate {lact}. Blood cultures x2 pending.", rng.range(8, 18), dec(rng, 10.8, 13.6), rng.range(110, 320), rng.range(131, 140), dec(rng, 3.4, 4.9), rng.range(16, 22), rng.range(24, 48));
+    s.labs = format!("WBC {wbc}, bands {}%. Hgb {}. Plt {}. Na {}, K {}, HCO3 {}, BUN {}, Cr {cr} (baseline {base}). Lactate {lact}. Blood cultures x2 pending.", rng.range(8, 18), dec(rng, 10.8, 13.6), rng.range(160, 320), rng.range(134, 140), dec(rng, 3.4, 4.9), rng.range(16, 22), rng.range(24, 48));
     if pna {
         s.imaging = rng.vary(&format!("CXR: {side} consolidation{{| with small parapneumonic effusion}}."));
     }
@@ -954,8 +1047,8 @@ fn sepsis(rng: &mut Rng, n: usize, v: usize) -> Case {
         3 => "Remains on norepinephrine and vasopressin; mottled extremities; family at bedside.",
         6 => "More alert this morning, still intermittently confused.",
         _ => "Feels better, {afebrile since last evening|Tmax 38.0}, tolerating diet.",
-    }), format!("{}. {}", vit(dec(rng, 37.0, 38.1), rng.range(88, 104), sbp + 10, dbp + 6, rng.range(18, 22), 95, "on 2 L NC"), if v == 2 || v == 5 { format!("Cr {}.", dec(rng, 1.6, 2.1)) } else { String::new() }), match v {
-        3 => "[[shock:Septic shock]], not improving; [[cx:blood and sputum cultures growing Pseudomonas aeruginosa]]; continue cefepime, add tobramycin. Goals of care discussion held with family.".to_string(),
+    }), format!("{}. {}", vit(dec(rng, 37.0, 38.1), rng.range(88, 104), sbp + 10, dbp + 6, rng.range(18, 22), if pna { 95 } else { 97 }, if pna { "on 2 L NC" } else { "on room air" }), if v == 2 || v == 5 { format!("Cr {}.", dec(rng, 1.6, 2.1)) } else { String::new() }), match v {
+        3 => "[[shock:Septic shock]], not improving; [[cx:blood and sputum cultures growing Pseudomonas aeruginosa]]; continue cefepime, add tobramycin. Family updated at the bedside; remains full code.".to_string(),
         4 => format!("[[uti:UTI]], on {abx} day 2; urine culture > 3 organisms. Blood cultures no growth to date."),
         5 => "Sepsis improving. AKI improving with fluids.".to_string(),
         _ => format!("Sepsis improving on {abx}; lactate normalized."),
@@ -993,7 +1086,7 @@ fn sepsis(rng: &mut Rng, n: usize, v: usize) -> Case {
         }
     }
     let course = match v {
-        3 => format!("Admitted to the ICU on norepinephrine; vasopressin added within 6 hours and stress-dose hydrocortisone started. [[cx:Blood and sputum cultures grew Pseudomonas aeruginosa]]; antibiotics tailored. Lactate rose to {}. Despite maximal support the shock progressed with worsening renal function and mottling. After discussion with the family, care continued without escalation and the patient expired on hospital day {}.", dec(rng, 7.4, 9.8), los + 1),
+        3 => format!("Admitted to the ICU on norepinephrine; vasopressin added within 6 hours and stress-dose hydrocortisone started. [[cx:Blood and sputum cultures grew Pseudomonas aeruginosa]]; antibiotics tailored. Lactate rose to {}. Despite maximal support the shock progressed, with rising vasopressor requirements and mottling. The family was updated daily; the patient remained on full support and expired on hospital day {}.", dec(rng, 7.4, 9.8), los + 1),
         4 => format!("Treated for [[uro:urosepsis]] with IV ceftriaxone and fluids. Fever and tachycardia resolved by day 2. Urine culture grew > 3 organisms; blood cultures negative. Transitioned to oral cephalexin."),
         2 => format!("Met criteria for sepsis on arrival with lactate {lact} and Cr {cr} (baseline {base}); documented as [[sep:severe sepsis]] with [[aki:AKI due to sepsis]]. Renal function recovered with fluids to Cr {}. Urine culture with mixed flora; blood cultures negative. Completed ceftriaxone, then oral cefdinir.", dec(rng, 1.0, 1.3)),
         5 => format!("Sepsis treated with ceftriaxone and IV fluids, source urinary. [[aki2:Creatinine {cr} on admission, baseline {base}]], improved to {} with fluids. Cultures without a single organism.", dec(rng, 1.1, 1.4)),
@@ -1002,7 +1095,7 @@ fn sepsis(rng: &mut Rng, n: usize, v: usize) -> Case {
     };
     s.course.push((if v == 3 { "Septic shock".into() } else { "Sepsis".into() }, course));
     s.condition = rng.say(&["Stable.", "Improved, hemodynamically stable.", "Good."]);
-    s.consults = if v == 3 { vec!["Critical care".into(), "Palliative medicine".into()] } else { Vec::new() };
+    s.consults = if v == 3 { vec!["Critical care".into()] } else { Vec::new() };
     s.new_meds.push(if pna { "amoxicillin-clavulanate 875-125 mg PO BID x 5 days".into() } else { "cephalexin 500 mg PO QID x 7 days".into() });
     s.follow.push(rng.say(&["PCP in 1 week with BMP.", "Primary care in 1 week; repeat CBC and BMP."]));
     render(&mut a, rng, &s);
@@ -1083,6 +1176,7 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
         _ => rng.range(35, 40),
     };
     let kg = rng.range(3, 7);
+    let fdose = *rng.pick(&["40", "60"]);
     let bnp = rng.range(820, 2900);
     let stage = *rng.pick(&[("3a", "N18.31", "3a"), ("3b", "N18.32", "3b"), ("4", "N18.4", "4")]);
     let mut s = Sc::default();
@@ -1093,9 +1187,20 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
         1 => format!("heart failure with reduced EF (EF {ef}%)"),
         _ => format!("combined systolic and diastolic heart failure (EF {ef}%, grade II diastolic dysfunction)"),
     };
-    s.hpi = rng.vary(&format!("{who} with {}{} presents with {{1 week|5 days|several days}} of [[sx:progressive dyspnea on exertion, 2-pillow orthopnea and bilateral leg swelling]]. Weight up {kg} kg {{at home|per home scale}}. Admits to {{dietary indiscretion over the holidays|missing several doses of furosemide|eating out frequently}}. Denies chest pain.", if v == 3 { "known CHF".to_string() } else { hf_hist.clone() }, if v == 2 { " and CKD" } else { "" }));
+    let known = if v == 3 { "known CHF".to_string() } else { hf_hist.clone() };
+    let ckd_w = if v == 2 { " and CKD" } else { "" };
+    let trigger = rng.say(&[
+        "Reports taking all medications as prescribed and keeping to a low-sodium diet; no clear precipitant.",
+        "Pharmacy fill history confirms adherence; no new medications, no recent illness. Trigger unclear.",
+        "No recent infection, chest pain or medication change identified as a precipitant.",
+    ]);
+    s.hpi = match rng.below(3) {
+        0 => rng.vary(&format!("{who} with {known}{ckd_w} presents with {{1 week|5 days|several days}} of [[sx:progressive dyspnea on exertion, 2-pillow orthopnea and bilateral leg swelling]]. Weight up {kg} kg {{at home|per home scale}}. {trigger} Denies chest pain.")),
+        1 => rng.vary(&format!("{who}, known to have {known}{ckd_w}, sent in by the heart failure clinic nurse after a {kg} kg weight gain over {{10 days|2 weeks}} with [[sx:worsening exertional dyspnea, orthopnea and ankle swelling]]; now short of breath walking across the room. {trigger} No chest pain or palpitations.")),
+        _ => rng.vary(&format!("{who} with {known}{ckd_w}. Over the past {{week|several days}} [[sx:increasing dyspnea, needing to sleep upright in a recliner, with swollen legs]]; {{woke last night gasping|could not finish a sentence on the phone this morning}}. Home scale shows a gain of {kg} kg. {trigger}")),
+    };
     s.ros = ros(rng, "Positive for dyspnea, orthopnea, leg swelling.", &["sob", "edema", "cp"]);
-    s.vitals = vit(36.8, rng.range(88, 108), rng.range(148, 178), rng.range(78, 96), rng.range(22, 26), rng.range(88, 93), "on room air");
+    s.vitals = vit(36.8, rng.range(88, 108), rng.range(148, 178), rng.range(78, 96), rng.range(22, 26), rng.range(90, 94), "on room air");
     s.exam.push(("Neck", "JVP elevated to the angle of the jaw".into()));
     s.exam.push(("Lungs", rng.say(&["Bibasilar crackles {halfway up|to the mid-lung fields}", "Crackles at both bases"])));
     s.exam.push(("Extremities", format!("{}+ pitting edema to the {}", rng.range(2, 3), rng.pick(&["knees", "mid-shins", "thighs"]))));
@@ -1110,20 +1215,26 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
         3 => "[[hf:Acute on chronic CHF exacerbation]]".into(),
         _ => "[[hf:Systolic heart failure]]".into(),
     };
-    s.ap.push(rng.vary(&format!("{dx_words}{{| exacerbation}}: IV furosemide {{40|60|80}} mg BID, strict I/O, daily weights, 2 g Na diet, fluid restriction 1.5 L{}.", if v == 3 { "; echo ordered" } else { "" })));
+    let exac = if v == 4 { "" } else { rng.pick(&["", " exacerbation"]) };
+    s.ap.push(rng.vary(&format!("{dx_words}{exac}: IV furosemide {{40|60|80}} mg BID, strict I/O, daily weights, 2 g Na diet, fluid restriction 1.5 L{}.", if v == 3 { "; echo ordered" } else { "" })));
     s.ap.push(if v == 2 { rng.vary(&format!("[[htn:Hypertension]] and [[ckd:CKD stage {}]]: BP elevated, continue home agents, monitor Cr with diuresis.", stage.0)) } else { rng.vary("[[htn:Hypertension]]: {BP elevated on arrival|uncontrolled on arrival}, expect improvement with diuresis; continue home regimen.") });
     let d2 = format!("{}. Net negative {} L. Weight down {} kg.", vit(36.7, rng.range(80, 96), rng.range(128, 146), rng.range(70, 84), 20, 94, "on 2 L NC"), dec(rng, 1.2, 2.6), dec(rng, 1.0, 2.4));
     s.progress.push(prog(2, rng.say(&["Breathing easier, slept with 1 pillow.", "Less dyspneic; still edematous."]), d2, rng.vary(&format!("{} improving on IV diuresis; continue furosemide; {}", dx_words.replace("[[hf:", "").replace("]]", ""), if v == 5 { format!("Na {} this morning; fluid restriction continued.", na - 1) } else { "BMP in AM.".into() }))));
+    if v != 6 && los >= 4 && rng.chance(0.6) {
+        let cr3 = if v == 2 { cr } else { D(cr.0 + rng.decimal(0.0, 0.2)) };
+        let o3 = format!("{}. Net negative {} L since admission. Cr {cr3}. Crackles now only at the bases.", vit(36.6, rng.range(76, 92), rng.range(122, 142), rng.range(68, 82), 18, 95, "on 1 L NC"), dec(rng, 2.4, 4.0));
+        s.progress.push(prog(3, rng.say(&["Slept flat last night for the first time in a week.", "Walked to the nurses' station and back; mild dyspnea only.", "Edema improving; asking when the IV diuretic can stop."]), o3, rng.say(&["Continue IV furosemide one more day, then oral. Wean O2 to room air.", "Diuresing well; BMP in AM; switch to oral diuretic tomorrow if weight continues down.", "Close to euvolemic; trial off oxygen; PT to see."])));
+    }
     if v == 3 {
         s.docs.push((DocumentKind::RadiologyReport, "Transthoracic Echocardiogram".into(), 2, format!("Indication: heart failure.\nFindings: LV moderately dilated with global hypokinesis; [[echo:LVEF {ef}%]]. Grade I diastolic dysfunction. Mild MR. RVSP 42 mmHg.\nImpression: Reduced LV systolic function, EF {ef}%.\nInterpreting cardiologist")));
     }
     if v == 6 {
         let hip = *rng.pick(&["right", "left"]);
-        s.progress.push(prog(3, format!("Overnight the patient [[fall:fell while getting out of bed in the hospital room]] to use the bathroom; nursing found the patient on the floor. C/o {hip} hip pain. No head strike, no LOC."), format!("{hip} lateral hip with ecchymosis and tenderness, full ROM, able to bear weight. X-ray {hip} hip: no fracture."), format!("[[inj:Contusion of {hip} hip]] from [[fall:an in-hospital fall from bed]]: ice, acetaminophen, bed alarm, PT evaluation. Heart failure: continue diuresis.")));
+        s.progress.push(prog(3, format!("Overnight the patient [[fall:rolled out of bed in the hospital room]] while asleep; nursing found the patient on the floor beside the bed. C/o {hip} hip pain. No head strike, no LOC."), format!("{hip} lateral hip with ecchymosis and tenderness, full ROM, able to bear weight. X-ray {hip} hip: no fracture."), format!("[[inj:Contusion of {hip} hip]] from [[fall:an in-hospital fall from bed]]: ice, acetaminophen, bed alarm, PT evaluation. Heart failure: continue diuresis.")));
         s.ds_dx.push(String::new());
     }
     s.progress.push(prog(los, "Feels back to baseline; ambulating in the hall without dyspnea.".into(), format!("{}. Weight down {} kg from admission. Lungs clear.", vit(36.6, rng.range(68, 84), rng.range(118, 136), rng.range(66, 80), 16, 96, "on room air"), kg), "Euvolemic; transition to oral furosemide. Discharge planning.".into()));
-    s.admit_dx = rng.say(&["Acute decompensated heart failure", "CHF exacerbation", "Heart failure exacerbation"]);
+    s.admit_dx = if v == 4 { rng.say(&["Heart failure with volume overload", "Dyspnea and edema, heart failure"]) } else { rng.say(&["Acute decompensated heart failure", "CHF exacerbation", "Heart failure exacerbation"]) };
     s.ds_dx.retain(|x| !x.is_empty());
     s.ds_dx.insert(0, dx_words.clone());
     s.ds_dx.push(if v == 2 { format!("[[htn:Hypertension]]; [[ckd:chronic kidney disease stage {}]]", stage.0) } else { "[[htn:Hypertension]]".into() });
@@ -1132,16 +1243,29 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
         s.ds_dx.push(format!("[[inj:Hip contusion]]{hip} after in-hospital fall, hospital day 3, no fracture"));
     }
     let net = dec(rng, 4.0, 8.0);
-    s.course.push(("Heart failure".into(), rng.vary(&format!("Diuresed with IV furosemide with net negative {} L and weight down {kg} kg. {}{{|Guideline-directed therapy reviewed.}} Transitioned to oral furosemide {{40|60}} mg daily.", net, if v == 3 { "Echo showed EF reduced as above. Documented as [[hf:acute on chronic CHF]]. " } else { "" }))));
+    let echo_w = if v == 3 { "Echo showed EF reduced as above. Documented as [[hf:acute on chronic CHF]]. " } else { "" };
+    let hf_course = match rng.below(3) {
+        0 => format!("Diuresed with IV furosemide with net negative {net} L and weight down {kg} kg. {echo_w}Transitioned to oral furosemide {fdose} mg daily, a higher dose than at home."),
+        1 => format!("IV furosemide BID with brisk response: {net} L net negative over the stay, {kg} kg weight loss, orthopnea resolved by day 2. {echo_w}Renal function stable throughout. Home furosemide increased to {fdose} mg daily."),
+        _ => format!("{echo_w}Decongested with IV loop diuretic (net negative {net} L). Oxygen weaned off. Discharge weight {kg} kg below admission; BMP stable. Oral furosemide {fdose} mg daily from the day before discharge, with a good response."),
+    };
+    s.course.push(("Heart failure".into(), hf_course));
     if v == 5 {
         s.course.push(("Labs".into(), format!("[[na2:Sodium ranged {}–{} during the stay]]; fluid restriction continued.", na - 1, na + 3)));
     }
     s.results = format!("BNP {bnp} on admission. Discharge weight down {kg} kg.");
     s.condition = rng.say(&["Stable, euvolemic.", "Improved."]);
     s.follow.push(rng.say(&["Cardiology/heart failure clinic in 1 week.", "HF clinic within 7 days; BMP in 3–5 days."]));
-    s.new_meds.push(format!("furosemide {} mg PO daily", rng.pick(&["40", "60"])));
-    if ty != 0 {
-        s.new_meds.push("metoprolol succinate 25 mg PO daily".into());
+    s.new_meds.push(format!("furosemide {fdose} mg PO daily"));
+    s.diet = "2 g sodium, fluid restriction 1.5 L/day{|, daily weights}";
+    let home_bb = kb::meds(&a.pf).iter().any(|(_, _, m)| m.starts_with("metoprolol") || m.starts_with("carvedilol"));
+    s.home_meds.push(format!("furosemide {} mg PO daily", rng.pick(&["20", "20", "10"])));
+    s.home_meds.push(if ty == 0 { rng.say(&["losartan 50 mg PO daily", "amlodipine 5 mg PO daily"]) } else { "lisinopril 10 mg PO daily".into() });
+    if ty != 0 && !home_bb && v != 3 {
+        s.home_meds.push("metoprolol succinate 25 mg PO daily".into());
+    }
+    if ty != 0 && !home_bb {
+        s.new_meds.push(if v == 3 { "metoprolol succinate 25 mg PO daily".into() } else { "metoprolol succinate 50 mg PO daily".into() });
     }
     render(&mut a, rng, &s);
     let h_rules = if v == 2 { vec![guideline("OCG I.C.9.a.3"), tabular("I13.0 Use additional code to identify type of heart failure and stage of CKD")] } else { vec![guideline("OCG I.C.9.a.1"), tabular("I11.0 Use additional code to identify type of heart failure")] };
@@ -1155,10 +1279,10 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
         1 | 6 => a.dx("I50.23", Y, &["hf"], "Acute on chronic systolic heart failure (HFrEF is systolic heart failure): I50.23.", vec![tabular("I11.0 Use additional code to identify type of heart failure")]),
         2 => a.dx("I50.43", Y, &["hf"], "Acute on chronic combined systolic and diastolic heart failure: I50.43.", vec![tabular("I13.0 Use additional code to identify type of heart failure")]),
         3 => {
-            a.dx("I50.9", Y, &["hf"], "Heart failure is documented as acute on chronic but never by type; I50.9 is all the documentation supports while the type is queried (the echo's EF cannot be used to assign the type).", vec![tabular("I11.0 Use additional code to identify type of heart failure"), guideline("OCG I.B.14")]);
+            a.dx("I50.9", Y, &["hf"], "Heart failure is documented as acute on chronic but never by type; I50.9 is all the documentation supports while the type is queried (the coder does not turn the echo's EF into a type: code assignment rests on the provider's diagnostic statement).", vec![tabular("I11.0 Use additional code to identify type of heart failure"), guideline("OCG I.A.19")]);
             a.query(
                 "Type of heart failure not documented",
-                "Clinical indicators: admitted with \"acute on chronic CHF exacerbation\"; BNP elevated; echo this admission LVEF reduced with global hypokinesis; treated with IV furosemide; metoprolol succinate started. Please clarify the type of heart failure: [ ] Acute on chronic systolic (HFrEF) [ ] Acute on chronic diastolic (HFpEF) [ ] Acute on chronic combined systolic and diastolic [ ] Other (please specify) [ ] Unable to determine",
+                "Clinical indicators: admitted with \"acute on chronic CHF exacerbation\"; BNP elevated; echo this admission LVEF reduced with global hypokinesis; treated with IV furosemide; beta blocker therapy on discharge. Please clarify the type of heart failure: [ ] Acute on chronic systolic (HFrEF) [ ] Acute on chronic diastolic (HFpEF) [ ] Acute on chronic combined systolic and diastolic [ ] Other (please specify) [ ] Unable to determine",
                 &["hf", "echo"],
                 "The type of heart failure decides between I50.23/I50.33/I50.43 and I50.9; an ejection fraction alone cannot be translated into a type by the coder. I50.9 is reported until the attending answers.",
             );
@@ -1199,6 +1323,15 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
 
 // ---------------------------------------------------------------- surgical scenarios
 
+/// A surgical pathology report as a pathologist signs it: specimen, clinical history, gross and microscopic
+/// descriptions, final diagnosis.
+fn path_report(rng: &mut Rng, specimen: &str, history: &str, gross: &str, micro: &str, diagnosis: &str) -> String {
+    let acc = rng.vary("{Received in formalin|Received fresh, then fixed in formalin}");
+    let cass = rng.range(2, 4);
+    let sign = rng.say(&["Pathologist (electronically signed)", "Attending pathologist", "Electronically signed: surgical pathologist"]);
+    format!("SPECIMEN: {specimen}\nCLINICAL HISTORY: {history}\nGROSS DESCRIPTION: {acc}, labeled with the patient's identifiers and \"{specimen}\". {gross} Representative sections submitted in {cass} cassettes.\nMICROSCOPIC DESCRIPTION: {micro}\nFINAL DIAGNOSIS: {diagnosis}\n{sign}")
+}
+
 #[allow(clippy::too_many_arguments)]
 fn op_note(rng: &mut Rng, pre: &str, post: &str, procedure: &str, anesthesia: &str, findings: &str, desc: &str, ebl: i64, specimen: &str, surgeon: &str) -> String {
     let asst = rng.say(&["Physician assistant", "Surgical resident (PGY-3)", "None"]);
@@ -1233,7 +1366,7 @@ fn hip_fracture(rng: &mut Rng, n: usize, v: usize) -> Case {
             ("[[place:in the kitchen of the patient's house]]", "Y92.010", "Kitchen of a single-family house"),
         ]),
     };
-    let how = rng.say(&["[[fall:tripped over a throw rug and fell]]", "[[fall:slipped on a wet floor and fell]]", "[[fall:tripped on a threshold and fell]]"]);
+    let how = rng.say(&["[[fall:tripped over a throw rug and fell]]", "[[fall:slipped on a wet floor and fell]]", "[[fall:tripped on a threshold and fell]]", "[[fall:caught a slipper on the edge of a mat, tripped and fell]]", "[[fall:slipped on spilled water and fell]]"]);
     // fracture and operation
     let (fx_words, fx_code, op_words, pcs, pcs_why) = match v {
         1 => (
@@ -1253,22 +1386,27 @@ fn hip_fracture(rng: &mut Rng, n: usize, v: usize) -> Case {
         6 => (
             format!("[[fx:displaced transcervical fracture of the {side} femoral neck]]"),
             if right { "S72.031A" } else { "S72.032A" },
-            format!("[[op:{} hip hemiarthroplasty, uncemented, with bipolar prosthesis]]", capitalize(side)),
-            if right { "0SRR0JA" } else { "0SRS0JA" },
-            "Hemiarthroplasty replaces only the femoral side of the hip joint: Replacement, body part hip joint femoral surface, open approach, synthetic substitute (bipolar metal-and-polyethylene components), qualifier uncemented.",
+            format!("[[op:{} hip hemiarthroplasty, uncemented (press-fit), with a unipolar cobalt-chromium head]]", capitalize(side)),
+            if right { "0SRR01A" } else { "0SRS01A" },
+            "Hemiarthroplasty replaces only the femoral side of the hip joint (the acetabulum is left native): Replacement, body part hip joint femoral surface, open approach. The implant that bears against the acetabulum is a cobalt-chromium head, so the device is synthetic substitute, metal (1); qualifier uncemented (press-fit stem).",
         ),
         _ => (
             format!("[[fx:displaced midcervical fracture of the {side} femoral neck]]"),
             if right { "S72.031A" } else { "S72.032A" },
-            format!("[[op:{} hip cemented bipolar hemiarthroplasty]]", capitalize(side)),
-            if right { "0SRR0J9" } else { "0SRS0J9" },
-            "Hemiarthroplasty replaces only the femoral side of the hip joint: Replacement, body part hip joint femoral surface, open approach, synthetic substitute (bipolar metal-and-polyethylene components), qualifier cemented.",
+            format!("[[op:{} hip cemented hemiarthroplasty with a unipolar cobalt-chromium head]]", capitalize(side)),
+            if right { "0SRR019" } else { "0SRS019" },
+            "Hemiarthroplasty replaces only the femoral side of the hip joint (the acetabulum is left native): Replacement, body part hip joint femoral surface, open approach. The implant that bears against the acetabulum is a cobalt-chromium head, so the device is synthetic substitute, metal (1); qualifier cemented.",
         ),
     };
     let osteo = v == 4;
     let mut s = Sc { service: "Orthopaedic Surgery", ..Default::default() };
     s.cc = format!("{} hip pain after a fall.", capitalize(side));
-    s.hpi = rng.vary(&format!("{who} {how} {place_words} {{this morning|last evening|earlier today}}, landing on the {side} side. {{No head strike or LOC.|Denies hitting head; no loss of consciousness.}} Immediate [[sx:{side} hip pain and inability to bear weight]]. {{No preceding dizziness or chest pain.|Denies lightheadedness before the fall.}} {}", if osteo { "Known [[osteo:age-related osteoporosis]] on [[bisph:alendronate 70 mg weekly]] for 4 years." } else { "No prior fractures." }));
+    let osteo_w = if osteo { "Known [[osteo:age-related osteoporosis]] on [[bisph:alendronate 70 mg weekly]] for 4 years." } else { "No prior fractures." };
+    s.hpi = match rng.below(3) {
+        0 => rng.vary(&format!("{who} {how} {place_words} {{this morning|last evening|earlier today}}, landing on the {side} side. {{No head strike or LOC.|Denies hitting head; no loss of consciousness.}} Immediate [[sx:{side} hip pain and inability to bear weight]]. {{No preceding dizziness or chest pain.|Denies lightheadedness before the fall.}} {osteo_w}")),
+        1 => rng.vary(&format!("Per EMS and family: {who} {how} {place_words} {{around 06:00|overnight|after dinner}} and could not get up; found on the floor {{within minutes|about an hour later}}. [[sx:Severe {side} groin and hip pain, unable to bear weight]]. Recalls the whole event; no prodrome, no head injury. {osteo_w} Last ate {{6|8|10}} hours ago.")),
+        _ => rng.vary(&format!("{who}, independent with a cane at baseline, {how} {place_words}. Landed on the {side} hip. [[sx:Unable to stand because of {side} hip pain]]; ambulance called. Denies chest pain, palpitations or dizziness before the fall; did not hit the head. {osteo_w}")),
+    };
     if osteo {
         s.pmh_extra = "[[osteo:osteoporosis]]".into();
     }
@@ -1278,24 +1416,45 @@ fn hip_fracture(rng: &mut Rng, n: usize, v: usize) -> Case {
     let hgb0 = dec(rng, 12.2, 13.8);
     s.labs = format!("Hgb {hgb0}, WBC {}, Plt {}. Na {}, K {}, Cr {}. INR 1.0. Type and screen sent. ECG: sinus rhythm.", dec(rng, 7.2, 10.8), rng.range(170, 320), rng.range(135, 141), dec(rng, 3.6, 4.6), dec(rng, 0.7, 1.1));
     s.imaging = format!("X-ray pelvis and {side} hip: {}.", fx_words.replace("[[fx:", "[[fx2:"));
-    s.ap.push(format!("{}: {} planned {}; NPO after midnight, hold anticoagulation, pain control, medicine co-management.", capitalize(&fx_words), op_words.replace("[[op:", "").replace("]]", "").to_lowercase(), rng.pick(&["tomorrow", "today", "in the morning"])));
+    let on_ac = a.pf.others.contains(&Other::AfibParoxysmal);
+    let anticoag = if on_ac { "hold home anticoagulant (last dose yesterday)" } else { "no anticoagulant to hold" };
+    s.ap.push(format!("{}: {} planned {}; NPO after midnight, {anticoag}, {}, medicine co-management.", format!("[[fx:{}]]", capitalize(&strip_marks(&fx_words))), op_words.replace("[[op:", "").replace("]]", "").to_lowercase(), rng.pick(&["tomorrow", "in the morning", "on the next OR day"]), rng.pick(&["fascia iliaca block and scheduled acetaminophen", "IV morphine PRN and acetaminophen", "femoral nerve block, acetaminophen"])));
     s.ap.push("Fall: [[fall2:mechanical fall]], no syncope; PT/OT post-op; fall precautions.".into());
     let or_day = 2u16;
     let (anes, ebl) = (rng.say(&["Spinal with sedation", "General endotracheal", "Spinal anesthesia with MAC"]), rng.range(150, 400));
+    let head_mm = rng.range(42, 52);
     let desc = match v {
-        1 => format!("Patient positioned supine on the fracture table. Fracture reduced under fluoroscopy with traction and internal rotation; reduction confirmed on AP and lateral views. Lateral approach to the proximal femur through a 10 cm incision; vastus lateralis elevated. Guide pin placed in center-center position; reamed; [[op:lag screw and 4-hole side plate placed]], compression applied. Wound irrigated and closed in layers."),
+        1 => format!("Patient positioned supine on the fracture table with gentle traction. Lateral approach to the proximal femur through a 10 cm incision; vastus lateralis elevated. The fracture was exposed and [[op:reduced under direct vision with a bone hook and provisional K-wire]], reduction confirmed on AP and lateral fluoroscopy. Guide pin placed in center-center position; reamed; [[op:lag screw and 4-hole side plate placed]], compression applied. Wound irrigated and closed in layers."),
         2 => format!("Supine on the fracture table; fracture confirmed nondisplaced on fluoroscopy, no reduction required. Through three [[op:stab incisions]] on the lateral thigh, guide pins placed in an inverted triangle and [[op:three 7.3 mm cannulated screws]] advanced across the fracture under fluoroscopy. Incisions closed with staples."),
-        _ => format!("Lateral decubitus position. Posterolateral approach to the {side} hip; short external rotators tagged and released; capsulotomy. The femoral head was removed and sized; femoral neck osteotomy completed. Canal broached; {} femoral stem placed with [[op:bipolar head (metal shell, polyethylene liner)]], reduced, stable through range of motion. Capsule and rotators repaired; layered closure.", if v == 6 { "[[op:press-fit uncemented]]" } else { "[[op:cemented]]" }),
+        _ => {
+            let fix = if v == 6 { "[[op:press-fit uncemented]]" } else { "[[op:cemented]]" };
+            if rng.chance(0.5) {
+                format!("Lateral decubitus position. Posterolateral approach to the {side} hip; short external rotators tagged and released; capsulotomy. The femoral head was removed and sized; femoral neck osteotomy completed. Canal broached; {fix} femoral stem placed with [[op:a {head_mm} mm unipolar cobalt-chromium head]] on a standard neck, reduced, stable through range of motion. Capsule and rotators repaired; layered closure.")
+            } else {
+                format!("Supine on a standard table, {side} hip bumped. Direct lateral (Hardinge) approach; anterior third of the gluteus medius elevated with the vastus lateralis. T-capsulotomy; neck cut 1 cm above the lesser trochanter and the head extracted with a corkscrew, measured at {head_mm} mm. Sequential broaching; {fix} stem implanted in neutral version. [[op:Unipolar cobalt-chromium head, {head_mm} mm]], trialed and impacted; hip reduced, stable in flexion and internal rotation and in extension. Abductors repaired through drill holes; fascia, subcutaneous tissue and skin closed.")
+            }
+        }
     };
     let note = op_note(rng, &capitalize(&strip_marks(&fx_words)), "Same", &op_words, &anes, "Fracture as described", &desc, ebl, if matches!(v, 0 | 3 | 4 | 5 | 6 | 7) { "Femoral head to pathology" } else { "None" }, "Attending orthopaedic surgeon");
     s.docs.push((DocumentKind::OperativeNote, "Operative Report".into(), or_day, note));
     let hgb1 = dec(rng, 7.6, 8.6);
-    s.progress.push(prog(3, rng.say(&["POD 1: pain controlled, worked with PT, toe-touch transfers.", "POD 1. Pain 4/10. Mobilized to chair with PT."]), if v == 3 { format!("[[hgb:Hgb {hgb1} this morning (pre-op {hgb0})]]; HR 102, BP 104/60. Dressing dry.") } else { format!("Hgb {}. Dressing clean, dry, intact. NV intact.", dec(rng, 9.8, 11.2)) }, if v == 3 { "S/p surgery POD 1: continue PT, WBAT. [[hgb2:Post-op Hgb down; repeat CBC in AM, 500 mL LR bolus]].".into() } else { "POD 1: WBAT, PT/OT, enoxaparin for VTE prophylaxis, multimodal analgesia.".into() }));
+    s.progress.push(prog(3, rng.say(&["POD 1: pain controlled, worked with PT, stand-pivot transfers to chair.", "POD 1. Pain 4/10. Mobilized to chair with PT.", "POD 1: slept well with the block; stood at the bedside with a walker and two assists.", "POD 1. Sore but comfortable on scheduled acetaminophen; voiding after catheter removal; ate breakfast."]), if v == 3 { format!("[[hgb:Hgb {hgb1} this morning (pre-op {hgb0})]]; HR 102, BP 104/60. Dressing dry.") } else { format!("Hgb {}. Dressing clean, dry, intact. NV intact.", dec(rng, 9.8, 11.2)) }, if v == 3 { "S/p surgery POD 1: continue PT, WBAT. [[hgb2:Post-op Hgb down; repeat CBC in AM, 500 mL LR bolus]].".into() } else { format!("POD 1: WBAT, PT/OT, {}, multimodal analgesia.", if on_ac { "home anticoagulant resumed (covers VTE prophylaxis)" } else { "enoxaparin for VTE prophylaxis" }) }));
+    if rng.chance(0.6) {
+        let rcri = rng.range(0, 1);
+        let mets = rng.pick(&["able to climb a flight of stairs before the fall", "walked a mile daily before the fall", "does housework and gardening without symptoms"]).to_string();
+        let cons = rng.vary(&format!("Reason: preoperative medical evaluation, hip fracture.\nFunctional capacity: {mets}. No active cardiac conditions; no chest pain, syncope or heart failure symptoms.\nExam: lungs clear, RRR, no murmur.\nECG sinus rhythm, no acute changes. {{Labs reviewed; electrolytes normal.|BMP and CBC reviewed.}}\nRevised cardiac risk index {rcri}. Acceptable risk for surgery; no further cardiac testing needed.\nRecommendations: proceed with surgery; resume home medications post-op; multimodal analgesia, avoid sedatives at night; {{daily CBC x 2|CBC on POD 1}}; early mobilization.\nHospital medicine, co-management"));
+        s.docs.push((DocumentKind::Consultation, "Hospital Medicine Co-management Consultation".into(), 1, cons));
+    }
+    if los >= 4 && v != 5 && rng.chance(0.5) {
+        let o4 = format!("{}. Incision dry; calf soft.", vit(dec(rng, 36.6, 37.3), rng.range(72, 90), rng.range(118, 142), rng.range(64, 80), 16, rng.range(94, 98), "on room air"));
+        s.progress.push(prog(4, rng.say(&["POD 2: walked {20|30|40} feet with a walker; pain 3/10; bowel movement today.", "POD 2. Slept well; pain controlled on oral agents; up to the bathroom with assist."]), o4, rng.say(&["Progressing with PT/OT; discharge planning with case management.", "WBAT, PT/OT BID, bowel regimen; disposition per PT."])));
+    }
     if v == 5 {
         s.progress.push(prog(4, "Nursing reports new sacral skin breakdown.".into(), "Sacrum with 2 x 1.5 cm partial-thickness open area, pink wound bed, no slough. Admission skin assessment documented intact skin.".into(), "[[pu:Stage 2 pressure injury of the sacrum, developed after admission]]: wound care RN consulted, offloading, turn q2h.".into()));
     }
     s.admit_dx = format!("{} hip fracture", capitalize(side));
-    s.ds_dx.push(fx_words.replace("[[fx:", "[[fx:").replace("]]", "]], closed, after a fall"));
+    let fx_cap = format!("[[fx:{}]]", capitalize(&strip_marks(&fx_words)));
+    s.ds_dx.push(format!("{fx_cap}, closed, after a fall"));
     if osteo {
         s.ds_dx[0] = format!("Fragility fracture: {} in a patient with [[osteo:age-related osteoporosis]] after a fall from standing height", strip_marks(&fx_words));
         s.ds_dx.push("[[osteo:Osteoporosis]] on bisphosphonate therapy".into());
@@ -1306,12 +1465,21 @@ fn hip_fracture(rng: &mut Rng, n: usize, v: usize) -> Case {
     s.procs.push(format!("{} (hospital day {or_day})", op_words));
     s.consults.push("Hospital medicine co-management".into());
     s.consults.push("Physical and occupational therapy".into());
-    s.course.push(("Hip fracture".into(), format!("Admitted to orthopaedics with medicine co-management. Cleared for surgery and underwent {} on hospital day {or_day} without complication. Weight bearing as tolerated; PT/OT daily. {}", strip_marks(&op_words).to_lowercase(), if v == 3 { format!("[[hgb:Hemoglobin fell from {hgb0} pre-op to a nadir of {hgb1}]] with mild tachycardia; treated with a fluid bolus and monitored with serial CBCs, stable at discharge.") } else { "Post-op hemoglobin stable.".into() })));
-    s.course.push(("Fall".into(), "Mechanical fall without syncope; orthostatic vitals negative; home safety evaluation recommended.".into()));
+    let hgb_course = if v == 3 { format!("[[hgb:Hemoglobin fell from {hgb0} pre-op to a nadir of {hgb1}]] with mild tachycardia; treated with a fluid bolus and monitored with serial CBCs, stable at discharge.") } else { "Post-op hemoglobin stable.".to_string() };
+    let opw = strip_marks(&op_words).to_lowercase();
+    let hip_course = match rng.below(3) {
+        0 => format!("Admitted to orthopaedics with medicine co-management. Cleared for surgery and underwent {opw} on hospital day {or_day} without complication. Weight bearing as tolerated; PT/OT daily. {hgb_course}"),
+        1 => format!("Pain controlled preoperatively with a regional block. Taken to the OR on hospital day {or_day} for {opw}; uneventful anesthesia and recovery. Mobilized with PT on POD 1, weight bearing as tolerated. {hgb_course} Bowel regimen effective; no delirium."),
+        _ => format!("Hospital day {or_day}: {opw}, no intraoperative issues. Post-op x-rays satisfactory. Progressed from bed-to-chair to hallway ambulation with a walker over the following days. {hgb_course} Wound dry at discharge."),
+    };
+    s.course.push(("Hip fracture".into(), hip_course));
+    s.course.push(("Fall".into(), rng.say(&["Mechanical fall without syncope; orthostatic vitals negative; home safety evaluation recommended.", "Trip-and-fall without prodrome; ECG and telemetry unremarkable; no further syncope work-up needed. Home safety review by OT.", "Mechanical fall; no dizziness, no arrhythmia on telemetry. Footwear and home hazards reviewed with the family."])));
     if osteo {
         s.course.push(("Osteoporosis".into(), "Fragility fracture on alendronate; endocrinology referral for consideration of anabolic therapy; continue calcium and vitamin D.".into()));
     }
-    s.new_meds.push("enoxaparin 40 mg subcut daily x 4 weeks".into());
+    if !on_ac {
+        s.new_meds.push("enoxaparin 40 mg subcut daily x 4 weeks".into());
+    }
     s.new_meds.push("oxycodone 5 mg PO q6h PRN severe pain, #20".into());
     s.new_meds.push("acetaminophen 1000 mg PO q8h".into());
     if osteo {
@@ -1394,11 +1562,27 @@ fn appendicitis(rng: &mut Rng, n: usize, v: usize) -> Case {
     let ebl = rng.range(5, 25);
     let note = op_note(rng, "Acute appendicitis", post, "[[op:Laparoscopic appendectomy]]", "General endotracheal", findings, &desc, ebl, "Appendix to pathology", "Attending general surgeon");
     s.docs.push((DocumentKind::OperativeNote, "Operative Report".into(), 1, note));
-    s.docs.push((DocumentKind::PathologyReport, "Surgical Pathology Report".into(), 2, format!("Specimen: appendix.\nGross: appendix {} cm, serosa {}.\nDiagnosis: {}.\nPathologist", rng.range(6, 9), if v == 2 || v == 4 { "dusky with necrosis" } else { "erythematous with exudate" }, match v {
-        2 => "Acute gangrenous appendicitis with perforation and periappendicitis",
-        4 => "Acute gangrenous appendicitis",
-        _ => "Acute suppurative appendicitis with periappendicitis",
-    })));
+    let (alen, adia) = (rng.range(6, 9), dec(rng, 0.9, 1.5));
+    let gross = format!("An appendix {alen} cm in length and {adia} cm in maximum diameter with attached mesoappendix. {}", match v {
+        2 => "The serosa is dusky green-black with a 0.4 cm perforation at the tip; the lumen contains a fecalith and purulent material.",
+        4 => "The serosa is dusky and focally black; no perforation is identified. The wall is friable.",
+        0 => "The serosa is pink-tan and smooth; the lumen contains soft tan material. No perforation.",
+        _ => "The serosa is hyperemic with a tan fibrinous exudate; no perforation. The lumen is dilated.",
+    });
+    let micro = match v {
+        2 => "Transmural acute inflammation with extensive mural necrosis and a perforation; serositis with fibrinopurulent exudate. No neoplasm.",
+        4 => "Transmural acute inflammation with ischemic necrosis of the wall (gangrene); serosa without perforation. No neoplasm.",
+        0 => "Neutrophils infiltrate the mucosa and muscularis propria with mucosal ulceration; the serosa is unremarkable. No neoplasm.",
+        _ => "Transmural neutrophilic infiltrate with mucosal ulceration and a fibrinopurulent serosal exudate. No neoplasm.",
+    };
+    let pdx = match v {
+        2 => "Appendix, appendectomy: acute gangrenous appendicitis with perforation and periappendicitis. Negative for neoplasm.",
+        4 => "Appendix, appendectomy: acute gangrenous appendicitis, no perforation identified. Negative for neoplasm.",
+        0 => "Appendix, appendectomy: acute appendicitis. Negative for neoplasm.",
+        _ => "Appendix, appendectomy: acute suppurative appendicitis with periappendicitis. Negative for neoplasm.",
+    };
+    let report = path_report(rng, "Appendix", "Right lower quadrant pain; acute appendicitis.", &gross, micro, pdx);
+    s.docs.push((DocumentKind::PathologyReport, "Surgical Pathology Report".into(), 2, report));
     s.progress.push(prog(2, "POD 1: tolerating clears, pain controlled, ambulating.".into(), format!("{}. Incisions clean.", vit(dec(rng, 36.8, 37.6), rng.range(72, 90), 122, 74, 16, 98, "on room air")), if v == 2 || v == 3 { "Continue IV piperacillin-tazobactam for 4 days total given peritonitis; advance diet.".into() } else { "Advance diet; discharge when tolerating regular diet.".into() }));
     s.admit_dx = "Acute appendicitis".into();
     s.ds_dx.push(capitalize(post));
@@ -1467,12 +1651,28 @@ fn cholecystitis(rng: &mut Rng, n: usize, v: usize) -> Case {
     let note = op_note(rng, if panc { "Gallstone pancreatitis, cholelithiasis" } else { "Acute cholecystitis" }, post, "[[op:Laparoscopic cholecystectomy]]", "General endotracheal", findings, &desc, ebl, "Gallbladder to pathology", "Attending general surgeon");
     s.docs.push((DocumentKind::OperativeNote, "Operative Report".into(), or_day, note));
     let path = match v {
-        1 | 0 | 5 => "Acute cholecystitis with cholelithiasis",
+        1 => "Acute cholecystitis with cholelithiasis, stone impacted in the cystic duct",
+        0 | 5 => "Acute cholecystitis with cholelithiasis",
         2 => "Acute cholecystitis; no calculi identified",
         3 => "Acute and chronic cholecystitis with cholelithiasis",
-        _ => "Mild chronic inflammation; cholelithiasis",
+        _ => "Cholelithiasis; gallbladder wall without significant inflammation",
     };
-    s.docs.push((DocumentKind::PathologyReport, "Surgical Pathology Report".into(), or_day + 1, format!("Specimen: gallbladder.\nGross: gallbladder {} cm, wall up to {} mm.\nDiagnosis: {path}.\nPathologist", rng.range(7, 11), rng.range(3, 7))));
+    let (glen, wall, nstones) = (rng.range(7, 11), rng.range(3, 7), rng.range(3, 14));
+    let gross = format!("A gallbladder {glen} x {} cm, opened. The wall measures up to {wall} mm. {}", rng.range(3, 5), match v {
+        2 => "The mucosa is hemorrhagic and edematous; no calculi are present in the specimen or container.".to_string(),
+        1 => format!("The serosa is congested. {nstones} yellow faceted stones up to 1.{} cm; one stone is impacted in the cystic duct.", rng.range(0, 8)),
+        4 => format!("The serosa is smooth and glistening; the mucosa is green-tan and velvety. {nstones} small yellow stones up to 0.{} cm.", rng.range(4, 9)),
+        _ => format!("The serosa is dull with fibrinous adhesions; the mucosa is ulcerated. {nstones} mixed stones up to 1.{} cm.", rng.range(0, 9)),
+    });
+    let micro = match v {
+        2 => "Transmural edema, hemorrhage and neutrophilic infiltrates with mucosal necrosis. No calculi. No dysplasia.",
+        3 => "Acute inflammation with neutrophils and mucosal ulceration superimposed on mural fibrosis, Rokitansky-Aschoff sinuses and lymphoplasmacytic infiltrates. No dysplasia.",
+        4 => "Intact mucosa without significant inflammation; Rokitansky-Aschoff sinuses are not prominent. No dysplasia or malignancy.",
+        _ => "Mural edema and congestion with transmural neutrophilic infiltrates and focal mucosal ulceration. No dysplasia or malignancy.",
+    };
+    let pdx = format!("Gallbladder, cholecystectomy: {}.", path.to_lowercase());
+    let report = path_report(rng, "Gallbladder", if panc { "Gallstone pancreatitis." } else { "Acute cholecystitis." }, &gross, micro, &pdx);
+    s.docs.push((DocumentKind::PathologyReport, "Surgical Pathology Report".into(), or_day + 1, report));
     s.progress.push(prog(or_day + 1, "POD 1: tolerating diet, pain controlled on oral agents.".into(), format!("{}. Port sites clean.", vit(36.8, rng.range(70, 88), 126, 76, 16, 98, "on room air")), "Advance diet; anticipate discharge.".into()));
     s.admit_dx = if panc { "Acute pancreatitis".into() } else { "Acute cholecystitis".into() };
     s.ds_dx.push(capitalize(post));
@@ -1546,7 +1746,7 @@ fn knee(rng: &mut Rng, n: usize, v: usize) -> Case {
     let hgb1 = dec(rng, 8.4, 9.2);
     s.progress.push(prog(2, "POD 1: pain controlled, ambulated 40 feet with walker.".into(), if v == 4 { format!("Hgb {hgb1}, HR 104, lightheaded with PT.") } else { format!("Hgb {}. Dressing dry.", dec(rng, 10.6, 12.0)) }, if v == 4 { "[[abla:Acute blood loss anemia]] after TKA: orthostatic with PT, 1 L LR, repeat CBC, hold PT until tomorrow AM; no transfusion needed.".into() } else { "Continue PT, aspirin for VTE prophylaxis, multimodal analgesia.".into() }));
     s.admit_dx = format!("{} knee osteoarthritis, elective TKA", capitalize(side));
-    s.ds_dx.push(oa.clone());
+    s.ds_dx.push(capitalize(&oa));
     if v == 4 {
         s.ds_dx.push("[[abla:Acute blood loss anemia]], postoperative, resolved symptoms".into());
     }
@@ -1593,6 +1793,8 @@ fn copd(rng: &mut Rng, n: usize, v: usize) -> Case {
     let mut s = Sc::default();
     s.cc = rng.say(&["Shortness of breath.", "Wheezing and cough.", "Worsening dyspnea."]);
     s.pmh_extra = "[[copd:COPD (GOLD 3)]]".into();
+    s.home_meds.push(rng.say(&["tiotropium 18 mcg inhaled daily", "tiotropium-olodaterol 2 inhalations daily", "fluticasone-salmeterol 250/50 1 inhalation BID"]));
+    s.home_meds.push("albuterol HFA 2 puffs q4-6h PRN".into());
     s.social = format!("Current smoker, [[tob:{ppd} packs per day, nicotine dependent (cigarettes)]]. Lives with {}. No alcohol or drug use.", rng.pick(&["spouse", "son", "a roommate"]));
     s.hpi = rng.vary(&format!("{who} with COPD presents with {{3|4|5}} days of [[sx:increased dyspnea, wheezing and sputum production]]{}. Using albuterol every 2 hours without relief. {{No sick contacts.|Grandchild recently had a cold.}}", if pna { ", now with fever and green sputum" } else { "" }));
     s.ros = ros(rng, "Positive for dyspnea, cough, wheeze.", &["sob", "cough", "fever"]);
@@ -1601,29 +1803,43 @@ fn copd(rng: &mut Rng, n: usize, v: usize) -> Case {
     s.exam.push(("Lungs", if v == 3 { "[[resp:Diffuse expiratory wheezes, prolonged expiration, accessory muscle use, speaking 2–3 words]]".into() } else { rng.say(&["Diffuse expiratory wheezes, prolonged expiratory phase", "Scattered wheezes and rhonchi, poor air movement"]) + if pna { ", crackles at the right base" } else { "" } }));
     s.labs = format!("WBC {}. VBG pH {}, pCO2 {}. BMP unremarkable. {}", dec(rng, 8.2, 15.6), if v == 3 { "7.29" } else { "7.37" }, if v == 3 { rng.range(58, 66) } else { rng.range(44, 50) }, if pna { "Procalcitonin 1.8." } else { "" });
     s.imaging = if pna { "CXR: right lower lobe consolidation, hyperinflation.".into() } else { "CXR: hyperinflation, no infiltrate.".into() };
-    s.ap.push(if pna { "[[dx:Acute exacerbation of COPD with community-acquired pneumonia]] (RLL): prednisone 40 mg daily, DuoNebs q4h, ceftriaxone and azithromycin.".into() } else { rng.say(&["[[dx:Acute exacerbation of COPD]]: prednisone 40 mg daily x 5 days, DuoNebs q4h, doxycycline, titrate O2 to 88–92%.", "[[dx:COPD with acute exacerbation]]: systemic steroids, scheduled nebs, azithromycin; O2 goal 88–92%."]) });
+    if pna {
+        s.ap.push("[[pna:Community-acquired pneumonia of the right lower lobe]], the reason for this admission: IV ceftriaxone and azithromycin, blood and sputum cultures, incentive spirometry.".into());
+    }
+    s.ap.push(if pna { "[[dx:Acute exacerbation of COPD]] triggered by the pneumonia: prednisone 40 mg daily, DuoNebs q4h, titrate O2 to 88–92%.".into() } else { rng.say(&["[[dx:Acute exacerbation of COPD]]: prednisone 40 mg daily x 5 days, DuoNebs q4h, doxycycline, titrate O2 to 88–92%.", "[[dx:COPD with acute exacerbation]]: systemic steroids, scheduled nebs, azithromycin; O2 goal 88–92%."]) });
     if v == 3 {
         s.ap.push("[[resp2:Hypercapnia and tachypnea with SpO2 82–86%]]: BiPAP 12/5 overnight, repeat VBG, ICU aware.".into());
     }
     s.ap.push("Tobacco: [[tob:nicotine dependence]], counseled 5 minutes; nicotine patch 21 mg offered.".into());
     s.progress.push(prog(2, rng.say(&["Breathing better, less wheeze.", "Still dyspneic with exertion, improved at rest."]), format!("{}. Fewer wheezes.", vit(36.8, rng.range(84, 100), 134, 78, 20, 92, "on 2 L NC")), if v == 1 { "COPD exacerbation improving slowly; needs at least 1–2 more days of inpatient therapy. Patient wants to leave today for a family matter; risks discussed.".into() } else { "COPD exacerbation improving; continue steroids and nebs, wean O2.".into() }));
-    s.admit_dx = "COPD exacerbation".into();
-    s.ds_dx.push(if pna { "[[dx:Acute exacerbation of COPD]] with [[pna:community-acquired pneumonia]], right lower lobe".into() } else { "[[dx:Acute exacerbation of chronic obstructive pulmonary disease]]".into() });
+    s.admit_dx = if pna { "Right lower lobe pneumonia with COPD exacerbation".into() } else { "COPD exacerbation".into() };
+    if pna {
+        s.ds_dx.push("[[pna:Community-acquired pneumonia, right lower lobe]] (reason for admission)".into());
+        s.ds_dx.push("[[dx:Acute exacerbation of COPD]] precipitated by the pneumonia".into());
+    } else {
+        s.ds_dx.push("[[dx:Acute exacerbation of chronic obstructive pulmonary disease]]".into());
+    }
     s.ds_dx.push("[[tob:Nicotine dependence, cigarettes]]".into());
-    s.course.push(("COPD".into(), if v == 3 { "[[resp2:Required BiPAP for the first night for hypercapnia (pCO2 in the 60s) and RR in the 30s]]; weaned to nasal cannula by day 2. Completed steroid burst.".into() } else { "Treated with prednisone, scheduled bronchodilators and antibiotics; O2 weaned to room air.".into() }));
+    if pna {
+        s.course.push(("Pneumonia".into(), "Admitted for the right lower lobe pneumonia: IV ceftriaxone and azithromycin, then oral cefpodoxime; fever resolved by day 2; cultures without growth.".into()));
+    }
+    s.course.push(("COPD".into(), if pna { "The pneumonia set off a COPD exacerbation, treated alongside it with prednisone and scheduled bronchodilators; O2 weaned to room air.".into() } else if v == 3 { "[[resp2:Required BiPAP for the first night for hypercapnia (pCO2 in the 60s) and RR in the 30s]]; weaned to nasal cannula by day 2. Completed steroid burst.".into() } else { "Treated with prednisone, scheduled bronchodilators and antibiotics; O2 weaned to room air.".into() }));
     s.new_meds.push("prednisone 40 mg PO daily to complete 5 days".into());
+    if pna {
+        s.new_meds.push("cefpodoxime 200 mg PO BID x 4 days".into());
+    }
     s.new_meds.push("nicotine patch 21 mg/24 h daily".into());
     s.follow.push("Pulmonology in 2–4 weeks; PCP in 1 week".into());
     s.condition = if v == 1 { "Improved but treatment incomplete.".into() } else { "Stable.".into() };
     render(&mut a, rng, &s);
     if pna {
-        a.dx("J44.0", Y, &["dx", "copd"], "COPD with an acute lower respiratory infection: J44.0, whose note says to code also the infection. The exacerbation was treated alongside the pneumonia, so J44.1 is reported as well.", vec![tabular("J44.0 Code also to identify the infection"), guideline("OCG I.C.10.a")]);
-        a.dx("J18.9", Y, &["pna"], "The pneumonia itself, organism not documented.", vec![tabular("J44.0 Code also to identify the infection")]);
-        a.dx("J44.1", Y, &["dx"], "The documented acute exacerbation is reported with J44.1 in addition to J44.0.", vec![guideline("OCG I.C.10.a")]);
+        a.dx("J18.9", Y, &["pna"], "The attending documents the pneumonia as the reason for admission and the COPD exacerbation as set off by it, so the pneumonia (organism not documented, J18.9) is principal. The \"code also\" note at J44.0 asks for both codes but gives no sequencing; the circumstances of admission decide it.", vec![guideline("OCG II"), guideline("OCG I.A.17"), tabular("J44.0 Code also to identify the infection")]);
+        a.dx("J44.0", Y, &["copd", "pna"], "COPD with an acute lower respiratory infection (the pneumonia): J44.0 is reported with the infection code its note asks for.", vec![tabular("J44.0 Code also to identify the infection"), guideline("OCG I.C.10.a")]);
+        a.dx("J44.1", Y, &["dx"], "The acute exacerbation is documented and treated (systemic steroids, scheduled bronchodilators), so J44.1 is reported in addition to J44.0; the two codes describe different aspects of the COPD.", vec![guideline("OCG I.C.10.a.1"), guideline("OCG III")]);
     } else {
         a.dx("J44.1", Y, &["dx", "copd"], "COPD with acute exacerbation, the reason for admission: J44.1.", vec![guideline("OCG II"), guideline("OCG I.C.10.a")]);
     }
-    a.dx("F17.210", Y, &["tob"], "Nicotine dependence, cigarettes, uncomplicated; J44 asks for the tobacco code.", vec![tabular("J44 Use additional code to identify tobacco dependence (F17.-)")]);
+    a.dx("F17.210", Y, &["tob"], "Nicotine dependence, cigarettes, uncomplicated; the respiratory chapter asks for the tobacco code with its diseases.", vec![tabular("J00-J99 Use additional code, where applicable, to identify tobacco dependence (F17.-)")]);
     a.nc("Dyspnea, wheezing, sputum", Some("R06.2"), &["sx"], "Symptoms integral to the COPD exacerbation.", vec![guideline("OCG I.B.5")]);
     if v == 3 {
         a.query(
@@ -1640,7 +1856,9 @@ fn nstemi(rng: &mut Rng, n: usize, v: usize) -> Case {
     let sex = super::sex(rng);
     let age = age_in(rng, 48, 84);
     let k = rng.range(1, 3) as usize;
-    let pf = profile(rng, age, sex, 0.4, 0.7, None, None, k, &[Other::Cad, Other::Alzheimers]);
+    // The scenario writes its own lipid diagnosis and antithrombotic plan, so the profile holds no statin,
+    // anticoagulant or antiplatelet drug that the new regimen would duplicate.
+    let pf = profile(rng, age, sex, 0.4, 0.7, None, None, k, &[Other::Cad, Other::Alzheimers, Other::Hyperlipidemia, Other::AfibParoxysmal, Other::HxStroke]);
     let (los, status) = los_status(rng, 2, 4, &[1, 1, 6]);
     let diff = [Difficulty::Intermediate, Difficulty::Foundation, Difficulty::Advanced][v % 3];
     let title = rng.say(&["Inpatient admission: chest pressure", "Cardiology admission: chest pain with troponin rise", "Inpatient: substernal chest pain"]);
@@ -1653,11 +1871,13 @@ fn nstemi(rng: &mut Rng, n: usize, v: usize) -> Case {
     s.hpi = rng.vary(&format!("{who} with {{2 hours|several hours}} of [[sx:substernal chest pressure radiating to the left arm with diaphoresis]] at rest. {{Took aspirin at home.|Received aspirin 324 mg from EMS.}} ECG without ST elevation; initial troponin elevated."));
     s.ros = ros(rng, "Positive for chest pressure, diaphoresis.", &["cp", "sob", "palp"]);
     s.vitals = vit(36.7, rng.range(78, 98), rng.range(136, 164), rng.range(76, 92), 18, 96, "on room air");
-    s.labs = format!("High-sensitivity troponin {tn} ng/mL, rising on repeat. Hgb {}, Cr {}, LDL {}.", dec(rng, 12.4, 15.1), dec(rng, 0.8, 1.2), rng.range(96, 168));
+    let ldl = rng.range(132, 178);
+    s.labs = format!("High-sensitivity troponin {tn} ng/mL, rising on repeat. Hgb {}, Cr {}. Lipid panel: [[ldl:LDL {ldl}]], total cholesterol {}.", dec(rng, 12.4, 15.1), dec(rng, 0.8, 1.2), ldl + rng.range(55, 80));
     s.imaging = "ECG: sinus rhythm, 1 mm ST depression V4–V6, no ST elevation.".into();
-    s.ap.push("[[mi:NSTEMI]]: aspirin, ticagrelor load, heparin drip, high-intensity statin, metoprolol; cardiac catheterization in the morning.".into());
+    s.ap.push("[[mi:NSTEMI]]: aspirin, ticagrelor load, heparin drip, metoprolol; cardiac catheterization in the morning.".into());
+    s.ap.push(rng.vary(&format!("[[hld:Hyperlipidemia]], new diagnosis, LDL {ldl}: start atorvastatin 80 mg nightly{{|, recheck lipids in 6 weeks}}.")));
     let (pci_words, findings) = match v {
-        1 => (String::new(), format!("[[cad:Moderate nonobstructive coronary artery disease]] with 50% {artery} stenosis, FFR 0.86; no culprit lesion suitable for PCI")),
+        1 => (String::new(), format!("[[cad:Moderate nonobstructive coronary artery disease]] with 50% {artery} stenosis, [[ffr:fractional flow reserve (pressure wire) 0.86]], not hemodynamically significant; no culprit lesion suitable for PCI")),
         2 => ("[[pci:Drug-eluting stents to the proximal LAD and mid RCA (two arteries)]]".into(), "[[cad:Severe two-vessel coronary artery disease]]: 90% proximal LAD, 85% mid RCA".into()),
         _ => (format!("[[pci:One drug-eluting stent to the {artery}]]"), format!("[[cad:Coronary artery disease]] with 95% {artery} culprit stenosis; other vessels mild disease")),
     };
@@ -1666,12 +1886,14 @@ fn nstemi(rng: &mut Rng, n: usize, v: usize) -> Case {
     s.progress.push(prog(3, "No recurrent chest pain. Radial site without hematoma.".into(), vit(36.6, 68, 124, 72, 16, 97, "on room air"), "NSTEMI s/p cath: DAPT, statin, beta blocker; cardiac rehab referral.".into()));
     s.admit_dx = "NSTEMI".into();
     s.ds_dx.push("[[mi:Non-ST elevation myocardial infarction (NSTEMI)]]".into());
-    s.ds_dx.push(format!("{}", findings.split(':').next().map(|_| "").unwrap_or("")) + &findings.replace("[[cad:", "[[cad:"));
+    s.ds_dx.push(findings.clone());
+    s.ds_dx.push("[[hld:Hyperlipidemia]], newly diagnosed, on high-intensity statin".into());
     s.procs.push("[[cath:Left heart catheterization with selective coronary angiography]], hospital day 2".into());
     if v != 1 {
         s.procs.push(format!("{pci_words}, hospital day 2"));
     }
     s.course.push(("NSTEMI".into(), format!("Troponin peaked at {}. Catheterization on hospital day 2 as above. Echo EF 50–55%. Started on guideline therapy.", D(tn.0 * 2.0))));
+    s.new_meds.push("aspirin 81 mg PO daily".into());
     s.new_meds.push("ticagrelor 90 mg PO BID".into());
     s.new_meds.push("atorvastatin 80 mg PO nightly".into());
     s.new_meds.push("metoprolol succinate 25 mg PO daily".into());
@@ -1680,10 +1902,11 @@ fn nstemi(rng: &mut Rng, n: usize, v: usize) -> Case {
     render(&mut a, rng, &s);
     a.dx("I21.4", Y, &["mi"], "NSTEMI within 4 weeks of onset is I21.4; an acute MI is sequenced before the coronary disease that caused it.", vec![guideline("OCG I.C.9.e.1"), guideline("OCG II")]);
     a.dx("I25.10", Y, &["cad"], "Coronary atherosclerosis of native vessels found at catheterization; no separate angina diagnosis (the chest pain is part of the MI).", vec![guideline("OCG I.C.9.b")]);
+    a.dx("E78.5", Y, &["hld", "ldl"], "Hyperlipidemia diagnosed this admission and treated with a statin, type not specified: E78.5.", vec![guideline("OCG III")]);
     a.pcs("4A023N7", &["cath"], "Left heart catheterization: Measurement of cardiac sampling and pressure, left heart, percutaneous.", vec![guideline("PCS B3.2")]);
     a.pcs("B2111ZZ", &["cath"], "Coronary angiography of more than one coronary artery with low-osmolar contrast (iohexol): Fluoroscopy, multiple coronary arteries, contrast 1.", vec![guideline("PCS B3.2")]);
     match v {
-        1 => {}
+        1 => a.pcs("4A033BC", &["ffr"], "Fractional flow reserve across the stenosis with a pressure wire: Measurement, arterial, pressure, coronary, percutaneous.", vec![guideline("PCS B3.2")]),
         2 => a.pcs("027134Z", &["pci"], "PCI with drug-eluting stents in two coronary arteries (LAD and RCA): Dilation, coronary artery two arteries, percutaneous, drug-eluting intraluminal device. Coronary arteries are coded by the number of arteries treated.", vec![guideline("PCS B4.4")]),
         _ => a.pcs("027034Z", &["pci"], "PCI with one drug-eluting stent in one coronary artery: Dilation, coronary artery one artery, percutaneous, drug-eluting intraluminal device.", vec![guideline("PCS B4.4")]),
     }
@@ -1702,16 +1925,18 @@ fn gi_bleed(rng: &mut Rng, n: usize, v: usize) -> Case {
     let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
     let who = a.who.clone();
     let (h0, h1) = (dec(rng, 7.1, 8.9), dec(rng, 6.6, 7.4));
-    let mut s = Sc { service: "GI", ..Default::default() };
-    s.cc = rng.say(&["Black stools.", "Dark stools and dizziness.", "Vomiting blood."]);
-    s.hpi = rng.vary(&format!("{who} with {{2|3}} days of [[sx:melena and lightheadedness]]{{|, one episode of coffee-ground emesis}}. {{Taking ibuprofen daily for back pain.|No NSAID use.}} No prior GI bleeding."));
+    let mut s = Sc { service: "GI", hold_bp_meds: true, ..Default::default() };
+    let emesis = rng.chance(0.4);
+    s.cc = if emesis { rng.say(&["Vomiting blood.", "Coffee-ground emesis and black stools."]) } else { rng.say(&["Black stools.", "Dark stools and dizziness."]) };
+    let hpi_t = format!("{who} with {{2|3}} days of [[sx:melena and lightheadedness]]{}. {{No NSAID use.|No NSAIDs; no prior ulcer history.|Takes no over-the-counter pain relievers.}} No prior GI bleeding.", if emesis { ", one episode of coffee-ground emesis this morning" } else { "" });
+    s.hpi = rng.vary(&hpi_t);
     s.ros = ros(rng, "Positive for melena, fatigue, lightheadedness.", &["bowel", "gi", "syn", "abd"]);
     s.vitals = vit(36.7, rng.range(98, 116), rng.range(96, 112), rng.range(56, 68), 18, 98, "on room air");
     s.exam.push(("Abdomen", "Soft, mild epigastric tenderness; rectal: black tarry stool, guaiac positive".into()));
     s.labs = format!("[[hgb:Hgb {h0}]] (baseline {} six months ago), BUN {}, Cr {}, INR 1.1, Plt {}.", dec(rng, 12.8, 14.2), rng.range(38, 62), dec(rng, 0.8, 1.2), rng.range(180, 320));
     s.ap.push("Upper GI bleed: two large-bore IVs, IV pantoprazole drip, type and cross 2 units, GI for EGD.".into());
     let ulcer = match v {
-        2 => "[[ulcer:acute gastric ulcer with hemorrhage]] (H. pylori positive)",
+        2 => "[[ulcer:acute gastric ulcer with hemorrhage]]",
         _ => "[[ulcer:gastric ulcer with hemorrhage]]",
     };
     let egd = match v {
@@ -1724,7 +1949,9 @@ fn gi_bleed(rng: &mut Rng, n: usize, v: usize) -> Case {
     };
     s.docs.push((DocumentKind::OperativeNote, "EGD Procedure Note".into(), 1, format!("Procedure: {egd}\nSedation: moderate, by CRNA.\nFindings: {egd_find}\nImpression: {}.\nPlan: PPI BID, {}\nGastroenterologist", capitalize(&strip_marks(ulcer)), if v == 2 { "await pathology." } else { "repeat Hgb q8h." })));
     if v == 2 {
-        s.docs.push((DocumentKind::PathologyReport, "Surgical Pathology Report".into(), 3, "Specimen: gastric antrum and ulcer margin biopsies.\nDiagnosis: Chronic active gastritis with [[hp:Helicobacter pylori organisms]] identified; ulcer margin with granulation tissue, no dysplasia or malignancy.\nPathologist".into()));
+        let gross = format!("A: {} tan soft tissue fragments up to 0.3 cm. B: {} tan fragments up to 0.4 cm. Entirely submitted.", rng.range(2, 4), rng.range(3, 5));
+        let report = path_report(rng, "A. Gastric antrum, biopsy; B. Gastric ulcer margin, biopsy", "Upper GI bleeding; antral ulcer on EGD.", &gross, "A: Antral mucosa with a dense lymphoplasmacytic infiltrate and neutrophils in the foveolar epithelium; curved rod-shaped organisms on the surface, confirmed on immunostain. B: Ulcer bed with granulation tissue and fibrinopurulent debris; adjacent mucosa with reactive changes. No intestinal metaplasia, dysplasia or malignancy.", "A: Chronic active gastritis with [[hp:Helicobacter pylori organisms]] identified. B: Ulcer margin with granulation tissue; negative for dysplasia and malignancy.");
+        s.docs.push((DocumentKind::PathologyReport, "Surgical Pathology Report".into(), 3, report));
     }
     if v == 1 {
         s.procs.push("[[tx:Transfusion of 2 units packed red blood cells]] via peripheral IV, hospital day 1".into());
@@ -1743,13 +1970,12 @@ fn gi_bleed(rng: &mut Rng, n: usize, v: usize) -> Case {
         s.ds_dx.push("[[hp:H. pylori infection]], treatment started".into());
     }
     s.procs.insert(0, format!("{egd}, hospital day 1"));
-    s.course.push(("GI bleed".into(), format!("Hgb {h0} on arrival, nadir {h1}. {} {} No rebleeding; diet advanced.", if v == 1 { "Transfused 2 units PRBC for symptomatic anemia." } else if v == 3 { "[[hgb3:Hemoglobin was followed every 8 hours with a nadir of about 7 and tachycardia to the 110s; IV fluids given]]." } else { "" }, if v == 2 { "Biopsies positive for H. pylori; quadruple therapy started." } else { "EGD hemostasis successful." })));
+    s.course.push(("GI bleed".into(), format!("Hgb {h0} on arrival, nadir {h1}. {}{} No rebleeding; diet advanced.", if v == 1 { "Transfused 2 units PRBC for symptomatic anemia. " } else if v == 3 { "[[hgb3:Hemoglobin was followed every 8 hours with a nadir of about 7 and tachycardia to the 110s; IV fluids given]]. " } else { "" }, if v == 2 { "Biopsies positive for H. pylori; quadruple therapy started." } else { "EGD hemostasis successful." })));
     s.new_meds.push("pantoprazole 40 mg PO BID x 8 weeks".into());
     if v == 2 {
         s.new_meds.push("bismuth quadruple therapy x 14 days".into());
     }
-    s.stop_meds.push("ibuprofen and all NSAIDs".into());
-    s.follow.push("GI in 4 weeks; repeat EGD in 8 weeks; CBC in 1 week".into());
+    s.follow.push("GI in 4 weeks; repeat EGD in 8 weeks; CBC in 1 week; avoid NSAIDs".into());
     s.condition = "Stable.".into();
     render(&mut a, rng, &s);
     let (code, w) = if v == 2 { ("K25.0", "An acute gastric ulcer with hemorrhage: K25.0 combines the ulcer, its acuity and the bleeding.") } else { ("K25.4", "Gastric ulcer with hemorrhage, acuity not specified: K25.4 (chronic or unspecified) combines the ulcer and the bleeding.") };
@@ -1795,23 +2021,30 @@ fn stroke(rng: &mut Rng, n: usize, v: usize) -> Case {
         _ => rng.range(6, 14),
     };
     let nih_code = format!("R29.7{:02}", nihss);
-    let mut s = Sc { service: "Neurology", ..Default::default() };
+    // The anticoagulant the profile's atrial fibrillation takes (v1), held after the stroke.
+    let ac = kb::meds(&a.pf).iter().map(|(_, _, m)| m.split_whitespace().next().unwrap_or("").to_string()).find(|d| ["apixaban", "rivaroxaban", "warfarin"].contains(&d.as_str())).unwrap_or_else(|| "apixaban".into());
+    let mut s = Sc { service: "Neurology", skip_chronic: if v == 1 { vec!["afib"] } else { Vec::new() }, ..Default::default() };
     let (deficit, infarct) = match v {
         1 => ("[[def:left-sided hemiparesis]]; the patient is right-handed".to_string(), "[[cva:acute cardioembolic infarct of the right middle cerebral artery territory]] due to paroxysmal atrial fibrillation"),
-        2 => ("[[def2:dysarthria]] and mild right face-arm weakness that resolved by day 2".to_string(), "[[cva:acute lacunar infarct of the left internal capsule (small-vessel disease)]]"),
+        2 => ("[[def2:dysarthria]] without limb or facial weakness".to_string(), "[[cva:acute lacunar infarct of the left internal capsule (small-vessel disease)]]"),
         3 => ("[[def:right-sided hemiparesis]] and [[aph:expressive aphasia]]".to_string(), "[[cva:acute ischemic infarct of the left middle cerebral artery territory]], due to left MCA (M2) occlusion"),
         _ => ("[[def:right hemiparesis]] and [[aph:aphasia]]; the patient is right-handed".to_string(), "[[cva:acute ischemic stroke of the left middle cerebral artery territory]] from left M1 occlusion"),
     };
-    s.cc = rng.say(&["Sudden weakness and trouble speaking.", "Acute onset facial droop and weakness.", "Stroke alert."]);
+    s.cc = match v {
+        1 => rng.say(&["Sudden left-sided weakness.", "Stroke alert: left arm and leg weakness."]),
+        2 => rng.say(&["Slurred speech.", "Stroke alert: slurred speech."]),
+        _ => rng.say(&["Sudden weakness and trouble speaking.", "Stroke alert: right-sided weakness, word-finding trouble."]),
+    };
     s.hpi = rng.vary(&format!("{who} {{was last known well at 07:40|was last seen normal 90 minutes before arrival}} when family noted {}. Stroke alert activated; [[nih:NIHSS {nihss}]] on arrival. CT head without hemorrhage. {}", strip_marks(&deficit), match v {
-        1 => "Takes apixaban for atrial fibrillation (last dose this morning); not a thrombolytic candidate.",
-        2 => "Symptoms mild and improving; thrombolysis not given.",
-        _ => "No contraindications; [[tpa:IV alteplase (tPA) 0.9 mg/kg administered via peripheral IV]] in the ED at 55 minutes after arrival.",
+        1 => format!("Takes {ac} for atrial fibrillation (last dose this morning); not a thrombolytic candidate."),
+        2 => "Symptoms mild and improving; thrombolysis not given.".to_string(),
+        _ => "No contraindications; [[tpa:IV alteplase (tPA) 0.9 mg/kg administered via peripheral IV]] in the ED at 55 minutes after arrival.".to_string(),
     }));
     s.ros = ros(rng, "Positive for weakness and speech difficulty per family.", &["neuro", "ha", "syn"]);
     s.vitals = vit(36.8, rng.range(68, 96), rng.range(156, 188), rng.range(82, 100), 16, 97, "on room air");
     s.exam.push(("Neuro", format!("{}; NIHSS {nihss}", deficit)));
-    s.labs = format!("Glucose {}, INR {}, Plt {}, LDL {}, A1c {}.", rng.range(98, 164), if v == 1 { "1.3" } else { "1.0" }, rng.range(170, 310), rng.range(88, 160), dec(rng, 5.6, 7.4));
+    s.exam.push(("General", if v == 0 || v == 3 { rng.say(&["Awake, follows simple commands, speech limited", "Alert, attentive, struggles to find words"]) } else { rng.say(&["Awake, alert, follows commands", "Alert, attentive, cooperative with exam"]) }));
+    s.labs = format!("Glucose {}, INR {}, Plt {}, LDL {}. Troponin negative.", rng.range(98, 164), if v == 1 { "1.3" } else { "1.0" }, rng.range(170, 310), rng.range(88, 160));
     s.imaging = format!("CT head: no hemorrhage. CTA: {}. MRI brain (day 2): restricted diffusion confirming the infarct.", match v {
         1 => "right M2 branch occlusion",
         2 => "no large-vessel occlusion",
@@ -1819,14 +2052,14 @@ fn stroke(rng: &mut Rng, n: usize, v: usize) -> Case {
         _ => "left M1 occlusion, not a thrombectomy candidate per neurointerventional review (distal clot burden)",
     });
     s.ap.push(format!("{}: {}", capitalize(infarct), match v {
-        1 => "hold apixaban 3 days then resume; telemetry; statin; PT/OT/SLP.",
-        2 => "aspirin and clopidogrel x 21 days, statin, BP goal per stroke protocol.",
-        _ => "post-tPA neuro checks q1h, BP < 180/105, no antithrombotics for 24 h, then aspirin; PT/OT/SLP.",
+        1 => format!("hold {ac} 3 days then resume; rate control with home metoprolol; telemetry; statin; PT/OT/SLP."),
+        2 => "aspirin and clopidogrel x 21 days, statin, BP goal per stroke protocol.".to_string(),
+        _ => "post-tPA neuro checks q1h, BP < 180/105, no antithrombotics for 24 h, then aspirin; PT/OT/SLP.".to_string(),
     }));
     if v != 2 {
         s.ap.push(format!("{}: PT/OT, fall precautions.", capitalize(&deficit.split(';').next().unwrap_or("").to_string())));
     }
-    s.progress.push(prog(2, "More alert; deficits unchanged.".into(), "MRI confirms infarct. Telemetry without events.".into(), if v == 2 { "Lacunar stroke; dysarthria improving. Dual antiplatelet therapy.".into() } else { "Acute ischemic stroke: continue therapy as planned; SLP swallow eval passed with modified diet.".into() }));
+    s.progress.push(prog(2, "More alert; deficits unchanged.".into(), "MRI confirms infarct. Telemetry without events.".into(), if v == 2 { "Lacunar stroke; dysarthria improving. Dual antiplatelet therapy.".into() } else { "Acute ischemic stroke: continue therapy as planned; SLP bedside swallow evaluation passed, regular diet.".into() }));
     s.admit_dx = "Acute ischemic stroke".into();
     s.ds_dx.push(capitalize(infarct));
     match v {
@@ -1843,6 +2076,9 @@ fn stroke(rng: &mut Rng, n: usize, v: usize) -> Case {
     s.new_meds.push("atorvastatin 80 mg PO nightly".into());
     if v != 1 {
         s.new_meds.push("aspirin 81 mg PO daily".into());
+    }
+    if v == 2 {
+        s.new_meds.push("clopidogrel 75 mg PO daily x 21 days, then stop".into());
     }
     s.follow.push("Stroke clinic in 4 weeks; outpatient PT/OT/SLP".into());
     s.condition = "Stable; residual deficits as above.".into();
@@ -1890,21 +2126,21 @@ fn dka(rng: &mut Rng, n: usize, v: usize) -> Case {
         _ => "[[dm:type 2 diabetes mellitus]]".into(),
     };
     s.hpi = rng.vary(&format!("{who} with {} presents with {{2|3}} days of [[sx:polyuria, polydipsia, nausea, vomiting and diffuse abdominal pain]]. {}", strip_marks(&s.pmh_extra), match v {
-        3 => "[[under:Ran out of insulin 4 days ago and stopped taking it because of cost]]; could not afford the refill.",
+        3 => "[[under:Stopped taking all insulin 4 days ago on purpose, afraid of low blood sugars]] while eating less; has insulin at home and no trouble obtaining it.",
         2 => "Started [[sglt:empagliflozin]] 6 weeks ago in addition to metformin.",
         1 => "Uses [[ins:insulin glargine]] nightly; reports a recent viral illness with poor intake.",
-        _ => "Takes basal-bolus insulin; skipped mealtime doses while vomiting.",
+        _ => "Takes basal-bolus insulin as prescribed with no missed doses; no clear precipitant found (no infection on work-up).",
     }));
     s.ros = ros(rng, "Positive for polyuria, nausea, vomiting, abdominal pain.", &["gi", "abd"]);
     s.vitals = vit(36.9, rng.range(108, 126), rng.range(102, 124), rng.range(60, 76), rng.range(24, 30), 99, "on room air");
     s.exam.push(("HEENT", "Dry mucous membranes, fruity breath".into()));
     s.exam.push(("Abdomen", "Diffusely mildly tender, no rebound".into()));
-    s.labs = format!("Glucose {glu}, pH {ph}, HCO3 {}, anion gap {}, beta-hydroxybutyrate {}. K {}, Na {}, Cr {}. A1c {}.", rng.range(6, 13), rng.range(22, 32), dec(rng, 5.2, 9.8), dec(rng, 4.8, 5.9), rng.range(128, 136), dec(rng, 1.0, 1.5), dec(rng, 9.1, 13.2));
+    s.labs = format!("Glucose {glu}, pH {ph}, HCO3 {}, anion gap {}, beta-hydroxybutyrate {}. K {}, Na {}, Cr {}. A1c {}.", rng.range(6, 13), rng.range(22, 32), dec(rng, 5.2, 9.8), dec(rng, 4.8, 5.9), rng.range(128, 136), dec(rng, 1.0, 1.5), if v == 2 { dec(rng, 7.2, 8.4) } else { dec(rng, 9.1, 13.2) });
     let dx = match v {
         0 => "[[dka:Diabetic ketoacidosis, type 1 diabetes]], without coma",
         1 => "[[dka:Type 2 diabetes with diabetic ketoacidosis]] without coma",
         2 => "[[dka:Euglycemic diabetic ketoacidosis in type 2 diabetes]], [[ae:due to empagliflozin (adverse effect of SGLT2 inhibitor taken as prescribed)]]",
-        _ => "[[dka:DKA in type 1 diabetes]], [[under:due to insulin underdosing (stopped insulin due to cost)]]",
+        _ => "[[dka:DKA in type 1 diabetes]], [[under:due to intentional insulin underdosing (stopped insulin for fear of hypoglycemia)]]",
     };
     s.ap.push(format!("{}: insulin drip per DKA protocol, IV fluids, potassium repletion, q1h glucose, BMP q2h; close anion gap then transition to subcut insulin.", capitalize(dx)));
     if v == 2 {
@@ -1914,13 +2150,28 @@ fn dka(rng: &mut Rng, n: usize, v: usize) -> Case {
     s.admit_dx = "Diabetic ketoacidosis".into();
     s.ds_dx.push(capitalize(dx));
     s.course.push(("DKA".into(), format!("Treated with insulin infusion and fluids; gap closed within {} hours. {}", rng.range(10, 20), match v {
-        3 => "Social work helped enroll the patient in a manufacturer assistance program for insulin.",
+        3 => "Diabetes educator reviewed sick-day rules and hypoglycemia management; a continuous glucose monitor was prescribed to address the fear of lows.",
         2 => "Euglycemic presentation attributed to the SGLT2 inhibitor, which was discontinued.",
         _ => "Diabetes educator reviewed sick-day rules.",
     })));
-    s.new_meds.push(if t1 { "insulin glargine 22 units subcut nightly and insulin lispro per sliding scale with meals".into() } else { "[[ins2:insulin glargine 18 units subcut nightly]]".into() });
+    match v {
+        0 | 3 => {
+            s.home_meds.push(format!("insulin glargine {} units subcut nightly", rng.range(16, 24)));
+            s.home_meds.push("insulin lispro per carbohydrate ratio with meals".into());
+        }
+        1 => s.home_meds.push(format!("[[ins:insulin glargine {} units subcut nightly]]", rng.range(12, 16))),
+        _ => {
+            s.home_meds.push("[[met:metformin 1000 mg PO BID]]".into());
+            s.home_meds.push("empagliflozin 10 mg PO daily".into());
+        }
+    }
+    s.diet = "carbohydrate-consistent";
+    s.new_meds.push(match v {
+        0 | 3 => format!("insulin glargine {} units subcut nightly", rng.range(24, 28)),
+        1 => "insulin glargine 18 units subcut nightly".into(),
+        _ => "glipizide 5 mg PO daily with breakfast".into(),
+    });
     if v == 2 {
-        s.new_meds.push("[[met:metformin 1000 mg PO BID]]".into());
         s.stop_meds.push("empagliflozin (do not restart)".into());
     }
     s.follow.push("Endocrinology in 1–2 weeks".into());
@@ -1936,7 +2187,7 @@ fn dka(rng: &mut Rng, n: usize, v: usize) -> Case {
         }
         3 => {
             a.dx("T38.3X6A", Y, &["under"], "Underdosing of insulin: the relapse of the diabetes is coded first, then the underdosing code.", vec![guideline("OCG I.C.19.e.5.c")]);
-            a.dx("Z91.120", Y, &["under"], "Intentional underdosing because of financial hardship (stopped insulin due to cost).", vec![guideline("OCG I.C.19.e.5.c")]);
+            a.dx("Z91.128", Y, &["under"], "Intentional underdosing for a reason other than financial hardship (stopped insulin for fear of hypoglycemia): Z91.128 gives the intent the underdosing code needs. POA is not reported for it (Z91.1- is exempt).", vec![guideline("OCG I.C.19.e.5.c")]);
         }
         _ => {}
     }
@@ -1970,20 +2221,23 @@ fn aki(rng: &mut Rng, n: usize, v: usize) -> Case {
     let mut s = Sc { skip_chronic: vec!["ckd", "htn"], ..Default::default() };
     s.cc = rng.say(&["Weakness and poor appetite.", "Abnormal labs.", "Decreased urination."]);
     s.hpi = rng.vary(&format!("{who} with [[p:ckd:CKD stage {sw}]] (baseline Cr {base}) and [[p:htn:hypertension]], {}, presents with {{fatigue|weakness}} and decreased urine output. Outpatient labs today Cr {cr}.", match v {
-        0 => "whose [[ae:furosemide was increased to 80 mg BID one week ago]] for leg swelling",
+        0 => "whose [[ae:furosemide was increased to 80 mg BID one week ago]] by the PCP",
         1 => "with a week of poor oral intake",
         _ => "who had a [[ct:contrast-enhanced CT of the abdomen 3 days ago]]",
     }));
     s.ros = ros(rng, "Positive for fatigue, decreased urine output.", &["gu", "edema"]);
     s.vitals = vit(36.7, rng.range(72, 92), rng.range(108, 138), rng.range(62, 80), 16, 97, "on room air");
-    s.labs = format!("Cr {cr} (baseline {base}), BUN {}, [[k:K {k}]], HCO3 {}, Na {}. UA bland. Urine Na {}.", rng.range(48, 88), rng.range(18, 23), rng.range(134, 141), if v == 2 { 48 } else { 12 });
+    s.labs = format!("Cr {cr} (baseline {base}), BUN {}, [[k:K {k}]], HCO3 {}, Na {}. {} Urine Na {}.", rng.range(48, 88), rng.range(18, 23), rng.range(134, 141), if v == 2 { "UA: 1+ protein, granular casts, no blood." } else { "UA bland." }, if v == 2 { 48 } else { 12 });
     s.imaging = "Renal ultrasound: no hydronephrosis; echogenic kidneys consistent with chronic disease.".into();
     let dx = match v {
         0 => "[[aki:Acute kidney injury]] on [[p:ckd:CKD stage ".to_string() + sw + "]], [[ae:due to diuretic (furosemide) taken as prescribed]]",
         1 => format!("[[aki:Acute kidney injury]] on [[p:ckd:chronic kidney disease stage {sw}]], prerenal from poor intake"),
         _ => format!("[[aki:Acute kidney injury with acute tubular necrosis]] on [[p:ckd:CKD stage {sw}]], contrast-associated (nephrology)"),
     };
-    s.ap.push(format!("{}: {}", capitalize(&dx), "hold diuretic and ACE inhibitor/ARB, IV fluids as appropriate, renally dose medications, strict I/O, daily BMP."));
+    s.ap.push(format!("{}: {}", capitalize(&dx), if v == 0 { "hold furosemide and antihypertensives, gentle IV fluids, renally dose medications, strict I/O, daily BMP." } else { "hold antihypertensives, IV fluids, renally dose medications, avoid nephrotoxins, strict I/O, daily BMP." }));
+    if v == 0 {
+        s.home_meds.push("furosemide 80 mg PO BID".into());
+    }
     if v == 1 {
         s.ap.push("[[k:Hyperkalemia]], K in the 6s with peaked T waves: calcium gluconate, insulin/dextrose, sodium zirconium cyclosilicate; repeat K in 2 h.".into());
     }
@@ -2002,7 +2256,7 @@ fn aki(rng: &mut Rng, n: usize, v: usize) -> Case {
     s.follow.push("Nephrology in 2 weeks; BMP in 3 days".into());
     s.condition = "Stable.".into();
     if v == 0 {
-        s.new_meds.push("furosemide 40 mg PO daily (reduced dose)".into());
+        s.new_meds.push("furosemide 40 mg PO daily".into());
     }
     render(&mut a, rng, &s);
     if v == 2 {
@@ -2036,7 +2290,7 @@ fn cellulitis(rng: &mut Rng, n: usize, v: usize) -> Case {
     let limb = if upper { "forearm" } else { "lower leg" };
     let mut s = Sc::default();
     s.cc = format!("{} {limb} redness and swelling.", capitalize(side));
-    s.hpi = rng.vary(&format!("{who} with {{3|4}} days of [[sx:spreading redness, warmth, swelling and pain]] of the {side} {limb}{}. {{Subjective fevers.|Fever to 38.5 at home.}} Failed outpatient cephalexin x 2 days.", if upper { " after a small scratch that drained pus" } else { "" }));
+    s.hpi = rng.vary(&format!("{who} with {{3|4}} days of [[sx:spreading redness, warmth, swelling and pain]] of the {side} {limb}{}. {{Subjective fevers.|Fever to 38.5 at home.}} {}", if upper { " after a small scratch that drained pus" } else { "" }, if upper { "Failed 2 days of outpatient cephalexin." } else { "Failed 2 days of doxycycline prescribed by urgent care." }));
     s.ros = ros(rng, "Positive for fever and limb pain.", &["skin", "fever", "edema"]);
     s.vitals = vit(dec(rng, 37.9, 38.8), rng.range(92, 108), rng.range(122, 148), rng.range(70, 88), 18, 97, "on room air");
     s.exam.push(("Extremities", format!("{} {limb} with erythema, warmth and induration over {} cm, tender, no fluctuance or crepitus; margins marked", capitalize(side), rng.range(10, 22))));
@@ -2045,7 +2299,7 @@ fn cellulitis(rng: &mut Rng, n: usize, v: usize) -> Case {
     let cell = if v == 2 { format!("[[cel:Cellulitis of the {side} lower leg]]") } else if upper { format!("[[cel:MRSA cellulitis of the {side} forearm]]") } else { format!("[[cel:Cellulitis of the {side} lower extremity]]") };
     s.ap.push(format!("{}: IV {}, elevate, mark borders.", cell, if upper { "vancomycin" } else { "cefazolin" }));
     if v == 3 {
-        s.ap.push("Urinary retention on arrival (bladder scan 850 mL): indwelling Foley catheter placed.".into());
+        s.ap.push("[[ret:Urinary retention]] on arrival (bladder scan 850 mL), likely from pain and immobility: indwelling Foley catheter placed.".into());
     }
     s.progress.push(prog(2, "Redness receding from the marked border.".into(), "Afebrile. Erythema regressing.".into(), if v == 2 { format!("[[cel2:Cellulitis of the {other} leg]] improving on IV antibiotics.") } else { "Cellulitis improving; continue IV therapy.".into() }));
     if v == 3 {
@@ -2088,6 +2342,7 @@ fn cellulitis(rng: &mut Rng, n: usize, v: usize) -> Case {
         a.dx("T83.511A", N, &["cauti"], "Infection due to an indwelling urethral catheter, documented by the provider as catheter-associated: the complication code comes first, and it developed after admission (POA N), a hospital-acquired condition.", vec![guideline("OCG I.B.16"), tabular("T83.51 Use additional code to identify infection"), guideline("OCG Appendix I POA")]);
         a.dx("N39.0", N, &["cauti"], "The urinary tract infection itself, as T83.51- instructs; POA N.", vec![tabular("T83.51 Use additional code to identify infection")]);
         a.dx("B96.20", N, &["eco"], "E. coli as the infectious agent of the UTI.", vec![tabular("N39.0 Use additional code (B95-B97) to identify infectious agent")]);
+        a.dx("R33.9", Y, &["ret"], "Urinary retention found on arrival and treated with an indwelling catheter; no cause is diagnosed, so the symptom code is reported (POA Y).", vec![guideline("OCG III"), guideline("OCG I.C.18.b")]);
     }
     a.nc("Redness, swelling and pain", Some("R22.41"), &["sx"], "Signs integral to cellulitis.", vec![guideline("OCG I.B.5")]);
     a.finish()
@@ -2110,7 +2365,7 @@ fn pancreatitis(rng: &mut Rng, n: usize, v: usize) -> Case {
     let drinks = rng.range(8, 14);
     let mut s = Sc::default();
     s.cc = rng.say(&["Epigastric pain.", "Abdominal pain and vomiting.", "Pain in the upper belly going to the back."]);
-    s.hpi = rng.vary(&format!("{who} with [[sx:severe epigastric pain radiating to the back, nausea and vomiting]] since {{yesterday|last night}} after a weekend of heavy drinking. Drinks about {drinks} beers daily."));
+    s.hpi = rng.vary(&format!("{who} with [[sx:severe epigastric pain radiating to the back, nausea and vomiting]] since {{yesterday|last night}} after a weekend of heavy drinking. {}", if v == 2 { format!("Drinks {drinks}-{} beers on weekends, little during the week.", drinks + 4) } else { format!("Drinks about {drinks} beers daily.") }));
     s.social = match v {
         1 => format!("[[alc:Alcohol dependence]]: {drinks} drinks daily for years, morning drinks, prior withdrawal; last drink last night. Never smoker."),
         2 => format!("[[alc:Alcohol abuse]] (heavy episodic drinking, no physiologic dependence or withdrawal history). Never smoker."),
@@ -2135,6 +2390,7 @@ fn pancreatitis(rng: &mut Rng, n: usize, v: usize) -> Case {
     s.course.push(("Pancreatitis".into(), format!("Lipase {lip}; no gallstones or hypertriglyceridemia. {}", if v == 2 { "Felt to be [[panc:likely alcohol-induced]]; no other cause found." } else { "Improved with fluids and analgesia." })));
     s.course.push(("Alcohol".into(), "Counseled on cessation; addiction medicine offered outpatient treatment.".into()));
     s.new_meds.push("thiamine 100 mg PO daily".into());
+    s.diet = "low-fat{|, small frequent meals}; no alcohol";
     s.follow.push("PCP in 1 week; outpatient alcohol treatment program".into());
     s.condition = if v == 1 { "Improving; left before completing treatment.".into() } else { "Stable.".into() };
     render(&mut a, rng, &s);
@@ -2165,7 +2421,11 @@ fn syncope(rng: &mut Rng, n: usize, v: usize) -> Case {
     let mut s = Sc::default();
     s.cc = rng.say(&["Passed out.", "Syncope.", "Fainting episode."]);
     s.pmh_extra = "[[htn:essential hypertension]]".into();
-    s.hpi = rng.vary(&format!("{who} had a [[sx:brief loss of consciousness]] {{on standing from a chair|after getting up to the bathroom}}, {{about 20 seconds|under a minute}}, with quick recovery. {} No chest pain, palpitations or seizure activity.", if v == 1 { "[[drug:Clonidine 0.1 mg BID was added 5 days ago]] for blood pressure." } else { "" }));
+    s.home_meds.push(rng.say(&["lisinopril 20 mg PO daily", "amlodipine 10 mg PO daily", "losartan 100 mg PO daily"]));
+    if v == 1 {
+        s.home_meds.push("clonidine 0.1 mg PO BID".into());
+    }
+    s.hpi = rng.vary(&format!("{who} had a [[sx:brief loss of consciousness]] {{on standing from a chair|after getting up to the bathroom}}, {{about 20 seconds|under a minute}}, with quick recovery. {}No chest pain, palpitations or seizure activity.", if v == 1 { "[[drug:Clonidine 0.1 mg BID was added 5 days ago]] for blood pressure. " } else { "" }));
     s.ros = ros(rng, "Positive for lightheadedness on standing.", &["syn", "cp", "palp", "neuro"]);
     s.vitals = vit(36.6, rng.range(64, 82), rng.range(112, 138), rng.range(64, 80), 16, 97, "on room air");
     s.labs = format!("Hgb {}, BMP normal, troponin negative x2. ECG: sinus rhythm, normal intervals. Orthostatics: {}.", dec(rng, 12.2, 14.6), if v == 1 { "[[orth:supine 138/78 → standing 98/60 with symptoms]]" } else { "negative" });

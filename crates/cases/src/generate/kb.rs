@@ -264,6 +264,8 @@ impl Other {
             Other::HxBreastCancer => sex == Sex::Female && age >= 40,
             Other::Alzheimers | Other::Parkinsons => age >= 60,
             Other::Osteoporosis => age >= 55,
+            Other::OaKnees => age >= 45,
+            Other::Gout => age >= 30,
             Other::Copd | Other::Cad | Other::AfibParoxysmal | Other::AfibPermanent | Other::HxStroke | Other::Hemiplegia | Other::Pad => age >= 45,
             _ => true,
         }
@@ -345,8 +347,10 @@ impl Profile {
         while others.len() < n && tries < 60 {
             tries += 1;
             let o = pool[rng.weighted(&weights)];
-            // PAD with diabetes is diabetic angiopathy: keep it on the diabetes.
-            if others.iter().any(|x| x.conflicts(o)) || (o == Other::Pad && diabetes.is_some()) {
+            // PAD with diabetes is diabetic angiopathy: keep it on the diabetes. Cilostazol (the PAD drug here) is
+            // contraindicated in heart failure, and alendronate below a creatinine clearance of 35.
+            let severe_ckd = ckd.is_some_and(|s| matches!(s, CkdStage::S4 | CkdStage::S5 | CkdStage::Esrd));
+            if others.iter().any(|x| x.conflicts(o)) || (o == Other::Pad && (diabetes.is_some() || heart_failure.is_some())) || (o == Other::Osteoporosis && severe_ckd) {
                 continue;
             }
             others.push(o);
@@ -483,6 +487,12 @@ impl Profile {
         let ckd = self.ckd;
         let hf = self.heart_failure;
 
+        // Metformin is stopped below an eGFR of 30: with CKD stage 4 or worse the diabetes is on insulin.
+        if let (Some(dm), Some(CkdStage::S4 | CkdStage::S5 | CkdStage::Esrd)) = (self.diabetes.as_mut(), ckd) {
+            if matches!(dm.treatment, DmTreatment::Metformin | DmTreatment::MetforminGlipizide | DmTreatment::InsulinMetformin | DmTreatment::MetforminSemaglutide) {
+                dm.treatment = DmTreatment::Insulin;
+            }
+        }
         // Diabetes first: it is usually the reason for the chronic-care visit.
         if let Some(dm) = self.diabetes {
             let (p, c) = diabetes(rng, dm, ckd);
@@ -506,7 +516,7 @@ impl Profile {
             coded.extend(c);
         }
         for o in self.others.clone() {
-            let (p, c) = other(rng, o, hf);
+            let (p, c) = other(rng, o, hf, &self.others);
             problems.push(p);
             coded.extend(c);
         }
@@ -658,7 +668,8 @@ fn diabetes(rng: &mut Rng, dm: Diabetes, ckd: Option<CkdStage>) -> (Problem, Vec
     }
     let base = rng.say(&["Type 2 diabetes mellitus", "Diabetes mellitus type 2", "Type II diabetes mellitus"]);
     let label = if complications.is_empty() {
-        if rng.chance(0.5) {
+        // "Without complications" would contradict the CKD that "with" links to the diabetes (E11.22).
+        if ckd.is_none() && rng.chance(0.5) {
             format!("{base} without complications")
         } else {
             base
@@ -808,6 +819,8 @@ fn kidney(rng: &mut Rng, s: CkdStage, htn: bool, dm: bool, anemia: bool) -> (Pro
     }
     let plan = if s == CkdStage::Esrd {
         rng.vary("Hemodialysis {Mon/Wed/Fri|Tue/Thu/Sat} via left arm AV fistula{|, tolerating well}; renal diet; nephrology following.")
+    } else if s == CkdStage::S5 {
+        rng.vary(&format!("eGFR {egfr}{{| mL/min/1.73 m2}}, no uremic symptoms; nephrology following closely, {{AV fistula planned|vascular access referral placed|dialysis options and transplant referral discussed}}; avoid NSAIDs, renally dose medications."))
     } else {
         rng.vary(&format!("eGFR {egfr}{{| mL/min/1.73 m2}}, {{stable|unchanged from prior}}; avoid NSAIDs{{|, renally dose medications}}; {{nephrology following|continue to monitor BMP}}."))
     };
@@ -854,7 +867,8 @@ fn kidney(rng: &mut Rng, s: CkdStage, htn: bool, dm: bool, anemia: bool) -> (Pro
 /// The words and code of a standalone condition.
 /// `hf` is the profile's heart failure: a patient on carvedilol for systolic failure takes no second beta blocker for
 /// the atrial fibrillation.
-fn other(rng: &mut Rng, o: Other, hf: Option<HfType>) -> (Problem, Vec<Coded>) {
+/// `with` is the profile's other conditions: depression and anxiety share one SSRI.
+fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other]) -> (Problem, Vec<Coded>) {
     let p = |key: &'static str, label: String, short: String, plan: String, meds: Vec<String>, meat: Meat| Problem { key, label, short, plan, meds, meat, history_only: false };
     let one = |code: &'static str, key: &'static str, why_: &str, rules: Vec<Rule>| vec![coded(code, &[(key, Part::Name)], key, why_, rules)];
     match o {
@@ -885,7 +899,8 @@ fn other(rng: &mut Rng, o: Other, hf: Option<HfType>) -> (Problem, Vec<Coded>) {
             let label = if perm { rng.say(&["Permanent atrial fibrillation", "Permanent AF, rate controlled"]) } else { rng.say(&["Paroxysmal atrial fibrillation", "Paroxysmal AFib"]) };
             let on_carvedilol = matches!(hf, Some(HfType::Systolic | HfType::Combined));
             let rate_drug = if on_carvedilol { "carvedilol (rate control)" } else { "metoprolol" };
-            let plan = { let v = rng.range(64, 88); rng.vary(&format!("{{Rate controlled|In sinus rhythm today|HR {} today}}; {{continue|cont}} {rate_drug} and {name} for stroke prevention.", v)) };
+            let rhythm = if perm { "{Rate controlled|Rate controlled, irregularly irregular|HR {} today}" } else { "{Rate controlled|In sinus rhythm today|HR {} today}" };
+            let plan = { let v = rng.range(64, 88); rng.vary(&format!("{}; {{continue|cont}} {rate_drug} and {name} for stroke prevention.", rhythm.replace("{}", &v.to_string()))) };
             let code = if perm { "I48.21" } else { "I48.0" };
             let meds = if on_carvedilol { vec![drug] } else { vec!["metoprolol succinate 50 mg PO daily".to_string(), drug] };
             let anticoagulant = meds.len() - 1;
@@ -913,7 +928,11 @@ fn other(rng: &mut Rng, o: Other, hf: Option<HfType>) -> (Problem, Vec<Coded>) {
             one("F33.1", "mdd", "Major depressive disorder, recurrent, moderate severity: F33.1. The episode and severity decide the code.", vec![guideline("OCG I.C.5")]),
         ),
         Other::Gad => (
-            p("gad", rng.say(&["Generalized anxiety disorder", "GAD"]), "GAD".into(), rng.say(&["Stable on escitalopram; continue.", "Worry and sleep better; continue escitalopram 10 mg."]), vec!["escitalopram 10 mg PO daily".into()], MEAT_ALL),
+            if with.contains(&Other::Mdd) {
+                p("gad", rng.say(&["Generalized anxiety disorder", "GAD"]), "GAD".into(), rng.say(&["Anxiety also improved on the sertraline; no second agent.", "Worry better on sertraline; continue, no separate anxiolytic."]), Vec::new(), MEAT_ALL)
+            } else {
+                p("gad", rng.say(&["Generalized anxiety disorder", "GAD"]), "GAD".into(), rng.say(&["Stable on escitalopram; continue.", "Worry and sleep better; continue escitalopram 10 mg."]), vec!["escitalopram 10 mg PO daily".into()], MEAT_ALL)
+            },
             one("F41.1", "gad", "Generalized anxiety disorder: F41.1.", vec![guideline("OCG I.C.5")]),
         ),
         Other::OaKnees => (
@@ -1109,6 +1128,30 @@ mod tests {
             d.sort();
             d.dedup();
             assert_eq!(d.len(), c.len(), "no code twice: {c:?}");
+        }
+    }
+
+    #[test]
+    fn random_profiles_take_no_drug_their_conditions_forbid() {
+        let mut r = Rng::new(4);
+        for k in 0..2000 {
+            let age = 45 + (k % 45) as u8;
+            let p = Profile::random(&mut r, age, if k % 2 == 0 { Sex::Male } else { Sex::Female }, ProfileSpec::COMPLEX, &[]);
+            let meds: Vec<&str> = meds(&p).into_iter().map(|(_, _, m)| m).collect();
+            let has = |drug: &str| meds.iter().any(|m| m.starts_with(drug));
+            let severe_ckd = matches!(p.ckd, Some(CkdStage::S4 | CkdStage::S5 | CkdStage::Esrd));
+            assert!(!(severe_ckd && (has("metformin") || has("alendronate"))), "CKD {:?} with {meds:?}", p.ckd);
+            assert!(!(p.heart_failure.is_some() && has("cilostazol")), "heart failure with {meds:?}");
+            if has("sacubitril-valsartan") {
+                assert!(!["lisinopril", "losartan"].iter().any(|d| has(d)), "ACE inhibitor or ARB beside sacubitril-valsartan: {meds:?}");
+            }
+            let beta_blockers = ["carvedilol", "metoprolol"].iter().filter(|d| has(d)).count();
+            assert!(beta_blockers <= 1, "two beta blockers: {meds:?}");
+            let ssris = ["sertraline", "escitalopram", "citalopram", "fluoxetine"].iter().filter(|d| has(d)).count();
+            assert!(ssris <= 1, "two SSRIs: {meds:?}");
+            for problem in p.problems() {
+                assert!(!(problem.label.contains("without complications") && p.ckd.is_some()), "{}", problem.label);
+            }
         }
     }
 }

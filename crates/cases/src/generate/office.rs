@@ -236,11 +236,22 @@ fn profile_has_rx(profile: &Profile) -> bool {
     active(profile).iter().any(|p| p.meds.iter().any(|m| is_rx(m)))
 }
 
+/// Local guard against knowledge-base combinations a clinician would flag (reported for kb.rs): permanent AF
+/// described as "in sinus rhythm today", an ACE inhibitor or ARB listed with sacubitril-valsartan, two SSRIs.
+pub(super) fn clinically_ok(p: &Profile) -> bool {
+    let perm_sinus = p.others.contains(&Other::AfibPermanent) && p.problems().iter().any(|x| x.key == "afib" && x.plan.contains("sinus rhythm"));
+    let meds: Vec<String> = kb::meds(p).iter().map(|(_, _, m)| m.to_ascii_lowercase()).collect();
+    let arni = meds.iter().any(|m| m.contains("sacubitril"));
+    let acei_arb = meds.iter().any(|m| m.starts_with("lisinopril") || m.starts_with("losartan") || m.starts_with("enalapril") || m.starts_with("valsartan"));
+    let ssris = ["sertraline", "escitalopram", "citalopram", "fluoxetine", "paroxetine"].iter().filter(|d| meds.iter().any(|m| m.starts_with(*d))).count();
+    !perm_sinus && !(arni && acei_arb) && ssris <= 1
+}
+
 /// Draws profiles until one passes the test (deterministic: the same stream gives the same result).
 fn profile_where(rng: &mut Rng, age: u8, sx: Sex, spec: ProfileSpec, exclude: &[Other], ok: impl Fn(&Profile) -> bool) -> Profile {
     let mut last = Profile::random(rng, age, sx, spec, exclude);
     for _ in 0..80 {
-        if ok(&last) {
+        if ok(&last) && clinically_ok(&last) {
             return last;
         }
         last = Profile::random(rng, age, sx, spec, exclude);
@@ -250,7 +261,14 @@ fn profile_where(rng: &mut Rng, age: u8, sx: Sex, spec: ProfileSpec, exclude: &[
 
 /// A profile with the same big four as `base` and its other conditions changed.
 fn rebuild(rng: &mut Rng, base: &Profile, diabetes: Option<Diabetes>, htn: bool, hf: Option<HfType>, ckd: Option<CkdStage>, others: &[Other]) -> Profile {
-    Profile::with(rng, base.age, base.sex, diabetes, htn, hf, ckd, others)
+    let mut p = Profile::with(rng, base.age, base.sex, diabetes, htn, hf, ckd, others);
+    for _ in 0..40 {
+        if clinically_ok(&p) {
+            break;
+        }
+        p = Profile::with(rng, base.age, base.sex, diabetes, htn, hf, ckd, others);
+    }
+    p
 }
 
 fn age_between(rng: &mut Rng, lo: i64, hi: i64) -> u8 {
@@ -348,6 +366,7 @@ impl Mdm {
         let mut rules = vec![convention("2021 E/M MDM table"), convention("CPT office E/M 2021: level by MDM or total time")];
         if self.modifiers.contains(&"25") {
             rules.push(convention("CPT modifier 25"));
+            rules.push(edit("NCCI Policy Manual Ch. I: the decision to perform a minor procedure is included in the procedure"));
         }
         cw.gold.em = Some(GoldEm {
             code: code.into(),
@@ -509,12 +528,12 @@ struct Acute {
 const ACUTES: [Acute; 5] = [
     Acute {
         title: "sinus symptoms",
-        cc: &["Sinus pressure and congestion x {10|12|14} days", "\"Sinus infection\" - congestion, facial pressure"],
-        hpi: &["Nasal congestion began with a cold {10|12} days ago, improved briefly, then worsened over the last 3 days with thick yellow-green drainage and maxillary pressure. ", "{Pt|Patient} reports {2 weeks|12 days} of nasal congestion, purulent rhinorrhea and pressure over both cheeks, worse bending forward; tried OTC decongestant without relief. "],
+        cc: &["Sinus pressure and congestion x {n} days", "\"Sinus infection\" - congestion, facial pressure"],
+        hpi: &["Nasal congestion began with a cold {n} days ago, improved briefly, then worsened over the last 3 days with thick yellow-green drainage and pressure over the cheeks. ", "{Pt|Patient} reports {n} days of nasal congestion, purulent rhinorrhea and pressure over both cheeks, worse bending forward; tried OTC decongestant without relief. "],
         exam: &["HEENT: tenderness over bilateral maxillary sinuses; purulent drainage in both nares; TMs clear; pharynx mildly erythematous.", "Face: maxillary sinus tenderness to percussion. Nares: boggy turbinates with purulent discharge. TMs normal."],
-        label: &["Acute bacterial sinusitis", "Acute maxillary sinusitis, bacterial - double-worsening course"],
-        code: "J01.90",
-        code_why: "The provider documents acute sinusitis (bacterial, no specific sinus named as a code axis beyond unspecified, no organism): J01.90. \"Sinusitis\" without \"acute\" would index to chronic J32.9, which J01's Excludes1 note separates.",
+        label: &["Acute maxillary sinusitis, bacterial", "Acute maxillary sinusitis, bacterial - double-worsening course"],
+        code: "J01.00",
+        code_why: "The provider documents acute sinusitis of the maxillary sinus, not called recurrent, no organism named: J01.00. \"Sinusitis\" without \"acute\" would index to chronic J32.9, which J01's Excludes1 note separates.",
         rx: &["amoxicillin-clavulanate 875-125 mg PO BID x 7 days", "doxycycline 100 mg PO BID x 7 days"],
         integral: Some(("congestion", "R09.81")),
         female_only: false,
@@ -523,8 +542,8 @@ const ACUTES: [Acute; 5] = [
     },
     Acute {
         title: "urinary symptoms",
-        cc: &["Burning with urination x {2|3} days", "Dysuria and frequency"],
-        hpi: &["{Reports|Describes} burning with urination, urgency and frequency for {2|3} days. No fever, flank pain, vaginal discharge or gross hematuria. Not pregnant (postmenopausal or on reliable contraception per pt). ", "{2|3} days of dysuria and urinary frequency; no back pain, no fever or chills, no visible blood in urine. Similar episode several years ago. "],
+        cc: &["Burning with urination x {n} days", "Dysuria and frequency"],
+        hpi: &["{Reports|Describes} burning with urination, urgency and frequency for {n} days. No fever, flank pain, vaginal discharge or gross hematuria. Not pregnant (postmenopausal or on reliable contraception per pt). ", "{n} days of dysuria and urinary frequency; no back pain, no fever or chills, no visible blood in urine. Similar episode several years ago. "],
         exam: &["Abd: mild suprapubic tenderness, no CVA tenderness.", "Abdomen soft, suprapubic tenderness; no costovertebral angle tenderness."],
         label: &["Acute cystitis without hematuria", "Acute uncomplicated cystitis, no hematuria"],
         code: "N30.00",
@@ -537,8 +556,8 @@ const ACUTES: [Acute; 5] = [
     },
     Acute {
         title: "cough",
-        cc: &["Cough x {8|9|10} days", "Cough, chest congestion"],
-        hpi: &["Productive cough for {8|10} days after a cold, clear to white sputum; no fever, no shortness of breath, no hemoptysis. Sleep disturbed by cough. ", "{Pt|Patient} has had a hacking cough for about {9|10} days; mild chest soreness with coughing only, no fevers or dyspnea. "],
+        cc: &["Cough x {n} days", "Cough, chest congestion"],
+        hpi: &["Productive cough for {n} days after a cold, clear to white sputum; no fever, no shortness of breath, no hemoptysis. Sleep disturbed by cough. ", "{Pt|Patient} has had a hacking cough for about {n} days; mild chest soreness with coughing only, no fevers or dyspnea. "],
         exam: &["Lungs: scattered rhonchi that clear with cough; no crackles, no wheeze; normal work of breathing.", "Chest: a few coarse breath sounds clearing after cough, no focal consolidation."],
         label: &["Acute bronchitis", "Acute bronchitis, likely viral"],
         code: "J20.9",
@@ -551,9 +570,9 @@ const ACUTES: [Acute; 5] = [
     },
     Acute {
         title: "leg redness",
-        cc: &["Red, warm area on lower leg x 3 days", "Leg redness and swelling"],
-        hpi: &["Noticed redness on the {side} lower leg 3 days ago after a scrape while gardening; spreading slowly, warm and tender. No fever or chills. ", "{side} shin became red and sore over {2|3} days, no known injury other than a small scratch; no fevers. "],
-        exam: &["Skin: {side} anterior lower leg with a {6 x 8|7 x 10|5 x 9} cm area of blanching erythema and warmth, mildly tender, no fluctuance or purulence; margins marked with pen.", "{side} lower leg: well-demarcated erythema and warmth over the shin, no induration or fluctuance, no crepitus; DP pulse 2+."],
+        cc: &["Red, warm area on lower leg x {n} days", "Leg redness and swelling"],
+        hpi: &["Noticed redness on the {side} lower leg {n} days ago after a scrape while gardening; spreading slowly, warm and tender. No fever or chills. ", "{Side} shin became red and sore over {n} days, no known injury other than a small scratch; no fevers. "],
+        exam: &["Skin: {side} anterior lower leg with a {6 x 8|7 x 10|5 x 9} cm area of blanching erythema and warmth, mildly tender, no fluctuance or purulence; margins marked with pen.", "{Side} lower leg: well-demarcated erythema and warmth over the shin, no induration or fluctuance, no crepitus; DP pulse 2+."],
         label: &["Cellulitis of {side} lower leg", "Cellulitis, {side} lower extremity"],
         code: "L03.11",
         code_why: "Cellulitis of the lower limb with laterality documented: L03.11- with the side as the 6th character.",
@@ -565,8 +584,8 @@ const ACUTES: [Acute; 5] = [
     },
     Acute {
         title: "back pain",
-        cc: &["Low back pain x {4|5|6} days", "Lower back pain"],
-        hpi: &["Gradual onset of low back pain {4|5} days ago after a weekend of yard work; no specific injury. Pain is across the low back, worse with bending, no radiation into the legs, no numbness or weakness, no bowel or bladder changes. ", "Aching pain in the lower back for about {5|6} days; no trauma; does not radiate; no saddle anesthesia, no urinary retention, no fever. "],
+        cc: &["Low back pain x {n} days", "Lower back pain"],
+        hpi: &["Gradual onset of low back pain {n} days ago after a weekend of yard work; no specific injury. Pain is across the low back, worse with bending, no radiation into the legs, no numbness or weakness, no bowel or bladder changes. ", "Aching pain in the lower back for about {n} days; no trauma; does not radiate; no saddle anesthesia, no urinary retention, no fever. "],
         exam: &["Back: lumbar paraspinal tenderness and spasm, no midline tenderness. SLR negative bilaterally. Strength 5/5 LE, reflexes 2+ symmetric.", "Spine: tender lumbar paraspinals, decreased flexion due to pain; neg straight leg raise; neuro intact distally."],
         label: &["Acute low back pain without sciatica", "Low back pain, acute, no radicular features"],
         code: "M54.50",
@@ -593,7 +612,9 @@ fn off_acute(rng: &mut Rng, id: String, i: usize) -> Case {
     };
     let right = rng.chance(0.5);
     let side = if right { "right" } else { "left" };
-    let sub = |s: &str| s.replace("{side}", side);
+    let days = [rng.range(10, 14), rng.range(2, 3), rng.range(8, 10), rng.range(2, 3), rng.range(4, 6)][which].to_string();
+    let side_cap = if right { "Right" } else { "Left" };
+    let sub = |s: &str| s.replace("{side}", side).replace("{Side}", side_cap).replace("{n}", &days);
     let mut cw = CaseWriter::new(id, format!("Office visit: {}", a.title), &[Track::EmAuditing, Track::Opd], if with_chronic { Difficulty::Intermediate } else { Difficulty::Foundation }, visit(Setting::PhysicianOffice, age, sx));
     let style = rng.below(4);
     let mut d = cw.doc(DocumentKind::OfficeNote, "Office Note", Some(1));
@@ -601,11 +622,13 @@ fn off_acute(rng: &mut Rng, id: String, i: usize) -> Case {
     let mut mdm = Mdm::new(new);
     office_header(&mut d, rng, new, a.title);
     hd(&mut d, style, "cc");
-    d.line(&rng.say(a.cc));
+    let cc = sub(*rng.pick(a.cc));
+    d.line(&rng.vary(&cc));
     hd(&mut d, style, "hpi");
     let who = person(rng, age, sx);
     d.add(&format!("{who} {}. ", if new { rng.say(&["new to the practice", "establishing care today"]) } else { rng.say(&["known to this clinic", "last seen several months ago"]) }));
-    let hpi = sub(&rng.say(a.hpi));
+    let hpi = sub(*rng.pick(a.hpi));
+    let hpi = rng.vary(&hpi);
     let integral_ev = a.integral.and_then(|(words, _)| {
         hpi.find(words).map(|_| {
             let e = d.mark_in(&hpi, words);
@@ -629,7 +652,8 @@ fn off_acute(rng: &mut Rng, id: String, i: usize) -> Case {
     for l in exam_general(rng, if profile.others.iter().any(|o| matches!(o, Other::Hemiplegia | Other::Alzheimers | Other::Parkinsons)) { &["abd", "neuro"] } else { &["abd"] }) {
         d.line(&l);
     }
-    d.line(&sub(&rng.say(a.exam)));
+    let ex = sub(*rng.pick(a.exam));
+    d.line(&rng.vary(&ex));
     if !a.orders.is_empty() {
         hd(&mut d, style, "data");
         let e = d.mark_line(&format!("Ordered: {} and {}.", a.orders[0], a.orders[1]));
@@ -637,7 +661,8 @@ fn off_acute(rng: &mut Rng, id: String, i: usize) -> Case {
     }
     hd(&mut d, style, "ap");
     d.add("1. ");
-    let label = sub(&rng.say(a.label));
+    let label = sub(*rng.pick(a.label));
+    let label = rng.vary(&label);
     let e_label = d.mark(&label);
     let rx = rng.say(a.rx);
     let plan_words = format!(" - start {rx}{}", rng.vary(match which {
@@ -810,8 +835,9 @@ fn off_chronic(rng: &mut Rng, id: String, i: usize, time: Option<bool>) -> Case 
     hd(&mut d, style, "hpi");
     let who = person(rng, age, sx);
     d.add(&format!("{who} here for scheduled follow-up. "));
+    let hpi_opts = if profile.hypertension { ["Taking medications as prescribed, no side effects. {Checks BP at home, readings mostly at goal.|Walking 3-4 days a week.} "] } else { ["Taking medications as prescribed, no side effects. {Walking 3-4 days a week.|Sleeping well.} "] };
     d.add(&rng.say(&[
-        "Taking medications as prescribed, no side effects. {Checks BP at home, readings mostly at goal.|Walking {3|4} days a week.} ",
+        hpi_opts[0],
         "Doing well overall. {Reports good adherence|Uses a pill box}; no hospital or ED visits since last seen. ",
         "No new complaints. Occasional missed doses reported; otherwise adherent. ",
     ]));
@@ -826,7 +852,11 @@ fn off_chronic(rng: &mut Rng, id: String, i: usize, time: Option<bool>) -> Case 
     d.line(&ros_negatives(rng, &[]));
     write_profile_history(&mut d, rng, style, &profile, &mut w, &[]);
     hd(&mut d, style, "soc");
-    d.line(&rng.say(&["Lives with spouse. Alcohol: rare.", "Retired. Lives alone, independent in ADLs.", "Works part time. Occasional alcohol."]));
+    if age >= 62 {
+        d.line(&rng.say(&["Lives with spouse. Alcohol: rare.", "Retired. Lives alone, independent in ADLs.", "Works part time. Occasional alcohol."]));
+    } else {
+        d.line(&rng.say(&["Lives with spouse. Alcohol: rare.", "Works full time in an office. Occasional alcohol.", "Works part time. Occasional alcohol."]));
+    }
     hd(&mut d, style, "vitals");
     let t = rng.decimal(97.6, 98.8);
     d.line(&vitals_for(rng, &profile, t, (95, 99)));
@@ -864,7 +894,7 @@ fn off_chronic(rng: &mut Rng, id: String, i: usize, time: Option<bool>) -> Case 
     };
     d.line(&rng.say(&["RTC 3 months.", "Follow up in 3-4 months, sooner PRN.", "Return in 6 months with labs."]));
     if let Some(m) = m {
-        let s = rng.vary(&format!("Total time {{spent|}} on the date of {{service|the encounter}}: {m} minutes, including {{chart and lab review|review of prior results}}, {{history and exam|face-to-face evaluation}}, {{counseling|education}} and documentation."));
+        let s = rng.vary(&format!("Total time{{ spent|}} on the date of {{service|the encounter}}: {m} minutes, including {{chart and lab review|review of prior results}}, {{history and exam|face-to-face evaluation}}, {{counseling|education}} and documentation."));
         let ev = d.mark_line(&s);
         mdm.ev.push(ev);
     }
@@ -975,7 +1005,11 @@ fn off_new_establish(rng: &mut Rng, id: String) -> Case {
     d.line(&ros_negatives(rng, &[]));
     write_profile_history(&mut d, rng, style, &profile, &mut w, &[]);
     hd(&mut d, style, "soc");
-    d.line(&rng.say(&["Married, retired teacher. Drinks 1-2 glasses of wine weekly.", "Widowed, lives with daughter. No alcohol.", "Lives with partner; works from home."]));
+    if age >= 62 {
+        d.line(&rng.say(&["Married, retired teacher. Drinks 1-2 glasses of wine weekly.", "Widowed, lives with daughter. No alcohol.", "Lives with partner; works from home."]));
+    } else {
+        d.line(&rng.say(&["Married, works as a bookkeeper. Drinks 1-2 glasses of wine weekly.", "Divorced, lives with daughter. No alcohol.", "Lives with partner; works from home."]));
+    }
     hd(&mut d, style, "vitals");
     let t = rng.decimal(97.6, 98.8);
     d.line(&vitals_for(rng, &profile, t, (95, 99)));
@@ -1095,7 +1129,7 @@ fn off_sendout(rng: &mut Rng, id: String, i: usize) -> Case {
             hd(&mut d, style, "ap");
             let label = format!("Acute on chronic {} heart failure", if diastolic { "diastolic" } else { "systolic" });
             let e_label = d.mark(&label);
-            d.add(", with hypertension - volume overloaded, hypoxic on exertion.\n");
+            d.add(", with hypertension - volume overloaded despite home furosemide.\n");
             let e_dec = d.mark_line(&rng.say(&["Direct admission arranged; discussed with the admitting hospitalist, who accepts to telemetry. IV diuresis on arrival.", "Too volume overloaded for outpatient diuresis: sent to the ED for admission; hospitalist notified."]));
             signature(&mut d, rng);
             cw.add_doc(d);
@@ -1352,7 +1386,7 @@ fn off_injection(rng: &mut Rng, id: String, i: usize, with_em: bool) -> Case {
     if with_em {
         let (p, pw) = chronic_problem_level(&profile);
         mdm.p = p;
-        mdm.p_why = format!("{pw}; the {site} problem is not counted, since evaluating it and deciding to inject belong to the procedure");
+        mdm.p_why = format!("{pw}; the {site} problem is not counted: its evaluation and the decision to inject are part of the injection (NCCI: the decision to perform a minor procedure is included in it)");
         let orders = chronic_orders(&profile, rng);
         let _ = orders;
         mdm.d = 0;
@@ -1405,7 +1439,11 @@ fn off_abscess(rng: &mut Rng, id: String, i: usize, with_em: bool) -> Case {
     let days = rng.range(3, 6);
     d.add(&rng.vary(&format!("{who} with a tender, enlarging bump on the {site_words} for {days} days, {{now draining a little|now throbbing}}. No fever. ")));
     if with_em {
-        d.add(&rng.say(&["Also overdue for diabetes follow-up; home sugars mostly 120s-160s.", "Has not been seen for diabetes in over 6 months; out of some refills."]));
+        if profile.diabetes.is_some_and(|x| x.hyperglycemia) {
+            d.add(&rng.say(&["Also overdue for diabetes follow-up; home sugars mostly 180s-260s.", "Has not been seen for diabetes in over 6 months; fasting sugars running high, over 200 at times."]));
+        } else {
+            d.add(&rng.say(&["Also overdue for diabetes follow-up; home sugars mostly 110s-150s.", "Has not been seen for diabetes in over 6 months; out of some refills."]));
+        }
     }
     d.add("\n");
     if with_em {
@@ -1436,11 +1474,11 @@ fn off_abscess(rng: &mut Rng, id: String, i: usize, with_em: bool) -> Case {
     }
     let _ = n;
     hd(&mut d, style, "proc");
-    let proc_line = rng.vary(&format!("Incision and drainage, simple, single abscess, {site_words}. Verbal consent. Local 1% lidocaine; {{1.5|2}} cm linear incision; moderate purulent material expressed, loculations broken with a hemostat, cavity irrigated and packed with iodoform gauze. Dressing applied. EBL minimal, no complications."));
+    let proc_line = rng.vary(&format!("Incision and drainage, simple, single abscess, {site_words}. Verbal consent. Local 1% lidocaine; single {{1|1.5}} cm linear incision; small amount of purulent material expressed, no loculations, cavity irrigated; left open to drain, no packing needed. Dressing applied. EBL minimal, no complications."));
     let e_proc = d.mark_in(&proc_line, "Incision and drainage, simple, single abscess");
     d.add("\n");
     let rx = rng.say(&["trimethoprim-sulfamethoxazole DS 1 tab PO BID x 7 days", "doxycycline 100 mg PO BID x 7 days"]);
-    d.line(&format!("Wound care taught; {rx}; packing removal in 48 hours."));
+    d.line(&format!("Wound care taught; {rx}; wound check in 48 hours."));
     signature(&mut d, rng);
     cw.add_doc(d);
     cw.dx(code, None, vec![e_dx.clone()], why(format!("Cutaneous abscess of the {region}{}: {code}. It is the condition treated by the I&D and the reason the patient came in.", if region == "back" { " (no laterality in this subcategory)" } else { ", side documented" }), vec![guideline("OCG IV.G"), guideline("OCG I.B.13")]));
@@ -1452,7 +1490,7 @@ fn off_abscess(rng: &mut Rng, id: String, i: usize, with_em: bool) -> Case {
         mdm.p_why = format!("{pw}; the abscess is not counted, as its evaluation belongs to the I&D");
         let orders = chronic_orders(&profile, rng);
         mdm.d = 0;
-        mdm.d_why = "the wound culture goes with the procedure; no other orders documented".into();
+        mdm.d_why = "one unique test (the wound culture) is a single Category 1 item; nothing else ordered or reviewed".into();
         let _ = orders;
         mdm.r = 2;
         mdm.r_why = "prescription drug management of the diabetes and other chronic drugs".into();
@@ -1734,6 +1772,7 @@ fn hcc_case(rng: &mut Rng, id: String, n: usize) -> Case {
         others.push(Other::MorbidObesity);
     }
     if t_mdd {
+        others.retain(|o| *o != Other::Gad);
         others.push(Other::Mdd);
     }
     others.sort();
@@ -1793,15 +1832,22 @@ fn hcc_case(rng: &mut Rng, id: String, n: usize) -> Case {
     hd(&mut d, style, "meds");
     kb::write_meds(&mut d, &profile, &mut w, "- ");
     let mut extra_meds: Vec<String> = Vec::new();
+    let on = |drug: &str| kb::meds(&profile).iter().any(|(_, _, m)| m.starts_with(drug));
     if t_hf {
         extra_meds.push(format!("furosemide {} mg PO daily", *rng.pick(&["20", "40"])));
-        extra_meds.push("metoprolol succinate 25 mg PO daily".into());
+        if !on("metoprolol") && !on("carvedilol") {
+            extra_meds.push("metoprolol succinate 25 mg PO daily".into());
+        }
     }
     if htn_manual {
-        extra_meds.push(rng.say(&["lisinopril 10 mg PO daily", "losartan 50 mg PO daily", "amlodipine 5 mg PO daily"]));
+        let opts: Vec<&str> = ["lisinopril 10 mg PO daily", "losartan 50 mg PO daily", "amlodipine 5 mg PO daily"].into_iter().filter(|m| !on(m.split(' ').next().unwrap_or(""))).collect();
+        extra_meds.push(rng.pick(&opts).to_string());
     }
     if t_dep {
-        extra_meds.push(rng.say(&["sertraline 50 mg PO daily", "escitalopram 10 mg PO daily", "bupropion XL 150 mg PO daily"]));
+        // One SSRI at a time: a patient already on one (for anxiety) gets bupropion for the depression.
+        let on_ssri = ["sertraline", "escitalopram", "citalopram", "fluoxetine", "paroxetine"].iter().any(|d| on(d));
+        let opts: Vec<&str> = ["sertraline 50 mg PO daily", "escitalopram 10 mg PO daily", "bupropion XL 150 mg PO daily"].into_iter().filter(|m| !on(m.split(' ').next().unwrap_or("")) && !(on_ssri && !m.starts_with("bupropion"))).collect();
+        extra_meds.push(rng.pick(&opts).to_string());
     }
     for m in &extra_meds {
         d.line(&format!("- {m}"));
@@ -1810,7 +1856,14 @@ fn hcc_case(rng: &mut Rng, id: String, n: usize) -> Case {
     d.line(&allergies(rng));
     hd(&mut d, style, "vitals");
     let t = rng.decimal(97.5, 98.7);
-    d.line(&vitals_for(rng, &profile, t, (93, 99)));
+    let htn_bp = (rng.range(124, 144), rng.range(70, 86));
+    let mut vl = vitals_for(rng, &profile, t, (93, 99));
+    if htn_manual {
+        if let (Some(a), Some(b)) = (vl.find("BP "), vl.find(" |")) {
+            vl = format!("{}BP {}/{}{}", &vl[..a], htn_bp.0, htn_bp.1, &vl[b..]);
+        }
+    }
+    d.line(&vl);
     hd(&mut d, style, "exam");
     for l in exam_for(rng, &profile) {
         d.line(&l);
@@ -1846,14 +1899,14 @@ fn hcc_case(rng: &mut Rng, id: String, n: usize) -> Case {
     if manual {
         let mut names: Vec<(&'static str, Evidence, Evidence)> = Vec::new();
         if htn_manual {
-            let s = rng.range(124, 144);
-            let dia = rng.range(70, 86);
+            let (s, dia) = htn_bp;
             let plan = format!("BP {s}/{} today; continue {}.", dia, extra_meds.iter().find(|m| m.starts_with("lisinopril") || m.starts_with("losartan") || m.starts_with("amlodipine")).map(|m| m.split(' ').next().unwrap_or("")).unwrap_or("current regimen"));
             let (a, b) = item(&mut d, &mut k, &rng.say(&["Hypertension", "Essential hypertension"]), &plan);
             names.push(("htn", a, b));
         }
         if t_hf {
-            let plan = rng.vary("{Euvolemic|No edema, lungs clear}, weight stable at home; continue furosemide and metoprolol{|, 2 g sodium diet}.");
+            let bb = if kb::meds(&profile).iter().any(|(_, _, m)| m.starts_with("carvedilol")) { "carvedilol" } else { "metoprolol" };
+            let plan = rng.vary(&format!("{{Euvolemic|No edema, lungs clear}}, weight stable at home; continue furosemide and {bb}{{|, 2 g sodium diet}}."));
             let (a, b) = item(&mut d, &mut k, &rng.say(&["Congestive heart failure", "CHF, compensated", "Heart failure, stable"]), &plan);
             names.push(("hf", a, b));
         }
@@ -1875,7 +1928,7 @@ fn hcc_case(rng: &mut Rng, id: String, n: usize) -> Case {
     if t_dep {
         let phq = rng.range(5, 12);
         let drug = extra_meds.iter().find(|m| m.starts_with("sertraline") || m.starts_with("escitalopram") || m.starts_with("bupropion")).map(|m| m.split(' ').next().unwrap_or("").to_string()).unwrap_or_default();
-        let plan = rng.vary(&format!("PHQ-9 {phq} today, {{mood improved|sleeping better}}; continue {drug}{{|, counseling offered}}."));
+        let plan = rng.vary(&format!("{{mood improved|sleeping better}} per patient (PHQ-9 {phq} at the behavioral health visit last month); continue {drug}{{|, counseling offered}}."));
         let (a, b) = item(&mut d, &mut k, &rng.say(&["Depression", "Depression, stable", "Depression - on medication"]), &plan);
         dep_ev = Some((a.clone(), phq));
         manual_items.push(Manual { code: "F32.A", ev: vec![a], plan: vec![b], why: "\"Depression\" with no episode, severity or type: the Index (Depression) gives F32.A, which maps to no V28 payment HCC.".into(), rules: vec![guideline("OCG I.C.5"), convention("Index: Depression (acute)(mental) F32.A")], meat: (true, true, true) });
@@ -1975,7 +2028,7 @@ fn hcc_case(rng: &mut Rng, id: String, n: usize) -> Case {
     // Queries and traps
     if t_hf {
         let ev: Vec<Evidence> = manual_names.iter().filter(|(k, _)| *k == "hf").map(|(_, e)| e.clone()).collect();
-        hf_query(&mut cw, ev, &format!("LVEF {ef}% on last year's echo; furosemide and metoprolol succinate; euvolemic today"));
+        hf_query(&mut cw, ev, &format!("LVEF {ef}% on last year's echo; on furosemide and a beta blocker; euvolemic today"));
     }
     if t_ckd {
         let ev: Vec<Evidence> = manual_names.iter().filter(|(k, _)| *k == "ckd").map(|(_, e)| e.clone()).collect();
@@ -1988,7 +2041,7 @@ fn hcc_case(rng: &mut Rng, id: String, n: usize) -> Case {
             cw.not_coded("major depressive disorder, recurrent, moderate (problem list wording)", Some("F33.1"), vec![pe], why("The problem list's specificity is not the provider's assessment at this face-to-face visit, which says only \"depression\". Coding F33.1 from the list would add HCC 155 without support; query instead.", vec![guideline("OCG IV.J"), edit("CMS-HCC V28 HCC 155")]));
         }
         if dep_pl_mdd || n % 10 == 1 {
-            dep_query(&mut cw, ev, &format!("PHQ-9 {phq}; on antidepressant therapy{}", if dep_pl_mdd { "; problem list entry reads major depressive disorder, recurrent, moderate" } else { "" }));
+            dep_query(&mut cw, ev, &format!("PHQ-9 {phq} at last month's behavioral health visit; on antidepressant therapy{}", if dep_pl_mdd { "; problem list entry reads major depressive disorder, recurrent, moderate" } else { "" }));
         }
     }
     for (c, label, e) in pl_only {
@@ -2049,6 +2102,7 @@ fn emr_case(rng: &mut Rng, id: String, n: usize) -> Case {
     let mut excl = vec![Other::HxStroke];
     if conflict == 5 {
         excl.push(Other::Mdd);
+        excl.push(Other::Gad);
     }
     let orphan_med = if orphan {
         let cands: Vec<&(&str, &str, &str, Other)> = ORPHAN_MEDS.iter().filter(|m| !(m.3 == Other::Osteoporosis && age < 55)).collect();
@@ -2249,7 +2303,7 @@ fn emr_case(rng: &mut Rng, id: String, n: usize) -> Case {
         rows += 1;
     }
     if let (Some(_), Some(last)) = (profile.ckd.filter(|c| *c != CkdStage::Esrd), stated(&profile, "eGFR ")) {
-        let (a, b) = if conflict == 3 { (rng.range(46, 52), rng.range(43, 47)) } else { (last + rng.range(0, 4), last + rng.range(-2, 2)) };
+        let (a, b) = if conflict == 3 { (rng.range(46, 52), last + rng.range(0, 3)) } else { (last + rng.range(0, 4), last + rng.range(-2, 2)) };
         d.line(&format!("  {:<10}{:>11}{:>11}{:>13}", "eGFR", a, b, last));
         rows += 1;
     }
@@ -2289,7 +2343,7 @@ fn emr_case(rng: &mut Rng, id: String, n: usize) -> Case {
             d.add(&format!("{k}. "));
             let a = d.mark(&rng.say(&["Depression", "Depression, improved"]));
             let phq = rng.range(4, 10);
-            let b = d.mark_in(&format!(" - PHQ-9 {phq}; continue sertraline 100 mg.\n"), "continue sertraline 100 mg");
+            let b = d.mark_in(&format!(" - mood stable per patient, last PHQ-9 {phq} (behavioral health, last month); continue sertraline 100 mg.\n"), "continue sertraline 100 mg");
             k += 1;
             note_conflict_ev = Some(a.clone());
             extra.push(Manual { code: "F32.A", ev: vec![a], plan: vec![b], why: "The assessment of this visit says \"depression\" without episode or severity: F32.A. The problem list's \"recurrent, severe\" is not this encounter's documentation.".into(), rules: vec![guideline("OCG I.C.5"), convention("Index: Depression (acute)(mental) F32.A")], meat: (true, true, true) });
@@ -2340,10 +2394,10 @@ fn emr_case(rng: &mut Rng, id: String, n: usize) -> Case {
         }
         5 => {
             let e = pl_conflict_ev.clone().unwrap();
-            cw.not_coded("major depressive disorder, recurrent, severe (problem list)", Some("F33.2"), vec![e.clone()], why("The problem list's severity is not documented by the provider at this visit (PHQ-9 is low and the assessment says depression, improved); the list does not override the encounter note. Query for episode and severity.", vec![guideline("OCG IV.J"), convention(QUERY_RULES)]));
+            cw.not_coded("major depressive disorder, recurrent, severe (problem list)", Some("F33.2"), vec![e.clone()], why("The problem list's severity is not documented by the provider at this visit: the assessment says only depression, and a PHQ-9 score does not establish episode or severity; the list does not override the encounter note. Query for episode and severity.", vec![guideline("OCG IV.J"), convention(QUERY_RULES)]));
             let mut ev = vec![note_conflict_ev.clone().unwrap(), e];
             ev.extend(dep_med_ev.clone());
-            dep_query(&mut cw, ev, "problem list entry \"major depressive disorder, recurrent, severe\"; on sertraline 100 mg; PHQ-9 low today");
+            dep_query(&mut cw, ev, "problem list entry \"major depressive disorder, recurrent, severe\"; on sertraline 100 mg; low PHQ-9 at last month's behavioral health visit");
         }
         _ => {}
     }

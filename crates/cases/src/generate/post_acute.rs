@@ -77,6 +77,8 @@ struct Scn {
     stale_meds: Vec<String>,
     fall_hx: Option<String>,
     disciplines: &'static str,
+    /// Elimination line when the scenario decides it (an ostomy is not "continent of bowel").
+    elim: String,
     /// Hospital length of stay when the scenario fixes it (surgery day + post-op days).
     los: Option<i64>,
 }
@@ -189,13 +191,19 @@ fn joint(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileSpec
     s.procedures = format!("Elective {proc_long} ({approach}) on hospital day 1");
     let hgb = dec(rng, 10.2, 12.4);
     let walk = rng.range(40, 180);
+    let (anes, mob, device) = match which {
+        2 => ("General anesthesia with interscalene block", format!("OT began on POD 1; by POD {pod} pt walked {walk} ft without a device, sling on"), "sling"),
+        1 => ("Spinal anesthesia", format!("PT began on POD 0; by POD {pod} pt ambulated {walk} ft with rolling walker, CGA"), "walker"),
+        _ => ("Spinal anesthesia with adductor canal block", format!("PT began on POD 0; by POD {pod} pt ambulated {walk} ft with rolling walker, CGA"), "walker"),
+    };
+    let mob2 = if which == 2 { format!("therapy cleared for discharge on POD {pod}: independent gait {walk} ft, sling at all times except exercises") } else { format!("Therapy cleared for discharge on POD {pod}: gait {walk} ft with walker, stairs not yet attempted") };
     s.course = pick_s(rng, &[
-        format!("Pt admitted for planned surgery and underwent [[p|elective {proc_long}]] without intraoperative complication. Spinal anesthesia with adductor canal block. Post-op pain managed with scheduled acetaminophen and ice. PT began on POD 0; by POD {pod} pt ambulated {walk} ft with rolling walker, CGA. Post-op Hgb {hgb}, stable, no transfusion. Incision clean, dry and intact under silver-impregnated dressing. Voiding without difficulty. Tolerating regular diet."),
-        format!("Uncomplicated course after [[p|{proc_short} ({proc_long})]]. Mechanical DVT prophylaxis and early mobilization. Therapy cleared for discharge on POD {pod}: gait {walk} ft with walker, stairs not yet attempted. Labs POD 1: Hgb {hgb}, BMP unremarkable. Dressing changed once, minimal serosanguinous drainage. Pain 3-4/10 with oral analgesics.")]);
+        format!("Pt admitted for planned surgery and underwent [[p|elective {proc_long}]] without intraoperative complication. {anes}. Post-op pain managed with scheduled acetaminophen and ice. {mob}. Post-op Hgb {hgb}, stable, no transfusion. Incision clean, dry and intact under silver-impregnated dressing. Voiding without difficulty. Tolerating regular diet."),
+        format!("Uncomplicated course after [[p|{proc_short} ({proc_long})]]. Mechanical DVT prophylaxis and early mobilization. {}. Labs POD 1: Hgb {hgb}, BMP unremarkable. Dressing changed once, minimal serosanguinous drainage. Pain 3-4/10 with oral analgesics.", capital(&mob2))]);
     s.dc_dx = vec![format!("[[p|S/p elective {proc_long}]] for {oa_words}")];
-    s.excerpt = format!("s/p elective {proc_long} POD {pod}, uncomplicated, discharged with walker");
+    s.excerpt = format!("s/p elective {proc_long} POD {pod}, uncomplicated, discharged with {device}");
     s.reason = pick_s(rng, &[
-        format!("Referred for skilled PT and nursing after [[p|elective {proc_long}]]; needs gait training, home exercise program and incision monitoring."),
+        format!("Referred for skilled therapy and nursing after [[p|elective {proc_long}]]; needs {}, home exercise program and incision monitoring.", if which == 2 { "ADL retraining with sling precautions" } else { "gait training" }),
         format!("Post-op rehabilitation following [[p|{proc_long}]] ({proc_short}) performed {pod} days ago.")]);
     s.hpi = format!(
         "{} who underwent [[p|elective {proc_long}]] for longstanding {oa_words} refractory to injections and PT. Hospital course uncomplicated. {}",
@@ -211,7 +219,11 @@ fn joint(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileSpec
     s.oasis_dx = vec![format!("Primary: aftercare following [[p|{proc_long}]]")];
     s.skin = format!("Surgical incision {} {}, {} cm, well approximated, {}; no signs of infection.", side_if(which != 3, side), joint, rng.range(9, 16), rng.say(&["steri-strips intact", "staples intact", "dressing clean and dry"]));
     let fim = rng.say(&["min assist", "CGA", "supervision"]);
-    s.func = format!("Transfers {fim}; ambulates with rolling walker, {}; needs assist with lower body dressing and bathing; unable to manage stairs independently.", rng.say(&["antalgic gait", "slow cadence, decreased stance time on operative side"]));
+    s.func = if which == 2 {
+        format!("Transfers {fim} (one-armed, sling on); ambulates without a device; needs assist with upper body dressing, bathing and sling management.")
+    } else {
+        format!("Transfers {fim}; ambulates with rolling walker, {}; needs assist with lower body dressing and bathing; unable to manage stairs independently.", rng.say(&["antalgic gait", "slow cadence, decreased stance time on operative side"]))
+    };
     s.therapy_title = if which == 2 { "Occupational Therapy Evaluation" } else { "Physical Therapy Evaluation" };
     s.therapy = if which == 2 {
         format!("Dx: {proc_long}. Sling at all times except exercises. PROM per protocol: flexion to {}°, ER to 20°. ADLs: mod assist UB dressing, set-up grooming. Plan: OT 5x/week, adaptive equipment training.", rng.range(60, 90))
@@ -227,7 +239,7 @@ fn joint(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileSpec
     s.los = Some(pod + 1);
     s.dx.push(dx("Z47.1", &["p"], format!("The care is the planned aftercare of an elective {proc_long}: Z47.1 is the reason for {}. It is not an injury, so the aftercare Z code is correct here.", setting_words(setting)), vec![guideline("OCG I.C.21.c.7"), pdgm(setting)]));
     s.dx.push(dx(z96, &["p"], format!("Z47.1 instructs to add the joint: presence of the {} artificial {} joint.", if which == 3 { "bilateral" } else { side }, if which == 3 { "knee" } else { joint }), vec![tabular("Z47.1 Use additional code to identify the joint (Z96.6-)"), guideline("OCG I.C.21.c.3")]));
-    s.traps.push(trap(format!("the {oa_words} that was the indication"), Some(oa_code), "oa", "The arthritic joint was replaced; the osteoarthritis of that joint no longer exists and is not coded with the aftercare (the replaced joint is carried by Z96.6-).", vec![guideline("OCG IV.J"), guideline("OCG I.C.21.c.7")]));
+    s.traps.push(trap(format!("the {oa_words} that was the indication"), Some(oa_code), "oa", "The arthritic joint was replaced; the osteoarthritis of that joint no longer exists and is not coded with the aftercare (the replaced joint is carried by Z96.6-).", vec![guideline("OCG III.A"), guideline("OCG I.C.21.c.7")]));
     s.course.push_str(&format!(" Indication: [[oa|{oa_words}]], failed conservative management."));
     // The other knee still arthritic: coded.
     if which == 0 && rng.chance(0.45) {
@@ -235,7 +247,7 @@ fn joint(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileSpec
         let code = if right { "M17.12" } else { "M17.11" };
         s.assess.push(format!("[[contra|Primary osteoarthritis of the {other} knee]]: {}", rng.say(&["symptomatic, acetaminophen PRN; surgeon will discuss TKA in 6-12 months.", "limits weight shift; continue HEP, consider injection at follow-up."])));
         s.oasis_dx.push(format!("[[contra|{other} knee primary osteoarthritis]] (non-operative side, affects gait training)"));
-        s.dx.push(dx(code, &["contra"], format!("The non-operated {other} knee still has primary osteoarthritis, documented and affecting the therapy plan: {code}. Only the replaced joint's arthritis is gone."), vec![guideline("OCG I.B.13"), guideline("OCG IV.J")]));
+        s.dx.push(dx(code, &["contra"], format!("The non-operated {other} knee still has primary osteoarthritis, documented and affecting the therapy plan: {code}. Only the replaced joint's arthritis is gone."), vec![guideline("OCG I.B.13"), guideline("OCG III")]));
         s.difficulty = Some(Difficulty::Intermediate);
     }
     let _ = setting;
@@ -312,7 +324,7 @@ fn hip_fracture(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, Prof
     } else {
         s.traps.push(trap("orthopedic aftercare Z code for the fracture repair", Some("Z47.89"), "taft", "Aftercare Z codes are not used for injuries: the fracture code with 7th character D already says routine healing care after treatment.", vec![guideline("OCG I.C.21.c.7"), tabular("Z47 Excludes1 aftercare for healing fracture")]));
     }
-    s.traps.push(trap("the fall (external cause)", Some("W19.XXXD"), "tfall", "External cause codes are voluntary absent a state or payer mandate and are never a primary diagnosis; the OASIS and MDS diagnosis items do not take them. This library does not report them on post-acute records.", vec![guideline("OCG I.C.20")]));
+    s.traps.push(trap("the fall (external cause)", Some("W19.XXXD"), "tfall", "Not reported: there is no national requirement to report external cause codes, and none is mandated here (a state or payer mandate would change that). If an agency does report the fall, it is never listed first, and the code for care during the healing phase carries 7th character D (subsequent encounter), as W19.XXXD does; the place of occurrence is reported only at the initial encounter.", vec![guideline("OCG I.C.20"), guideline("OCG I.C.20.a.2"), guideline("OCG I.C.20.b")]));
     if rng.chance(0.6) {
         let n = rng.range(2, 4);
         s.fall_hx = Some(format!("[[falls|history of {n} falls in the past {}]]", rng.pick(&["6 months", "year"])));
@@ -451,10 +463,11 @@ fn heart_failure(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, Pro
     s.assess = vec![format!("[[hf2|{}]] - compensated after recent exacerbation: daily weights, 2 g Na diet, 1.5-2 L fluid restriction; call for gain > 3 lb/2 days.", capital(&type_words))];
     s.oasis_dx = vec![format!("Primary: [[hf|{type_words}]]")];
     if htn {
-        let bp = format!("{}/{}", rng.range(118, 146), rng.range(66, 88));
-        s.assess.insert(0, format!("[[htn|Hypertension]]: BP {bp}; continue current regimen, home BP log."));
+        s.assess.insert(0, rng.vary("[[htn|Hypertension]]: {BP at goal on the heart failure regimen|controlled on current medications}; home BP log."));
         s.oasis_dx.insert(1, "[[htn|hypertension]]".into());
-        s.meds.push("lisinopril 10 mg PO daily".into());
+        if t == 0 {
+            s.meds.push("lisinopril 10 mg PO daily".into());
+        }
     }
     s.skin = rng.say(&["Skin intact, warm. Trace edema both ankles, no weeping.", "Integumentary: intact, no wounds; [[edema|trace bilateral ankle edema]] noted on skin check."]);
     s.func = format!("Independent with cane in home; {} with bathing; dyspneic after {} ft, recovers with rest in 2 minutes.", rng.say(&["stand-by assist", "needs shower chair"]), rng.range(60, 150));
@@ -481,9 +494,10 @@ fn heart_failure(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, Pro
     } else {
         s.dx.push(dx(code, &["hf", "hf2"], format!("Heart failure is the reason for skilled nursing; no hypertension is documented, so the heart failure code is first: {type_words} — {code}."), vec![guideline("OCG I.C.9.a"), pdgm(setting)]));
     }
-    s.traps.push(trap("the acute on chronic exacerbation of the hospital stay", Some(acute_code), "acute", "The exacerbation was treated and resolved in the hospital; the physician now documents chronic, compensated heart failure, and post-acute coding reflects the condition as it is now.", vec![guideline("OCG I.C.9.a.1"), guideline("OCG IV.J")]));
+    s.traps.push(trap("the acute on chronic exacerbation of the hospital stay", Some(acute_code), "acute", "The exacerbation was treated and resolved in the hospital; the physician now documents chronic, compensated heart failure, and post-acute coding reflects the condition as it is now.", vec![guideline("OCG I.C.9.a.1"), guideline("OCG III.A")]));
     s.traps.push(trap("ankle edema", Some("R60.0"), "edema", "Edema is a sign routinely associated with heart failure and is not coded separately.", vec![guideline("OCG I.B.5")]));
-    (s, ProfileSpec { diabetes: 0.4, hypertension: 0.0, heart_failure: 0.0, ckd: 0.0, others: 3 }, vec![Other::Cad])
+    // No cilostazol (PAD) with heart failure.
+    (s, ProfileSpec { diabetes: 0.4, hypertension: 0.0, heart_failure: 0.0, ckd: 0.0, others: 3 }, vec![Other::Cad, Other::Pad])
 }
 
 fn copd(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileSpec, Vec<Other>) {
@@ -508,7 +522,7 @@ fn copd(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileSpec,
         format!("SN/PT for [[copd|severe COPD]] after hospitalization; [[o2|dependent on home oxygen {lpm} L/min via nasal cannula]]; inhaler technique poor."),
         format!("Skilled nursing for [[copd|chronic obstructive pulmonary disease]], [[o2|on continuous home O2 at {lpm} L/min]]; energy conservation and self-management.")]);
     s.hpi = format!("{} with [[copd2|COPD, FEV1 {fev1}% predicted]], [[o2b|on home oxygen {lpm} L continuous]], recently hospitalized for an exacerbation that has resolved. {}", capital(&person(rng, age, sx)), rng.say(&["Cough minimal, sputum clear.", "Breathing back to baseline per pt; uses rescue inhaler twice daily."]));
-    s.exam = format!("SpO2 {spo2}% on {lpm} L NC. Lungs: {}. Prolonged expiratory phase. No accessory muscle use at rest.", rng.say(&["diminished throughout, scattered end-expiratory wheeze", "distant breath sounds, no crackles"]));
+    s.exam = format!("On {lpm} L NC at rest, saturation {spo2}% on a recheck after ambulation. Lungs: {}. Prolonged expiratory phase. No accessory muscle use at rest.", rng.say(&["diminished throughout, scattered end-expiratory wheeze", "distant breath sounds, no crackles"]));
     s.assess = vec![format!("[[copd2|COPD]] - stable after exacerbation: continue maintenance inhalers, pulmonary rehab referral; [[o2b|continue O2 {lpm} L/min]] titrated to SpO2 88-92%.")];
     s.oasis_dx = vec!["Primary: [[copd|COPD]]".into(), format!("[[o2|oxygen dependence, {lpm} L/min continuous]]")];
     s.skin = rng.say(&["Skin intact. Ear protectors on cannula tubing, no breakdown behind ears.", "Intact, mild bruising forearms, no wounds."]);
@@ -525,7 +539,7 @@ fn copd(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileSpec,
     s.dx.push(dx("J44.9", &["copd", "copd2"], "COPD is the reason for skilled nursing; the exacerbation has resolved and no lower respiratory infection is documented, so J44.9.", vec![guideline("OCG I.C.10.a"), pdgm(setting)]));
     s.status.push(dx("Z99.81", &["o2", "o2b"], "Long-term dependence on supplemental oxygen is a status that affects care: Z99.81.", vec![guideline("OCG I.C.21.c.3")]));
     s.traps.push(trap("COPD exacerbation", Some("J44.1"), "acute", "The exacerbation was treated and resolved before discharge (steroids completed); the current condition is COPD without exacerbation.", vec![guideline("OCG I.C.10.a")]));
-    s.traps.push(trap("pneumonia", Some("J18.9"), "rocxr", "Pneumonia was ruled out; a ruled-out condition is never coded.", vec![guideline("OCG IV.H")]));
+    s.traps.push(trap("pneumonia", Some("J18.9"), "rocxr", "Pneumonia was ruled out by the chest x-ray; a condition the work-up excluded is not a diagnosis and is not reported.", vec![guideline("OCG III")]));
     (s, ProfileSpec::TYPICAL, vec![Other::Copd, Other::AsthmaModerate])
 }
 
@@ -718,8 +732,8 @@ fn dfu(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileSpec, 
         s.status.push(dx("Z79.84", &["met"], "Long-term (current) use of an oral hypoglycemic (metformin).", vec![guideline("OCG I.C.4.a.3"), tabular("E11 Use additional code to identify control using oral hypoglycemic drugs (Z79.84)")]));
     }
     let cell = if right { "L03.115" } else { "L03.116" };
-    s.traps.push(trap("cellulitis of the foot", Some(cell), "cell", "The cellulitis was treated and resolved in the hospital; no antibiotic continues at home.", vec![guideline("OCG IV.J")]));
-    s.traps.push(trap("osteomyelitis", Some("M86.9"), "osteo", "MRI excluded osteomyelitis; a ruled-out condition is not coded.", vec![guideline("OCG IV.H")]));
+    s.traps.push(trap("cellulitis of the foot", Some(cell), "cell", "The cellulitis was treated and resolved in the hospital; no antibiotic continues at home.", vec![guideline("OCG III.A")]));
+    s.traps.push(trap("osteomyelitis", Some("M86.9"), "osteo", "MRI excluded osteomyelitis; a condition the work-up ruled out is not a diagnosis and is not reported.", vec![guideline("OCG III")]));
     let _ = setting;
     (s, ProfileSpec { diabetes: 0.0, hypertension: 0.65, heart_failure: 0.15, ckd: 0.0, others: 3 }, vec![Other::Pad])
 }
@@ -799,6 +813,9 @@ fn ostomy(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileSpe
     } else {
         ("ileostomy", "Z43.2", "Z93.2", "medically refractory ulcerative pancolitis", "K51.00", "total proctocolectomy with end ileostomy")
     };
+    // Home health: the incision still needs skilled care, and the certifying physician names surgical aftercare as the
+    // primary reason (a surgical aftercare code is a clinical-grouping primary beyond doubt); the stoma care follows.
+    let hh = setting == Setting::HomeHealth;
     s.title = rng.say(&["New ostomate: skilled nursing", "Post-operative skilled nursing after bowel surgery", "Stoma care teaching"]);
     s.difficulty = Some(Difficulty::Advanced);
     s.mds_category = "13. Medically complex conditions";
@@ -807,38 +824,59 @@ fn ostomy(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileSpe
     s.procedures = format!("{} on hospital day {opday}", capital(op));
     s.los = Some(opday + pod);
     s.course = format!(
-        "Admitted with {}. {} Underwent {op}. {} Diet advanced by POD 4. WOC nurse marked and fitted stoma; pt and {} began teaching but not yet independent. Midline incision healing; staples removed before discharge. Discharged POD {pod}.",
+        "Admitted with {}. {} Underwent {op}. {} Diet advanced by POD 4. WOC nurse marked and fitted stoma; pt and {} began teaching but not yet independent. {} Discharged POD {pod}.",
         if colo { "LLQ pain, fever and CT showing perforated sigmoid diverticulitis with pericolic abscess" } else { "a severe flare of ulcerative pancolitis failing IV steroids and infliximab" },
         if colo { "IV piperacillin-tazobactam." } else { "Colorectal surgery consulted." },
         if colo { "Pathology: diverticulitis with perforation, no malignancy." } else { "Pathology: chronic active ulcerative colitis, no dysplasia." },
-        rng.pick(&["spouse", "daughter", "son"])
+        rng.pick(&["spouse", "daughter", "son"]),
+        if hh { "Midline incision healing, staples in place, to be removed by home health nursing on POD 14 per the surgeon." } else { "Midline incision healing; staples removed before discharge." }
     );
     s.course = s.course.replacen(&format!("Underwent {op}"), &format!("Underwent [[op|{op}]]"), 1);
     s.dc_dx = vec![format!("{} s/p [[op|{op}]]", capital(cond))];
     s.excerpt = format!("{cond}, {op}, new {stoma}, teaching started");
     let output = if colo { rng.say(&["soft brown stool", "pasty stool"]) } else { rng.say(&["liquid green-brown effluent, ~900 mL/day", "thick liquid output, 1.1 L/day"]) };
-    s.reason = pick_s(rng, &[
-        format!("SN for [[stoma|care of new end {stoma}]]: pouching, skin protection and teaching until independent."),
-        format!("New [[stoma|{stoma} requiring skilled stoma care and teaching]] after {op}.")]);
+    s.reason = if hh {
+        pick_s(rng, &[
+            format!("Primary: [[aft|surgical aftercare following {op}]] — midline incision assessment and staple removal. Also [[stoma|care of the new end {stoma}]]: pouching and teaching until independent."),
+            format!("SN for [[aft|aftercare of the {op}]] (incision checks, staple removal on POD 14) and for the [[stoma|new {stoma}, which needs skilled care and teaching]].")])
+    } else {
+        pick_s(rng, &[
+            format!("SN for [[stoma|care of new end {stoma}]]: pouching, skin protection and teaching until independent."),
+            format!("New [[stoma|{stoma} requiring skilled stoma care and teaching]] after {op}.")])
+    };
     s.hpi = format!("{} {pod} days after {op} for {cond}; [[stoma2|needs stoma management and teaching for the new {stoma}]]. {}", capital(&person(rng, age, sx)), rng.say(&["Eating small meals, no nausea.", "Pain controlled with acetaminophen; appetite improving."]));
-    s.exam = format!("Abdomen soft, midline incision healed, staples out. Stoma {} quadrant: {} mm, red, moist, budded, {}; peristomal skin {}. Output {output}.", if colo { "LLQ" } else { "RLQ" }, rng.range(25, 40), rng.say(&["mucocutaneous junction intact", "well perfused"]), rng.say(&["intact", "mild erythema under wafer edge, no breakdown"]));
+    s.exam = format!("Abdomen soft, {}. Stoma in the {}: {} mm, red, moist, budded, {}; peristomal skin {}. Output {output}.", if hh { "midline incision approximated with staples, no erythema or drainage" } else { "midline incision healed, staples out" }, if colo { "LLQ" } else { "RLQ" }, rng.range(25, 40), rng.say(&["mucocutaneous junction intact", "well perfused"]), rng.say(&["intact", "mild erythema under wafer edge, no breakdown"]));
     s.assess = vec![format!("[[stoma2|New {stoma} — stoma care and teaching]]: 2-piece system, change wafer every 3-4 days; {}.", if colo { "fiber and fluids" } else { "hydration 2 L/day, watch output > 1.5 L" })];
-    s.oasis_dx = vec![format!("Primary: [[stoma|attention to {stoma}]]")];
-    s.skin = format!("[[inc|Midline incision healed, staples removed, no care needed]]. Stoma {} mm, peristomal skin {}.", rng.range(25, 40), rng.say(&["intact", "mildly erythematous, barrier ring applied"]));
+    s.oasis_dx = if hh { vec![format!("Primary: [[aft|surgical aftercare following {op}]]"), format!("[[stoma|attention to {stoma}]] (stoma care and teaching)")] } else { vec![format!("Primary: [[stoma|attention to {stoma}]]")] };
+    if hh {
+        s.assess.insert(0, format!("[[aft2|Surgical aftercare after the {op}]]: incision checks each visit, staple removal on POD 14, no lifting > 10 lb for 6 weeks."));
+    }
+    s.skin = format!("{}. Stoma {} mm, peristomal skin {}.", if hh { format!("[[aft2|Midline incision {} cm, staples intact, edges approximated, no drainage]]", rng.range(14, 20)) } else { "[[inc|Midline incision healed, staples removed, no care needed]]".to_string() }, rng.range(25, 40), rng.say(&["intact", "mildly erythematous, barrier ring applied"]));
     s.func = format!("Independent ambulation with {}; needs assistance with pouch change (hand dexterity, anxiety); otherwise independent ADLs.", rng.say(&["cane", "no device", "rolling walker"]));
     s.therapy_title = "Occupational Therapy Evaluation";
     s.therapy = "Fine motor: able to cut wafer with adapted scissors after demonstration x 2. Lower body dressing independent with abdominal precautions. Plan: pouch emptying and change practice, energy conservation.".into();
     s.skilled = vec![format!("{stoma} assessment and pouching"), "teaching of pouch change, skin care and signs of complications".into(), if colo { "diet teaching".into() } else { "hydration and high-output teaching".into() }];
     s.orders = vec![format!("SN: {stoma} care, change 2-piece pouch every 3-4 days and PRN leak; teach pt/caregiver to independence"), "Notify surgeon for stoma color change, no output > 24 h, or fever".into()];
+    if hh {
+        s.orders.push("SN: remove staples on POD 14 per surgeon order, apply steri-strips".into());
+    }
     s.goals = vec!["Pt independent with pouch change in 3 weeks".into(), "Peristomal skin intact".into()];
     s.meds = vec!["acetaminophen 650 mg PO q6h PRN".into(), if colo { "psyllium 1 packet PO daily".into() } else { "loperamide 2 mg PO PRN high output".into() }];
     s.problems = vec![format!("[[stat|{} status]]", capital(stoma))];
     s.dc_dx.push(format!("[[stat|End {stoma} in place]], teaching in progress"));
     s.disciplines = "SN, OT";
-    s.dx.push(dx(code, &["stoma", "stoma2"], format!("The skilled care is directed at the new {stoma} (pouching, cleansing, teaching): attention to an artificial opening, {code}."), vec![guideline("OCG I.C.21.c.7"), tabular(&format!("Z43 Encounter for attention to artificial openings: toilet or cleansing")), pdgm(setting)]));
+    s.elim = format!("Elimination: bladder continent, voiding without difficulty; stool via the {stoma}, output {output}.");
+    if hh {
+        s.dx.push(dx("Z48.815", &["aft", "aft2"], format!("The certifying physician names surgical aftercare of the {op} as the primary reason for home health (incision care and staple removal): aftercare following surgery on the digestive system, Z48.815. The diseased bowel was removed, so no condition code goes with it."), vec![guideline("OCG I.C.21.c.7"), tabular("Z48.81 These codes identify the body system requiring aftercare"), pdgm(setting)]));
+        s.dx.push(dx(code, &["stoma", "stoma2"], format!("Skilled care is also directed at the new {stoma} (pouching, cleansing, teaching): attention to an artificial opening, {code}. Z48 lists Z43 as Excludes2, so both are reported."), vec![guideline("OCG I.C.21.c.7"), tabular("Z43 includes toilet or cleansing of artificial openings"), tabular("Z48 Excludes2 encounter for attention to artificial openings (Z43.-)")]));
+    } else {
+        s.dx.push(dx(code, &["stoma", "stoma2"], format!("The skilled care is directed at the new {stoma} (pouching, cleansing, teaching): attention to an artificial opening, {code}."), vec![guideline("OCG I.C.21.c.7"), tabular("Z43 includes toilet or cleansing of artificial openings"), pdgm(setting)]));
+    }
     s.traps.push(trap(format!("{stoma} status"), Some(status), "stat", format!("When care is directed at the stoma, the Z43 code is used; Z93 excludes artificial openings requiring attention or management, so {status} is not added."), vec![tabular("Z93 Excludes1 artificial openings requiring attention or management (Z43.-)"), guideline("OCG I.C.21.c.3")]));
-    s.traps.push(trap(cond.to_string(), Some(cond_code), "cond", format!("The diseased bowel was removed by the {op}; the condition no longer exists and is not coded."), vec![guideline("OCG IV.J")]));
-    s.traps.push(trap("surgical aftercare for the laparotomy", Some("Z48.815"), "inc", "The incision is healed and needs no care; the skilled need is the stoma, which Z43 describes.", vec![guideline("OCG I.C.21.c.7")]));
+    s.traps.push(trap(cond.to_string(), Some(cond_code), "cond", format!("The diseased bowel was removed by the {op}; the condition no longer exists and is not coded."), vec![guideline("OCG III.A")]));
+    if !hh {
+        s.traps.push(trap("surgical aftercare for the laparotomy", Some("Z48.815"), "inc", "The incision is healed and needs no care; the skilled need is the stoma, which Z43 describes.", vec![guideline("OCG I.C.21.c.7")]));
+    }
     (s, ProfileSpec::TYPICAL, vec![])
 }
 
@@ -885,9 +923,9 @@ fn pneumonia(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, Profile
     s.stale_meds = vec!["ceftriaxone 1 g IV daily — hospital only, discontinued".into()];
     s.disciplines = "SN, PT";
     s.dx.push(dx(code, &["pna", "pna2", "abx"], format!("The pneumonia is still being treated (oral antibiotic continues), so it is coded, not a history code: {}{code}.", if pneumo { "the physician documents it as pneumococcal — " } else { "no organism is documented — " }), vec![guideline("OCG I.C.10"), pdgm(setting)]));
-    s.traps.push(trap("acute hypoxic respiratory failure", Some("J96.01"), "arf", "The respiratory failure resolved in the hospital (room air by hospital day 4); it is not a current condition.", vec![guideline("OCG IV.J")]));
+    s.traps.push(trap("acute hypoxic respiratory failure", Some("J96.01"), "arf", "The respiratory failure resolved in the hospital (room air by hospital day 4); it is not a current condition.", vec![guideline("OCG III.A")]));
     if sepsis {
-        s.traps.push(trap("sepsis", Some(if pneumo { "A40.3" } else { "A41.9" }), "sepres", "The sepsis resolved during the acute stay; post-acute care codes the pneumonia still under treatment, not the sepsis.", vec![guideline("OCG IV.J"), guideline("OCG I.C.1.d")]));
+        s.traps.push(trap("sepsis", Some(if pneumo { "A40.3" } else { "A41.9" }), "sepres", "The sepsis resolved during the acute stay; post-acute care codes the pneumonia still under treatment, not the sepsis.", vec![guideline("OCG III.A"), guideline("OCG I.C.1.d")]));
     }
     s.traps.push(trap("cough", Some("R05.9"), "cough", "Cough is a symptom routinely associated with pneumonia and is not coded separately.", vec![guideline("OCG I.B.5")]));
     (s, ProfileSpec::TYPICAL, vec![Other::Copd, Other::AsthmaModerate])
@@ -899,7 +937,7 @@ fn debility(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileS
     let days = rng.range(3, 7);
     s.title = rng.say(&["SNF admission after a prolonged hospital stay", "Short-term rehab: weakness after hospitalization", "Skilled rehab after medical admission"]);
     s.difficulty = Some(Difficulty::Advanced);
-    s.mds_category = "12. Debility, cardiorespiratory conditions";
+    s.mds_category = "13. Medically complex conditions";
     if uti {
         let abx = rng.say(&["cephalexin 500 mg PO QID", "ciprofloxacin 500 mg PO BID", "cefpodoxime 200 mg PO BID"]);
         s.admit_dx = "[[sepsis|Sepsis due to E. coli]] from acute pyelonephritis".into();
@@ -920,9 +958,9 @@ fn debility(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileS
         s.meds = vec![format!("{abx} x {days} more days")];
         s.problems = vec!["[[pyelo|Pyelonephritis, E. coli]]".into()];
         s.stale_meds = vec!["ceftriaxone 1 g IV q24h — hospital only, discontinued".into()];
-        s.dx.push(dx("N10", &["pyelo", "pyelo2"], "The infection still under treatment is the specific reason for the skilled stay: acute pyelonephritis, N10. Debility is not first when a specific condition explains the care.", vec![guideline("OCG IV.J"), pdgm(setting)]));
+        s.dx.push(dx("N10", &["pyelo", "pyelo2"], "The infection still under treatment is the specific reason for the skilled stay: acute pyelonephritis, N10. Debility is not first when a specific condition explains the care.", vec![guideline("OCG II"), pdgm(setting)]));
         s.dx.push(dx("B96.20", &["pyelo", "pyelo2"], "N10 asks for the infectious agent: E. coli, not further specified, B96.20.", vec![tabular("N10 Use additional code (B95-B97), to identify infectious agent")]));
-        s.traps.push(trap("sepsis due to E. coli", Some("A41.51"), "sepres", "The sepsis resolved in the hospital; the SNF codes the infection still being treated, not the resolved sepsis.", vec![guideline("OCG IV.J"), guideline("OCG I.C.1.d")]));
+        s.traps.push(trap("sepsis due to E. coli", Some("A41.51"), "sepres", "The sepsis resolved in the hospital; the SNF codes the infection still being treated, not the resolved sepsis.", vec![guideline("OCG III.A"), guideline("OCG I.C.1.d")]));
     } else {
         let stay = rng.range(5, 8);
         s.los = Some(stay);
@@ -943,10 +981,10 @@ fn debility(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileS
         s.problems = vec!["[[cdi|C. diff colitis]]".into()];
         s.stale_meds = vec!["lactated Ringer's IV — hospital only, discontinued".into()];
         s.dx.push(dx("A04.72", &["cdi", "cdi2"], "C. difficile colitis, still treated with oral vancomycin and not documented as recurrent: A04.72, the specific reason for the skilled stay.", vec![guideline("OCG I.C.1"), pdgm(setting)]));
-        s.traps.push(trap("acute kidney injury", Some("N17.9"), "aki", "The AKI resolved with fluids in the hospital; creatinine is back to baseline.", vec![guideline("OCG IV.J")]));
-        s.traps.push(trap("dehydration", Some("E86.0"), "dehy", "The dehydration was corrected in the hospital and is not a current problem.", vec![guideline("OCG IV.J")]));
+        s.traps.push(trap("acute kidney injury", Some("N17.9"), "aki", "The AKI resolved with fluids in the hospital; creatinine is back to baseline.", vec![guideline("OCG III.A")]));
+        s.traps.push(trap("dehydration", Some("E86.0"), "dehy", "The dehydration was corrected in the hospital and is not a current problem.", vec![guideline("OCG III.A")]));
     }
-    s.dx.push(dx("R53.81", &["deb", "deb2"], "Debility (R53.81) is documented as a separate problem that drives the therapy, so it is reported as a secondary diagnosis. It is not sequenced first: a specific condition explains the stay, and a vague symptom code is a poor primary (the PDGM and PDPM groupers do not accept it as one).", vec![guideline("OCG IV.J")]));
+    s.dx.push(dx("R53.81", &["deb", "deb2"], "The physician documents debility as its own problem with its own plan (PT/OT 5x/week for weakness after the hospital stay); it is not a symptom of the infection, so it is reported as an additional diagnosis (Index: Debility, R53.81). It is not listed first because a specific condition under treatment is the chief reason for the stay.", vec![guideline("OCG III"), guideline("OCG I.C.18.b")]));
     s.exam = format!("Generalized weakness, LE 3+/5 bilaterally. Sit-to-stand requires {} assist. Abdomen soft, non-tender.", rng.say(&["mod", "min"]));
     s.skin = rng.say(&["Skin intact, Braden 15.", "No pressure injury; sacrum and heels intact."]);
     s.func = format!("Bed mobility min assist; transfers {} assist; ambulates {} ft with RW and CGA; needs assist with bathing and lower body dressing.", rng.say(&["mod", "min"]), rng.range(10, 60));
@@ -959,7 +997,8 @@ fn debility(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileS
     if rng.chance(0.5) {
         let yrs = rng.range(2, 6);
         s.hpi.push_str(&format!(" PMH also notes [[hxpna|pneumonia {yrs} years ago, resolved]]."));
-        s.status.push(dx("Z87.01", &["hxpna"], "A past pneumonia, resolved, is a personal history: Z87.01 (\"recurrent\" is a nonessential modifier). The old pneumonia is not coded as current.", vec![guideline("OCG I.C.21.c.4")]));
+        s.assess.push(format!("[[hxpna|History of pneumonia]] ({yrs} years ago): incentive spirometry and early mobilization while deconditioned; pneumococcal vaccination record requested."));
+        s.status.push(dx("Z87.01", &["hxpna"], "A past pneumonia that has resolved is personal history, and the physician's plan acts on it (incentive spirometry, vaccination review), so Z87.01 is reported. The code title \"Personal history of pneumonia (recurrent)\" holds \"recurrent\" in parentheses, a nonessential modifier, so one past episode is enough.", vec![guideline("OCG I.C.21.c.4"), guideline("OCG I.A.7"), guideline("OCG III.A")]));
         s.traps.push(trap("pneumonia documented only as history", Some("J18.9"), "hxpna", "Resolved years ago: a history code, never the acute pneumonia code.", vec![guideline("OCG I.C.21.c.4")]));
     }
     if rng.chance(0.5) {
@@ -1014,7 +1053,7 @@ fn discharge_summary(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profi
         ]));
     }
     d.heading(&rng.say(&["PERTINENT RESULTS:", "Key labs (last values):", "Data:"]));
-    let (wbc, hgbv, plt, na, k, bun, cr, glu) = (dec(rng, 5.2, 10.9), rng.decimal(9.8, 13.6), rng.range(160, 340), rng.range(134, 143), dec(rng, 3.6, 4.8), rng.range(10, 28), dec(rng, 0.6, 1.3), rng.range(88, 164));
+    let (wbc, hgbv, plt, na, k, bun, cr, glu) = (dec(rng, 5.2, 10.9), rng.decimal(9.8, 13.6), rng.range(160, 340), rng.range(134, 143), dec(rng, 3.6, 4.8), rng.range(10, 28), creatinine(rng, profile), rng.range(88, 164));
     let hgb = format!("{hgbv:.1}");
     d.line(&pick_s(rng, &[
         format!("CBC: WBC {wbc}, Hgb {hgb}, Plt {plt}. BMP: Na {na}, K {k}, BUN {bun}, Cr {cr}, glucose {glu}."),
@@ -1071,6 +1110,64 @@ fn discharge_summary(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profi
     d
 }
 
+/// A problem's label as written; a diabetes label never says "without complications" beside CKD, whose link the
+/// classification presumes (the knowledge base can word it so).
+fn label_of(p: &kb::Problem, profile: &Profile) -> String {
+    if p.key == "dm" && profile.ckd.is_some() {
+        p.label.replace(" without complications", "")
+    } else {
+        p.label.clone()
+    }
+}
+
+/// "BP 150/88" of a vitals line (any of the three layouts).
+fn bp_of(vitals: &str) -> Option<String> {
+    let i = vitals.find("BP ")?;
+    let rest = &vitals[i + 3..];
+    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '/')).unwrap_or(rest.len());
+    (end > 0).then(|| rest[..end].to_string())
+}
+
+/// The profile's chronic problems as a post-acute physician's assessment words them: the knowledge base writes its
+/// plans for a clinic visit, so a clinic blood pressure becomes the one measured at this visit and "since last visit"
+/// becomes recent history. Records names and plans like `kb::write_assessment`.
+fn chronic_assessment(d: &mut Doc, rng: &mut Rng, profile: &Profile, start: usize, written: &mut Written, bp: Option<&str>) {
+    let mut n = start;
+    for p in profile.problems().iter().filter(|p| !p.history_only) {
+        d.add(&format!("{n}. "));
+        let e = d.mark(&label_of(p, profile));
+        written.name(p.key, e);
+        d.add(*rng.pick(&[": ", " - ", ". "]));
+        let mut plan = p.plan.clone();
+        if let (Some(bp), Some(i)) = (bp, plan.find("BP ")) {
+            let rest = &plan[i + 3..];
+            let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '/')).unwrap_or(rest.len());
+            if end > 0 {
+                plan = format!("{}BP {bp}{}", &plan[..i], &rest[end..]);
+            }
+        }
+        let plan = plan.replace(" in clinic", " today").replace(" on arrival", " today").replace("since last visit", "recently").replace("Counseled on cessation for 5 minutes", "Counseled on cessation").replace("In sinus rhythm today", "Rate controlled today");
+        let e = d.mark(&plan);
+        written.plan(p.key, e);
+        d.add("\n");
+        n += 1;
+    }
+}
+
+/// A creatinine that fits the profile's kidney disease (a dialysis patient's is never 0.8).
+fn creatinine(rng: &mut Rng, profile: &Profile) -> String {
+    use kb::CkdStage::*;
+    let (lo, hi) = match profile.ckd {
+        Some(S3a) => (1.2, 1.5),
+        Some(S3b) => (1.5, 2.0),
+        Some(S4) => (2.2, 3.2),
+        Some(S5) => (3.8, 5.4),
+        Some(Esrd) => (5.8, 8.4),
+        None => (0.6, 1.2),
+    };
+    dec(rng, lo, hi)
+}
+
 fn function_scores(rng: &mut Rng) -> String {
     let g = rng.range(1, 2);
     let b = rng.range(2, 5);
@@ -1102,11 +1199,15 @@ fn hh_soc(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profil
             }
             2 => {
                 d.heading(&rng.say(&["HOMEBOUND STATUS:", "Homebound justification:"]));
-                d.line(&rng.say(&[
-                    "Leaving home requires a considerable and taxing effort and the assistance of a device and another person; absences limited to medical appointments.",
-                    "Unable to leave home without assist of 1 and walker; SOB/fatigue after short distances. Leaves home only for MD visits.",
-                    "Requires assistive device and supervision to leave home due to fall risk and post-hospital weakness.",
-                ]));
+                if plain(&s.func).to_lowercase().contains("wheelchair") {
+                    d.line(&rng.say(&["Wheelchair dependent; leaving home needs two-person assistance and wheelchair transport, a considerable and taxing effort.", "Non-ambulatory; leaves home only by wheelchair van with assistance, for medical appointments."]));
+                } else {
+                    d.line(&rng.say(&[
+                        "Leaving home requires a considerable and taxing effort and the assistance of a device and another person; absences limited to medical appointments.",
+                        "Unable to leave home without assist of 1 and an assistive device; SOB/fatigue after short distances. Leaves home only for MD visits.",
+                        "Requires assistive device and supervision to leave home due to fall risk and post-hospital weakness.",
+                    ]));
+                }
             }
             _ => {
                 d.heading(&rng.say(&["PAST MEDICAL HISTORY:", "PMH (per referral and patient interview):", "Medical history:"]));
@@ -1132,7 +1233,11 @@ fn hh_soc(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profil
     d.line(&cp);
     put(&mut d, ev, "Focused: ");
     putl(&mut d, ev, &s.exam);
-    d.line(&rng.say(&["GI/GU: continent of bowel and bladder, last BM yesterday.", "Elimination: continent; voiding without difficulty; BM every 1-2 days.", "Bowel and bladder continent; appetite fair."]));
+    if !s.elim.is_empty() {
+        d.line(&s.elim);
+    } else {
+        d.line(&rng.say(&["GI/GU: continent of bowel and bladder, last BM yesterday.", "Elimination: continent; voiding without difficulty; BM every 1-2 days.", "Bowel and bladder continent; appetite fair."]));
+    }
     d.line(&rng.say(&["Neuro/cognition: alert, follows commands, BIMS 14/15.", "Cognition: oriented, able to teach back, BIMS 13/15.", "Mental status: alert, pleasant, answers appropriately."]));
     let pain = rng.range(1, 6);
     d.line(&format!("Pain {pain}/10, {}.", rng.say(&["relieved by scheduled acetaminophen", "worse with activity, tolerable", "acceptable to patient"])));
@@ -1164,7 +1269,9 @@ fn hh_soc(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profil
     }
     d.heading(&rng.say(&["PLAN OF CARE / ORDERS (485):", "Plan of care and physician orders:", "Orders for discipline and treatments:"]));
     let freq = rng.say(&["SN 1w1, 2w3, 1w4", "SN 2w2, 1w6", "SN 3w1, 2w2, 1w5"]);
-    d.line(&format!("Disciplines: {}. Frequency: {freq}; PT {}.", s.disciplines, rng.pick(&["2w4", "3w2, 2w3", "2w3, 1w2"])));
+    let tfreq = *rng.pick(&["2w4", "3w2, 2w3", "2w3, 1w2"]);
+    let therapy = if s.disciplines.contains("PT") { format!("; PT {tfreq}") } else if s.disciplines.contains("OT") { format!("; OT {tfreq}") } else { String::new() };
+    d.line(&format!("Disciplines: {}. Frequency: {freq}{therapy}.", s.disciplines));
     for o in &s.orders {
         d.add("- ");
         putl(&mut d, ev, o);
@@ -1196,7 +1303,7 @@ fn hh_physician(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &
         putl(&mut d, ev, a);
         n += 1;
     }
-    kb::write_assessment(&mut d, rng, profile, n, written);
+    chronic_assessment(&mut d, rng, profile, n, written, bp_of(&v).as_deref());
     d.heading("CERTIFICATION:");
     d.line(&rng.say(&[
         "I certify this patient is confined to the home and needs intermittent skilled nursing and therapy; the clinical findings above support the need. Plan of care established and will be periodically reviewed.",
@@ -1243,7 +1350,7 @@ fn snf_hp(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profil
     d.line(&rng.say(&["HEENT: MMM, anicteric.", "HEENT: normocephalic, oropharynx clear."]));
     putl(&mut d, ev, &s.exam);
     d.heading(&rng.say(&["LABS:", "Recent data:"]));
-    let (na, k, cr, hgb, wbc) = (rng.range(134, 143), dec(rng, 3.6, 4.9), dec(rng, 0.7, 1.4), dec(rng, 9.6, 13.4), dec(rng, 5.1, 10.8));
+    let (na, k, cr, hgb, wbc) = (rng.range(134, 143), dec(rng, 3.6, 4.9), creatinine(rng, profile), dec(rng, 9.6, 13.4), dec(rng, 5.1, 10.8));
     d.line(&format!("Na {na}, K {k}, Cr {cr}, Hgb {hgb}, WBC {wbc} (from hospital, last draw)."));
     d.heading(&rng.say(&["ASSESSMENT AND PLAN:", "Assessment/Plan:", "IMPRESSION AND PLAN:"]));
     let mut n = 1;
@@ -1252,7 +1359,7 @@ fn snf_hp(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profil
         putl(&mut d, ev, a);
         n += 1;
     }
-    kb::write_assessment(&mut d, rng, profile, n, written);
+    chronic_assessment(&mut d, rng, profile, n, written, bp_of(&v).as_deref());
     d.line(&rng.say(&["Code status: full code. DVT prophylaxis per protocol.", "Code status: DNR/DNI confirmed with patient. Fall precautions.", "Full code. Diet as ordered; PT/OT/SLP as indicated."]));
     d.gap();
     d.line(&rng.say(&["SNF attending physician", "Electronically signed: facility attending", "Admitting physician, post-acute unit"]));
@@ -1282,7 +1389,11 @@ fn snf_nursing(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &P
     d.line(&v);
     let bims = rng.range(11, 15);
     d.line(&format!("Cognition: BIMS {bims}/15. {}", rng.say(&["Oriented, follows 2-step commands.", "Alert, needs reminders for call light."])));
-    d.line(&rng.say(&["Continence: continent of bowel and bladder.", "Bladder continent, uses urinal at night; bowel continent."]));
+    if !s.elim.is_empty() {
+        d.line(&s.elim);
+    } else {
+        d.line(&rng.say(&["Continence: continent of bowel and bladder.", "Bladder continent, uses urinal at night; bowel continent."]));
+    }
     put(&mut d, ev, "Skin (Section M): ");
     putl(&mut d, ev, &s.skin);
     put(&mut d, ev, "Mobility/ADLs (Section GG): ");
@@ -1336,7 +1447,7 @@ fn emr_lists(cw: &mut CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: 
     }
     for p in profile.problems() {
         d.add("• ");
-        let e = d.mark(&p.label);
+        let e = d.mark(&label_of(p, profile));
         written.name(p.key, e);
         d.add("\n");
     }
