@@ -516,7 +516,7 @@ impl Profile {
             coded.extend(c);
         }
         for o in self.others.clone() {
-            let (p, c) = other(rng, o, hf, &self.others);
+            let (p, c) = other(rng, o, hf, &self.others, self.age);
             problems.push(p);
             coded.extend(c);
         }
@@ -705,7 +705,7 @@ fn join_and(xs: &[&str]) -> String {
 }
 
 fn hypertension(rng: &mut Rng, hf: Option<HfType>, ckd: Option<CkdStage>) -> (Problem, Vec<Coded>) {
-    let label = rng.say(&["Essential hypertension", "Hypertension", "HTN, {controlled|at goal|borderline control}", "Hypertension, {well controlled|stable}"]);
+    let label = rng.say(&["Essential hypertension", "Hypertension", "HTN, {controlled|at goal}", "Hypertension, {well controlled|stable}"]);
     let short = rng.say(&["HTN", "hypertension", "essential HTN"]);
     // Systolic failure brings sacubitril-valsartan, which is never given with an ACE inhibitor or another ARB.
     let drug = if matches!(hf, Some(HfType::Systolic | HfType::Combined)) {
@@ -802,6 +802,8 @@ fn heart_failure(rng: &mut Rng, t: HfType, htn: bool) -> (Problem, Vec<Coded>) {
 
 fn kidney(rng: &mut Rng, s: CkdStage, htn: bool, dm: bool, anemia: bool) -> (Problem, Vec<Coded>) {
     let (long, short) = stage_words(s);
+    // The anemia travels with the stage wherever the short form is written (a PMH line), so D63.1 always has words.
+    let short = if anemia { format!("{short} with anemia of CKD") } else { short.to_string() };
     let egfr = match s {
         CkdStage::S3a => rng.range(45, 59),
         CkdStage::S3b => rng.range(30, 44),
@@ -823,6 +825,12 @@ fn kidney(rng: &mut Rng, s: CkdStage, htn: bool, dm: bool, anemia: bool) -> (Pro
         rng.vary(&format!("eGFR {egfr}{{| mL/min/1.73 m2}}, no uremic symptoms; nephrology following closely, {{AV fistula planned|vascular access referral placed|dialysis options and transplant referral discussed}}; avoid NSAIDs, renally dose medications."))
     } else {
         rng.vary(&format!("eGFR {egfr}{{| mL/min/1.73 m2}}, {{stable|unchanged from prior}}; avoid NSAIDs{{|, renally dose medications}}; {{nephrology following|continue to monitor BMP}}."))
+    };
+    let plan = if anemia {
+        let hgb = rng.decimal(8.6, 10.4);
+        format!("{plan} Anemia of CKD: Hgb {hgb}, {}.", rng.say(&["ESA per nephrology", "on darbepoetin per nephrology", "epoetin per nephrology, iron studies adequate"]))
+    } else {
+        plan
     };
     let mut meds = Vec::new();
     if anemia {
@@ -868,7 +876,7 @@ fn kidney(rng: &mut Rng, s: CkdStage, htn: bool, dm: bool, anemia: bool) -> (Pro
 /// `hf` is the profile's heart failure: a patient on carvedilol for systolic failure takes no second beta blocker for
 /// the atrial fibrillation.
 /// `with` is the profile's other conditions: depression and anxiety share one SSRI.
-fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other]) -> (Problem, Vec<Coded>) {
+fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other], age: u8) -> (Problem, Vec<Coded>) {
     let p = |key: &'static str, label: String, short: String, plan: String, meds: Vec<String>, meat: Meat| Problem { key, label, short, plan, meds, meat, history_only: false };
     let one = |code: &'static str, key: &'static str, why_: &str, rules: Vec<Rule>| vec![coded(code, &[(key, Part::Name)], key, why_, rules)];
     match o {
@@ -948,7 +956,8 @@ fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other]) -> (Proble
             one("F17.210", "tobacco", "Nicotine dependence, cigarettes, uncomplicated: F17.210 (a current smoker's dependence is coded from F17).", vec![guideline("OCG I.C.5.b")]),
         ),
         Other::FormerSmoker => {
-            let yrs = rng.range(5, 30);
+            // Quit at least five years ago, and not before the age of 18.
+            let yrs = rng.range(5, 30.min(age as i64 - 18).max(5));
             let mut pr = p("exsmoker", "Former smoker".into(), format!("former smoker, quit {yrs} years ago"), String::new(), Vec::new(), MEAT_A);
             pr.history_only = true;
             (pr, one("Z87.891", "exsmoker", "Personal history of nicotine dependence (a former smoker).", vec![guideline("OCG I.C.21.c.4")]))
@@ -1031,7 +1040,10 @@ fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other]) -> (Proble
         }
         Other::Pad => (
             p("pad", rng.say(&["Peripheral arterial disease", "Peripheral vascular disease"]), "PAD".into(), rng.say(&["Claudication stable at two blocks; continue cilostazol and walking program.", "Pedal pulses diminished, unchanged; continue cilostazol."]), vec!["cilostazol 100 mg PO BID".into()], MEAT_ALL),
-            one("I73.9", "pad", "Peripheral vascular disease without a diabetic or atherosclerotic specification: I73.9.", vec![guideline("OCG I.C.9")]),
+            vec![
+                coded("I73.9", &[("pad", Part::Name)], "pad", "Peripheral vascular disease without a diabetic or atherosclerotic specification: I73.9.", vec![guideline("OCG I.C.9")]),
+                coded("Z79.02", &[("pad", Part::Med(0))], "pad", "Long-term (current) use of an antiplatelet drug (cilostazol) for the arterial disease.", vec![guideline("OCG I.C.21.c.3")]),
+            ],
         ),
     }
 }
