@@ -266,6 +266,7 @@ impl Other {
             Other::Osteoporosis => age >= 55,
             Other::OaKnees => age >= 45,
             Other::Gout => age >= 30,
+            Other::Hyperlipidemia | Other::Hypothyroidism => age >= 30,
             Other::Copd | Other::Cad | Other::AfibParoxysmal | Other::AfibPermanent | Other::HxStroke | Other::Hemiplegia | Other::Pad => age >= 45,
             _ => true,
         }
@@ -341,6 +342,8 @@ impl Profile {
         let ckd_anemia = ckd.is_some_and(|s| matches!(s, CkdStage::S4 | CkdStage::S5 | CkdStage::Esrd)) && rng.chance(0.5);
         let mut others: Vec<Other> = Vec::new();
         let n = if spec.others == 0 { 0 } else { rng.range(spec.others.saturating_sub(1) as i64, spec.others as i64 + 2) as usize };
+        // Young adults carry few chronic conditions.
+        let n = if age < 40 { n.min(1) } else { n };
         let pool: Vec<Other> = Other::ALL.into_iter().filter(|o| o.fits(age, sex) && !exclude.iter().any(|e| e.conflicts(*o))).collect();
         let weights: Vec<u32> = pool.iter().map(|o| o.weight()).collect();
         let mut tries = 0;
