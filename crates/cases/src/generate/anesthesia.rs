@@ -280,9 +280,11 @@ fn surg(rng: &mut Rng, k: Kind, v: usize, age: u8) -> Surg {
                     s.procedure = "Screening colonoscopy to the cecum, no intervention".into();
                     s.screening = Some(false);
                     s.dx.push(d("Z12.11", "Screening for colon cancer", "Screening colonoscopy with no intervention: Z12.11 first-listed."));
-                    s.post_text.push("Screening for colon cancer: normal colonoscopy".into());
+                    s.post_text.push("Screening for colon cancer".into());
                     s.findings = "Normal colon to the cecum; no polyps.".into();
-                    if v == 1 {
+                    if v != 1 {
+                        s.post_text.push("Normal colonoscopy to the cecum, no polyps".into());
+                    } else {
                         s.post_text.push("Sigmoid diverticulosis, no bleeding".into());
                         s.dx.push(d("K57.30", "Sigmoid diverticulosis, no bleeding", "Diverticulosis found at screening, without bleeding or perforation: K57.30, after the screening code."));
                         s.findings = "Sigmoid diverticulosis; no polyps; no intervention.".into();
@@ -608,6 +610,8 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
     } else {
         let draw = rng.below(4);
         let mut spec = match draw {
+            // Under 30: at most one condition, and not the hypertension or diabetes of older adults.
+            _ if age < 30 => ProfileSpec { diabetes: 0.0, hypertension: 0.0, others: 1, ..ProfileSpec::LIGHT },
             _ if age < 45 => ProfileSpec::LIGHT,
             0 => ProfileSpec::LIGHT,
             1 => ProfileSpec::COMPLEX,
@@ -685,7 +689,8 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
     });
     d.heading(&rng.say(&["PRE-ANESTHESIA EVALUATION", "Pre-anesthetic assessment", "PREOP ANESTHESIA EVAL"]));
     let pw = person(rng, age, sx);
-    let pw = if age == 0 { format!("{}-month-old {}", rng.range(2, 10), if sx == Sex::Female { "girl" } else { "boy" }) } else { pw };
+    let months = rng.range(2, 10);
+    let pw = if age == 0 { format!("{months}-month-old {}", if sx == Sex::Female { "girl" } else { "boy" }) } else { pw };
     d.line(&format!("{pw} for {}.", s.planned));
     let mut w = Written::default();
     d.add(&rng.say(&["PMH: ", "Medical hx: ", "Hx: "]));
@@ -725,11 +730,16 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
     d.line(&rng.say(&["Prior anesthesia: uneventful; no family hx of MH.", "No personal or family history of anesthesia complications.", "Previous GA without PONV."]));
     let mp = *rng.pick(&["I", "II", "II", "III"]);
     if age >= 1 {
-        d.line(&format!("Airway: Mallampati {mp}, TMD {}, mouth opening {}, neck ROM full, dentition {}.", rng.pick(&[">3 FB", "3 FB", ">6 cm"]), rng.pick(&["adequate", "3 FB", "normal"]), rng.pick(&["intact", "fair", "upper partial denture (removed)", "loose teeth: none"])));
+        d.line(&format!("Airway: Mallampati {mp}, TMD {}, mouth opening {}, neck ROM full, dentition {}.", rng.pick(&[">3 FB", "3 FB", ">6 cm"]), rng.pick(&["adequate", "3 FB", "normal"]), if age >= 50 { rng.pick(&["intact", "fair", "upper partial denture (removed)", "loose teeth: none"]) } else { rng.pick(&["intact", "intact", "loose teeth: none"]) }));
     } else {
         d.line("Airway: normal infant airway, no micrognathia.");
     }
-    let vs = if age < 18 {
+    let vs = if age == 0 {
+        // An infant's weight follows the months of age (about 4.5 kg at 2 months, 8.5 kg at 10 months).
+        let v = peds_vitals(rng, age);
+        let wt = (45.0 + 5.0 * months as f64 + rng.range(-3, 3) as f64).round() / 10.0;
+        format!("Wt {wt} kg, HR {}, {}", rng.range(118, 146), v.split(", ").skip(2).collect::<Vec<_>>().join(", "))
+    } else if age < 18 {
         peds_vitals(rng, age)
     } else if k == Kind::Csection {
         // Term pregnancy without hypertensive disorder: normotensive, mild physiologic tachycardia.
@@ -785,7 +795,13 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
         end_ev = d.mark(&format!("{end_label} {}", hm(end)));
         d.line(&format!(" (report given to PACU nurse; out of OR {})", hm(out_room)));
     }
-    let other_rooms: Vec<String> = (0..4).map(|i| format!("OR {}", (i * 3 + 2) % 12 + 1)).collect();
+    // The anesthesiologist's other concurrent rooms: never this room, as many as the modifier says.
+    let room_no: i64 = room.rsplit(' ').next().and_then(|n| n.parse().ok()).unwrap_or(1);
+    let other_rooms: Vec<String> = if room.starts_with("Endo") {
+        (1..=4).filter(|r| *r != room_no).map(|r| format!("Endo suite {r}")).collect()
+    } else {
+        (1..=3).map(|i| format!("OR {}", (room_no - 1 + 3 * i) % 12 + 1)).collect()
+    };
     let who_text = match who {
         Who::Aa => rng.say(&["Personnel: anesthesiologist personally performed the entire anesthetic; no CRNA or resident.", "Anesthesia personally provided by the attending anesthesiologist, continuously present, no other anesthesia provider."]),
         Who::Qk(n) => format!("Personnel: CRNA continuously present; attending anesthesiologist medically directing {n} concurrent cases (this room and {}), performed the pre-anesthetic exam, present for induction and emergence, monitored at frequent intervals and immediately available.", other_rooms[..(n as usize - 1)].join(", ")),
@@ -801,8 +817,34 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
     };
     let who_ev = d.mark_line(&who_text);
     d.line(&format!("Monitors: standard ASA (ECG, NIBP, SpO2, EtCO2, temp){}.", if ps >= 3 && !mac && s.dur > 60 { ", left radial arterial line" } else { "" }));
-    d.line(&format!("IV: {} {} PIV.", rng.pick(&["18g", "20g", "22g"]), rng.pick(&["L hand", "R forearm", "L AC"])));
+    let kg: f64 = vs.strip_prefix("Wt ").and_then(|r| r.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or(70.0);
+    let dose = |per_kg: f64| -> String {
+        let x = per_kg * kg;
+        if x < 10.0 { format!("{:.1}", x) } else { format!("{}", x.round()) }
+    };
+    if age < 12 {
+        d.line(&format!("IV: {} {} PIV, placed after mask induction.", if age < 1 { "24g" } else { "22g" }, rng.pick(&["L hand", "R hand", "L saphenous"])));
+    } else {
+        d.line(&format!("IV: {} {} PIV.", rng.pick(&["18g", "20g", "22g"]), rng.pick(&["L hand", "R forearm", "L AC"])));
+    }
     let agents = match s.tech {
+        // Children: inhalational induction, weight-based doses, an age-sized cuffed tube; no antibiotic for a
+        // tonsillectomy or an infant's herniotomy without mesh.
+        Tech::Ett if age < 12 => {
+            let tube = if age < 1 { 3.5 } else { ((age as f64 / 4.0 + 3.5) * 2.0).floor() / 2.0 };
+            let paralytic = k == Kind::InfantHernia;
+            format!(
+                "Inhalational induction with sevoflurane in O2/N2O by mask; propofol {} mg and fentanyl {} mcg IV{}; DL grade I, {tube:.1} cuffed {}ETT at {:.0} cm, +EtCO2, BBS. Maintenance sevoflurane in O2/air. Dexamethasone {} mg, ondansetron {} mg.{} Extubated awake.",
+                dose(2.0),
+                dose(1.0),
+                if paralytic { format!(", rocuronium {} mg", dose(0.6)) } else { String::new() },
+                if k == Kind::Tonsil { "oral RAE " } else { "" },
+                tube * 3.0,
+                dose(0.15),
+                dose(0.1),
+                if paralytic { format!(" Sugammadex {} mg at end.", dose(2.0)) } else { String::new() }
+            )
+        }
         Tech::Ett => {
             let grade = rng.pick(&["I", "I", "II"]);
             let tube = if age < 12 { "5.0 cuffed" } else { *rng.pick(&["7.0", "7.5", "8.0"]) };
@@ -813,18 +855,25 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
         Tech::Spinal => format!("Sitting position, L{}-L{} midline, 25g Whitacre, clear CSF, hyperbaric bupivacaine 0.75% {} mL{}; T{} level. Propofol sedation infusion, O2 by NC.", rng.range(2, 3), rng.range(3, 4), rng.pick(&["1.6", "1.8", "2.0"]), if k == Kind::Csection { " with fentanyl 15 mcg and morphine 150 mcg" } else { "" }, if k == Kind::Csection { 4 } else { 10 }),
     };
     d.line(&agents);
-    let fluids = if s.dur < 30 { rng.range(2, 5) * 100 } else { rng.range(5, 16) * 100 };
+    let fluids = if age < 12 { ((kg * rng.range(10, 20) as f64) / 10.0).round() as i64 * 10 } else if s.dur < 30 || mac { rng.range(2, 5) * 100 } else { rng.range(5, 16) * 100 };
     d.line(&format!("Fluids: LR {fluids} mL. EBL {}. {}", s.ebl, if matches!(k, Kind::Tka | Kind::Tha | Kind::Csection) { format!("UOP {} mL.", rng.range(100, 400)) } else { String::new() }));
     let event = if s.bleeding {
         "Events: at 40 min, brisk bleeding during dissection; MAP fell to 58, treated with phenylephrine 100 mcg x3 and 500 mL LR bolus; surgeon controlled the vessel with clips. Hgb 11.0 after. Stable thereafter.".to_string()
     } else if s.converted {
         "Events: surgeon converted to open (right subcostal incision) because of dense inflammation; rocuronium redosed 20 mg, hydromorphone 0.5 mg x2 added.".to_string()
     } else if k == Kind::Csection {
-        "Events: transient hypotension after spinal, phenylephrine infusion titrated; oxytocin infusion after delivery.".to_string()
+        "Events: expected transient hypotension after the spinal, treated with the phenylephrine infusion per protocol and resolved; oxytocin infusion after delivery. No anesthetic complications.".to_string()
     } else {
-        rng.say(&["Events: none; hemodynamically stable throughout.", "Intraop course uneventful.", "Events: mild hypotension after induction, ephedrine 10 mg x1 with good response.", "No intraoperative events."])
+        let dip = match s.tech {
+            Tech::Spinal => "Events: expected transient hypotension after the spinal, phenylephrine 100 mcg x2 with good response; stable thereafter, no complications.",
+            Tech::Mac => "Events: brief expected drop in BP with the propofol infusion, rate reduced and ephedrine 5 mg x1 with good response; no complications.",
+            _ if p4 => "Events: mild hypotension after induction, expected with the induction agents; phenylephrine 100 mcg x1 (heart rate kept low for the aortic stenosis) with good response; no complications.",
+            _ => "Events: mild hypotension after induction, expected with the induction agents; ephedrine 10 mg x1 with good response; no complications.",
+        };
+        rng.say(&["Events: none; hemodynamically stable throughout.", "Intraop course uneventful.", dip, "No intraoperative events."])
     };
-    d.line(&event);
+    let event_ev = d.mark_line(&event);
+    let routine_dip = !s.bleeding && !s.converted && (event.contains("hypotension") || event.contains("drop in BP"));
     d.line(&rng.say(&["PACU: arrived awake, stable VS, Aldrete 9; report to PACU RN.", "To PACU on O2, airway patent, comfortable. Handoff complete.", "Transferred to recovery in stable condition; Aldrete 10 on arrival."]));
     d.line(&if crna_claim { "-- CRNA".to_string() } else { rng.say(&["-- attending anesthesiologist", "Signed: anesthesiologist"]) });
     cw.add_doc(d);
@@ -957,7 +1006,23 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
         }
     }
     if s.bleeding {
-        cw.not_coded("intraoperative bleeding from a cystic artery branch", Some("K91.61"), bleed_ev.clone().into_iter().collect(), why("A complication code needs the provider to document the condition as a complication of the procedure; the surgeon states the controlled bleeding was expected with the inflamed tissue and not a complication, so K91.61 is not assigned.", vec![guideline("OCG I.B.16")]));
+        cw.not_coded("intraoperative bleeding from a cystic artery branch", Some("K91.61"), bleed_ev.clone().into_iter().collect(), why("A complication code needs the provider to document the condition as a complication of the procedure; the surgeon states the controlled bleeding was expected with the inflamed tissue and not a complication, so K91.61 is not assigned. The fall in MAP it caused was treated within the same event and is not coded separately either.", vec![guideline("OCG I.B.16")]));
+    }
+    if routine_dip {
+        let ob = k == Kind::Csection;
+        cw.not_coded(
+            if ob { "transient hypotension after the spinal, treated with phenylephrine" } else { "transient hypotension during the anesthetic, treated with a vasopressor" },
+            Some(if ob { "O74.6" } else { "I95.2" }),
+            vec![event_ev.clone()],
+            why(
+                format!(
+                    "A brief fall in blood pressure after {} is an expected, transient response to the anesthetic, treated routinely with a vasopressor and resolved; the record calls it expected and states no complications. A condition is coded as a complication of care only when the provider documents it as one, so neither a complication or adverse-effect code ({}) nor a separate hypotension code is assigned; had the anesthesiologist documented it as a complication, it would be coded.",
+                    if ob || s.tech == Tech::Spinal { "a spinal" } else if mac { "propofol sedation" } else { "induction" },
+                    if ob { "O74.- complications of anesthesia during labor and delivery" } else { "T88.59, or I95.2 with an adverse-effect code" }
+                ),
+                vec![guideline("OCG I.B.16"), guideline("OCG IV.J")],
+            ),
+        );
     }
     let total = s.base as f32 + tu + modifying as f32;
     cw.gold.anesthesia = Some(GoldAnesthesia {

@@ -92,7 +92,7 @@ fn ros(doc: &mut Doc, rng: &mut Rng, st: usize, pos: &str, negs: &[&str]) {
 
 /// Past history, home medications, allergies and social history from the profile (every word written is
 /// recorded so the profile's codes rest on it).
-fn history(doc: &mut Doc, rng: &mut Rng, st: usize, p: &Profile, w: &mut Written, allergy: &str, age: u8, extra: Option<&(String, Vec<String>)>) {
+fn history(doc: &mut Doc, rng: &mut Rng, st: usize, p: &Profile, w: &mut Written, allergy: &str, age: u8, extra: Option<&(String, Vec<String>)>) -> Evidence {
     hd(doc, st, "pmh");
     if let Some((pmh, _)) = extra {
         doc.add(pmh);
@@ -119,7 +119,7 @@ fn history(doc: &mut Doc, rng: &mut Rng, st: usize, p: &Profile, w: &mut Written
         kb::write_meds(doc, p, w, prefix);
     }
     hd(doc, st, "all");
-    doc.line(allergy);
+    let al_ev = doc.mark_line(allergy);
     if rng.chance(0.7) {
         hd(doc, st, "soc");
         let smokes = p.others.iter().any(|o| matches!(o, Other::Smoker | Other::FormerSmoker));
@@ -128,14 +128,43 @@ fn history(doc: &mut Doc, rng: &mut Rng, st: usize, p: &Profile, w: &mut Written
         } else if age < 18 {
             doc.line(&rng.say(&["High school student; denies tobacco, vaping, alcohol or drugs.", "Lives with parents; no tobacco, alcohol or drug use."]));
         } else {
-            let tob = if smokes { "Tobacco: see PMH." } else { "Never smoker." };
+            let copd = p.others.contains(&Other::Copd);
+            let tob = if smokes { "Tobacco: see PMH." } else if copd { "No current tobacco use." } else { "Never smoker." };
             doc.line(&format!("{tob} {}", rng.say(&["Social alcohol use, no drug use.", "Occasional alcohol. No illicit drugs.", "Denies alcohol or drug use.", "Drinks 1-2 beers on weekends; no drugs."])));
         }
     }
+    al_ev
 }
 
-fn allergy(rng: &mut Rng) -> String {
-    rng.say(&["NKDA", "NKDA.", "No known drug allergies.", "Sulfa (rash).", "Codeine - nausea.", "PCN (hives as a child).", "NKDA; latex sensitivity."])
+/// An allergy line that never conflicts with a drug the note gives or prescribes (`drugs`: the note's words).
+fn allergy(rng: &mut Rng, drugs: &str) -> String {
+    let d = drugs.to_lowercase();
+    let has = |xs: &[&str]| xs.iter().any(|x| d.contains(x));
+    let opts: Vec<&str> = ["NKDA", "NKDA.", "No known drug allergies.", "Sulfa (rash).", "Codeine - nausea.", "PCN (hives as a child).", "No known drug allergies; seasonal allergies only."]
+        .into_iter()
+        .filter(|a| match *a {
+            "Sulfa (rash)." => !has(&["tmp-smx", "sulfamethoxazole", "bactrim", "sulfadiazine", "sulfa"]),
+            "PCN (hives as a child)." => !has(&["amoxicillin", "penicillin", "ampicillin", "augmentin", "clavulanate", "piperacillin", "nafcillin", "cephalexin", "cefazolin", "ceftriaxone", "cefdinir", "cefuroxime", "cefepime"]),
+            "Codeine - nausea." => !has(&["codeine", "hydrocodone"]),
+            _ => true,
+        })
+        .collect();
+    rng.say(&opts)
+}
+
+/// A drug allergy written in the note: its status code is explained as not reported, since every drug the note
+/// gives was chosen outside the allergy (the allergy did not change today's care).
+fn allergy_nc(cw: &mut CaseWriter, al: &str, ev: Evidence) {
+    let (about, code, text) = if al.starts_with("Sulfa") {
+        ("sulfonamide allergy status", "Z88.2", "The sulfa allergy is recorded, but no sulfonamide was considered or withheld today, so it did not affect care; allergy status (Z88.2) is not reported for this visit.")
+    } else if al.starts_with("PCN") {
+        ("penicillin allergy status", "Z88.0", "The penicillin allergy is recorded, but no penicillin or other beta-lactam was considered or withheld today, so it did not affect care; allergy status (Z88.0) is not reported for this visit.")
+    } else if al.starts_with("Codeine") {
+        ("codeine intolerance (nausea)", "Z88.5", "Nausea with codeine is an intolerance (a side effect), not an allergy, and no opioid was considered today; allergy status to narcotic agent (Z88.5) is not reported.")
+    } else {
+        return;
+    };
+    cw.not_coded(about, Some(code), vec![ev], why(text, vec![guideline("OCG IV.J")]));
 }
 
 /// The chronic conditions the ED physician took into account, each label recorded as evidence.
@@ -147,10 +176,12 @@ fn chronic(doc: &mut Doc, rng: &mut Rng, p: &Profile, w: &mut Written) {
     doc.line(&rng.say(&["Chronic conditions addressed this visit:", "Comorbidities considered in today's management:", "Other active problems:"]));
     for pr in ps {
         doc.add("- ");
-        let e = doc.mark(&pr.label);
+        // The triage BP of an injured patient in pain is no measure of control: the ED names the condition only.
+        let label = if pr.key == "htn" { pr.label.split(", ").next().unwrap_or(&pr.label).to_string() } else { pr.label.clone() };
+        let e = doc.mark(&label);
         w.name(pr.key, e);
         let tail = match pr.key {
-            "htn" => rng.say(&["BP reviewed; continue home regimen, recheck with PCP.", "BP acceptable; home antihypertensive continued.", "no change to home regimen; PCP to recheck BP this week."]),
+            "htn" => rng.say(&["BP reviewed; continue home regimen, recheck with PCP.", "home antihypertensive continued; BP to be rechecked by PCP once pain is controlled.", "no change to home regimen; PCP to recheck BP this week."]),
             "dm" => rng.say(&["POC glucose reviewed; continue home regimen.", "fingerstick glucose checked; hold no medications; PCP follow-up.", "glucose acceptable; resume home diabetic medications."]),
             "afib" => rng.say(&["rate controlled on monitor; anticoagulation status factored into workup.", "anticoagulated; bleeding risk considered in plan."]),
             "hf" => rng.say(&["euvolemic on exam; continue diuretic.", "no signs of decompensation; home regimen continued."]),
@@ -360,7 +391,7 @@ fn lac_repair(cw: &mut CaseWriter, doc: &mut Doc, rng: &mut Rng, st: usize, site
     let ml = rng.range(2, 8);
     let irr = *rng.pick(&["250", "300", "500"]);
     doc.line(&format!("Anesthesia: {} {ml} mL local infiltration.", rng.say(&["1% lidocaine with epinephrine", "lidocaine 1% plain", "2% lidocaine w/ epi"])));
-    doc.line(&format!("Prep: {}; irrigated with {irr} mL NS under pressure. {}", rng.say(&["Betadine prep", "chlorhexidine prep", "sterile prep and drape"]), rng.say(&["No foreign body, tendon intact.", "Explored in bloodless field: no FB, no deep structure involvement.", "Wound explored, base visualized, no debris or FB."])));
+    doc.line(&format!("Prep: {}; irrigated with {irr} mL NS under pressure. {}", rng.say(&["Betadine prep", "chlorhexidine prep", "sterile prep and drape"]), if site == "scalp" { rng.say(&["No foreign body; galea intact.", "Wound explored: no FB, galea intact, no palpable skull defect.", "Wound explored, base visualized, no debris or FB."]) } else if matches!(site, "forehead" | "face" | "cheek" | "chin" | "eyebrow" | "lip") { rng.say(&["No foreign body; no deep structure involvement.", "Wound explored: no FB, no bone exposed.", "Wound explored, base visualized, no debris or FB."]) } else { rng.say(&["No foreign body, tendon intact.", "Explored in bloodless field: no FB, no deep structure involvement.", "Wound explored, base visualized, no debris or FB."]) }));
     let ev_len = if parts.len() == 1 {
         doc.add("Location/length: ");
         let e = doc.mark(&format!("{site} wound, {total:.1} cm"));
@@ -411,11 +442,14 @@ fn she(sx: Sex) -> (&'static str, &'static str) {
 
 /// The routine exam lines, leaving out the systems the scenario writes itself (`skip`: "gen", "heent", "cv",
 /// "lungs"), so a scenario's findings are never contradicted by a template line.
+/// "head" in `skip` marks a head or face injury: the HEENT line then leaves the head to the scenario's own lines.
 fn exam_general(doc: &mut Doc, rng: &mut Rng, skip: &[&str]) {
     if !skip.contains(&"gen") {
         doc.line(&rng.say(&["Gen: alert, oriented x3, {NAD|in no acute distress|uncomfortable but nontoxic}.", "General: awake, alert, {cooperative|conversant}, {no distress|nontoxic appearing}.", "Constitutional: well-appearing, {A&Ox3|alert and oriented}."]));
     }
-    if !skip.contains(&"heent") {
+    if skip.contains(&"head") && !skip.contains(&"heent") {
+        doc.line(&rng.say(&["Eyes: PERRL, EOMI. Mouth: moist mucosa.", "Eyes: PERRLA, EOMI; no hemotympanum. Oropharynx clear.", "Pupils equal and reactive, EOMI; MMM."]));
+    } else if !skip.contains(&"heent") {
         doc.line(&rng.say(&["HEENT: NCAT, PERRL, MMM.", "Head: atraumatic. Eyes: PERRL, EOMI. Mouth: moist mucosa.", "HEENT: PERRLA, oropharynx clear."]));
     }
     if !skip.contains(&"cv") {
@@ -514,14 +548,14 @@ fn fall_lac(rng: &mut Rng, id: String, v: usize) -> Case {
     d.line(&format!("about {mins} minutes PTA. {} {}", rng.say(&["Denies LOC.", "No loss of consciousness per pt and witness.", "Remembers the entire event; no LOC."]), rng.say(&["No preceding dizziness, chest pain or palpitations - mechanical fall.", "Describes a purely mechanical trip; no presyncope.", "Denies lightheadedness before the fall."])));
     d.line(&format!("{she_} {} {}", rng.say(&["has a mild headache at the wound site.", "c/o pain at the laceration only.", "reports local pain, no vomiting."]), if anticoag { "Takes an anticoagulant (see meds)." } else { "Not on blood thinners." }));
     ros(&mut d, rng, st, "+ wound pain.", &["vomiting", "vision change", "neck pain", "weakness", "numbness", "chest pain", "syncope", "confusion"]);
-    let al = allergy(rng);
-    history(&mut d, rng, st, &prof, &mut w, &al, age, None);
+    let al = allergy(rng, "acetaminophen lidocaine");
+    let al_ev = history(&mut d, rng, st, &prof, &mut w, &al, age, None);
     hd(&mut d, st, "exam");
     if prof.others.contains(&Other::AfibPermanent) {
         d.line("CV: irregularly irregular, rate controlled.");
-        exam_general(&mut d, rng, &["cv"]);
+        exam_general(&mut d, rng, &["cv", "head"]);
     } else {
-        exam_general(&mut d, rng, &[]);
+        exam_general(&mut d, rng, &["head"]);
     }
     d.line(&format!("{}: {len:.1} cm {} laceration, {}; bleeding controlled with pressure.", if face { "Forehead" } else { "Scalp" }, rng.pick(&["linear", "gaping", "curvilinear", "irregular"]), rng.say(&["edges clean", "through dermis into subcutaneous fat", "no exposed bone"])));
     d.line(&rng.say(&["Neck: no midline C-spine tenderness, full ROM.", "C-spine: nontender, NEXUS negative.", "Neck supple, no step-off."]));
@@ -560,6 +594,7 @@ fn fall_lac(rng: &mut Rng, id: String, v: usize) -> Case {
     fix_kb_text(&mut cw);
     add_ext(&mut cw, m, evs, status_ev);
     cw.not_coded("intracranial injury, excluded by CT", Some("S06.9X0A"), vec![nc_ev], why("The CT showed no intracranial injury and no concussion is diagnosed; only the laceration is coded.", vec![guideline("OCG IV.D")]));
+    allergy_nc(&mut cw, &al, al_ev);
     let mut e = em(3, "an acute complicated injury: a head strike whose evaluation reached beyond the wound (neurologic exam, CT for intracranial injury)", 3, "three or more unique tests ordered and reviewed (Category 1)", 2, "minor surgery (laceration repair) without identified risk factors; OTC analgesic");
     if anticoag {
         e.r = 3;
@@ -710,7 +745,26 @@ impl Spec {
 
 fn write_case(rng: &mut Rng, id: String, s: Spec) -> Case {
     let mut cw = new_case(id, s.title.clone(), s.em_track, s.diff, s.age, s.sx);
-    let (prof, nchronic) = profile(rng, s.age, s.sx, s.prof, &s.excl, s.em.as_ref());
+    // Every drug the note names: the allergy line must not conflict with them, and an NSAID rules out a patient
+    // on anticoagulation (or with CKD or heart failure) in the profile.
+    let mut drugs = format!("{} {} {} {} {}", s.hpi, s.hpi2, s.em_lines.join(" "), s.course.join(" "), s.dispo);
+    drugs.push_str(&s.mdm_extra.join(" "));
+    for (_, meds) in s.pmh.iter().chain(s.pmh_extra.iter()) {
+        drugs.push_str(&meds.join(" "));
+    }
+    if let Proc::Other { lines, marked, .. } = &s.proc {
+        drugs.push_str(&lines.join(" "));
+        drugs.push_str(marked);
+    }
+    let nsaid = ["ibuprofen", "naproxen", "ketorolac", "meloxicam", "diclofenac", "indomethacin"].iter().any(|x| drugs.to_lowercase().contains(x));
+    let mut excl = s.excl.clone();
+    let mut pspec = s.prof;
+    if nsaid {
+        excl.extend([Other::AfibParoxysmal, Other::AfibPermanent]);
+        pspec.ckd = 0.0;
+        pspec.heart_failure = 0.0;
+    }
+    let (prof, nchronic) = profile(rng, s.age, s.sx, pspec, &excl, s.em.as_ref());
     let mut w = Written::default();
     let (mut d, st) = open(&cw, rng, s.arrival, s.esi, &s.vit, &s.cc, s.pain);
     hd(&mut d, st, "hpi");
@@ -722,7 +776,7 @@ fn write_case(rng: &mut Rng, id: String, s: Spec) -> Case {
     });
     d.line(&format!(" {}", s.hpi2).trim_end().to_string());
     let hist_first = rng.chance(0.4);
-    let al_r = allergy(rng);
+    let al_r = allergy(rng, &drugs);
     let al = s.allergy.clone().unwrap_or(al_r);
     let write_hist = |d: &mut Doc, rng: &mut Rng, w: &mut Written| match &s.pmh {
         Some((pmh, meds)) => {
@@ -733,19 +787,28 @@ fn write_case(rng: &mut Rng, id: String, s: Spec) -> Case {
                 d.line(&format!("- {m}"));
             }
             hd(d, st, "all");
-            d.line(&al);
+            d.mark_line(&al)
         }
         None => history(d, rng, st, &prof, w, &al, s.age, s.pmh_extra.as_ref()),
     };
+    let mut al_ev = None;
     if hist_first {
-        write_hist(&mut d, rng, &mut w);
+        al_ev = Some(write_hist(&mut d, rng, &mut w));
     }
     ros(&mut d, rng, st, &s.ros_pos, &s.ros_negs);
     if !hist_first {
-        write_hist(&mut d, rng, &mut w);
+        al_ev = Some(write_hist(&mut d, rng, &mut w));
     }
     hd(&mut d, st, "exam");
     let mut skip = s.exam_skip.clone();
+    // A scenario that writes its own head or HEENT line owns that system; a head or face injury never gets the
+    // template's "atraumatic".
+    let head_words = ["Head", "HEENT", "Scalp", "Forehead", "Face", "Nose", "Lip", "Eyebrow", "Chin", "Ear", "Eye"];
+    if s.exam.iter().any(|l| l.starts_with("Head") || l.starts_with("HEENT")) {
+        skip.push("heent");
+    } else if s.exam.iter().any(|l| head_words.iter().any(|h| l.starts_with(h))) || matches!(&s.proc, Proc::Lac { site, .. } if matches!(*site, "scalp" | "forehead" | "face" | "cheek" | "chin" | "eyebrow" | "lip")) || s.dx.iter().any(|x| x.code.starts_with("S0")) {
+        skip.push("head");
+    }
     if prof.others.contains(&Other::AfibPermanent) && !skip.contains(&"cv") {
         skip.push("cv");
         d.line("CV: irregularly irregular, rate controlled; no murmur.");
@@ -840,6 +903,9 @@ fn write_case(rng: &mut Rng, id: String, s: Spec) -> Case {
     for (n, e) in s.nc.iter().zip(nc_ev) {
         cw.not_coded(n.about, n.code, vec![e], why(n.why.clone(), n.rules.clone()));
     }
+    if let Some(e) = al_ev {
+        allergy_nc(&mut cw, &al, e);
+    }
     if let Some((mins, _)) = &s.critical {
         let ev = vec![cc_ev.unwrap()];
         let text = format!("Critical care: {mins} minutes of physician time at the bedside on a critically ill patient, excluding separately billable procedures. 99291 covers the first 30-74 minutes{}.", if *mins >= 75 { "; 99292 adds each further 30 minutes (75-104 minutes: one unit)" } else { "" });
@@ -928,8 +994,8 @@ fn mvc(rng: &mut Rng, id: String, v: usize) -> Case {
     s.em = Some(em(2, "acute uncomplicated injuries (strain, contusion) after imaging excluded fracture", 4, "CT C-spine, urinalysis and CBC ordered and reviewed (Category 1, three unique tests even without the chest x-ray order) plus the physician's independent interpretation of the chest x-ray, which radiology reports (Category 2): two of the three categories", 3, "prescription drug management (muscle relaxant, prescription-strength NSAID)"));
     let neck = if neck_sprain { dx("S13.4XXA", "Cervical sprain (whiplash)", ", initial encounter", "Whiplash is a sprain of the cervical spine ligaments: S13.4XXA, initial encounter (active treatment).", rules_inj()) } else { dx("S16.1XXA", "Cervical strain (neck muscle strain)", ", initial encounter", "Strain of the neck muscles: S16.1XXA (muscle, fascia and tendon at neck level), 7th character A for active treatment.", rules_inj()) };
     let chest = dx(if chest_r { "S20.211A" } else { "S20.212A" }, format!("Contusion of {side} anterior chest wall"), " from seatbelt", format!("Contusion of the {side} front wall of the thorax: laterality is part of the code."), rules_inj());
-    s.dx = vec![neck, chest];
-    s.nc = vec![nc("seatbelt abrasion at the contused chest site", Some(if chest_r { "S20.311A" } else { "S20.312A" }), "Superficial seatbelt abrasion overlies the chest contusion.", "A superficial injury (abrasion) is not coded when a more severe injury (the contusion) of the same site is coded.", vec![guideline("OCG I.C.19.b")])];
+    let abr = dx(if chest_r { "S20.311A" } else { "S20.312A" }, format!("Abrasion of {side} front chest wall"), " from seatbelt", format!("The abrasion and the contusion are both superficial injuries of the same site; neither is a more severe injury that would absorb the other, so each is coded: abrasion of the {side} front wall of the thorax."), vec![guideline("OCG I.C.19.b"), guideline("OCG IV.G")]);
+    s.dx = vec![neck, chest, abr];
     s.dispo = rng.say(&["Home with soft collar PRN for comfort. PCP in 1 week. Return for numbness, weakness, SOB.", "Discharged. Ice/heat, meds as above, follow up with PCP in 5-7 days."]);
     s.status_line = if work { "Collision occurred while on the job (delivery driver).".into() } else if driver { rng.say(&["Personal travel, not work related.", "Pt was driving to visit family; not work-related."]) } else { rng.say(&["Personal travel, not work related.", "Pt was riding to visit family; not work-related."]) };
     write_case(rng, id, s)
@@ -1733,7 +1799,7 @@ fn cellulitis(rng: &mut Rng, id: String, v: usize) -> Case {
         s.em_lines.push("Surrounding cellulitis requires systemic antibiotics beyond the drainage.".into());
         s.mod25 = Some("the spreading cellulitis around the abscess is a separate diagnosis that needed its own evaluation and a course of systemic antibiotics, beyond deciding on and performing the drainage.".into());
     }
-    s.nc = vec![nc("leg pain and swelling", None, "Pain and swelling are from the cellulitis.", "Signs integral to cellulitis are not coded.", vec![guideline("OCG I.B.5")])];
+    s.nc = vec![nc(if leg { "leg pain and swelling" } else { "arm pain and swelling" }, None, format!("{} pain and swelling are from the cellulitis.", if leg { "Leg" } else { "Forearm" }), "Signs integral to cellulitis are not coded.", vec![guideline("OCG I.B.5")])];
     s.dispo = "Home; wound/cellulitis recheck in 48 h.".into();
     write_case(rng, id, s)
 }

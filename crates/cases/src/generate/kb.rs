@@ -444,7 +444,12 @@ impl Profile {
                 continue;
             }
             for h in crate::hcc_map::hccs(c.code, "V28") {
-                by_hcc.entry(h).or_insert(c);
+                // A hypertensive combination code (I11.0, I13.x) maps to the heart failure HCC too; the heart failure's
+                // own code and its own assessment line are the better support.
+                let e = by_hcc.entry(h).or_insert(c);
+                if e.meat_of == "htn" && c.meat_of != "htn" {
+                    *e = c;
+                }
             }
         }
         let all: Vec<u16> = by_hcc.keys().copied().collect();
@@ -509,7 +514,7 @@ impl Profile {
             coded.extend(c);
         }
         if let Some(t) = hf {
-            let (p, c) = heart_failure(rng, t, self.hypertension);
+            let (p, c) = heart_failure(rng, t, self.hypertension, matches!(ckd, Some(CkdStage::S4 | CkdStage::S5 | CkdStage::Esrd)));
             problems.push(p);
             coded.extend(c);
         }
@@ -759,7 +764,8 @@ fn hypertension(rng: &mut Rng, hf: Option<HfType>, ckd: Option<CkdStage>) -> (Pr
     (Problem { key: "htn", label, short, plan, meds: vec![drug.to_string()], meat: MEAT_MAT, history_only: false }, vec![code])
 }
 
-fn heart_failure(rng: &mut Rng, t: HfType, htn: bool) -> (Problem, Vec<Coded>) {
+/// `severe_ckd` (stage 4 or worse): no spironolactone, for the potassium.
+fn heart_failure(rng: &mut Rng, t: HfType, htn: bool, severe_ckd: bool) -> (Problem, Vec<Coded>) {
     let ef = match t {
         HfType::Systolic => rng.range(20, 38),
         HfType::Diastolic => rng.range(55, 65),
@@ -777,11 +783,12 @@ fn heart_failure(rng: &mut Rng, t: HfType, htn: bool) -> (Problem, Vec<Coded>) {
     };
     let meds: Vec<String> = match t {
         HfType::Systolic | HfType::Combined => vec!["carvedilol 12.5 mg PO BID".into(), "sacubitril-valsartan 49-51 mg PO BID".into(), format!("furosemide {} mg PO daily", rng.pick(&["20", "40"]))],
+        HfType::Diastolic if severe_ckd => vec![format!("furosemide {} mg PO daily", rng.pick(&["40", "80"]))],
         HfType::Diastolic => vec![format!("furosemide {} mg PO daily", rng.pick(&["20", "40"])), "spironolactone 25 mg PO daily".into()],
     };
     let plan = rng.vary(&format!(
         "{{Euvolemic|No edema, lungs clear|Weight stable}} today, NYHA class {{I|II}}; last echo EF {ef}%; {{continue|cont}} {}{{|, daily weights, 2 g sodium diet}}.",
-        if t == HfType::Diastolic { "furosemide and spironolactone" } else { "carvedilol, sacubitril-valsartan and furosemide" }
+        if t == HfType::Diastolic && severe_ckd { "furosemide" } else if t == HfType::Diastolic { "furosemide and spironolactone" } else { "carvedilol, sacubitril-valsartan and furosemide" }
     ));
     let code = t.code();
     let words = match t {
@@ -955,7 +962,7 @@ fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other], age: u8) -
             one("N40.0", "bph", "Benign prostatic hyperplasia documented without lower urinary tract symptoms: N40.0.", vec![guideline("OCG I.B.1")]),
         ),
         Other::Smoker => (
-            p("tobacco", rng.say(&["Nicotine dependence, cigarettes", "Tobacco use disorder, cigarettes", "Cigarette smoker, nicotine dependent"]), format!("current smoker, {} ppd", rng.pick(&["1/2", "1", "1.5"])), rng.say(&["Counseled on cessation for 5 minutes; offered nicotine patch.", "Cessation counseling given; patient not ready to quit."]), Vec::new(), MEAT_A),
+            p("tobacco", rng.say(&["Nicotine dependence, cigarettes", "Tobacco use disorder, cigarettes", "Cigarette smoker, nicotine dependent"]), format!("current smoker, {} ppd", rng.pick(&["1/2", "1", "1.5"])), rng.say(&["Advised to quit; offered nicotine patch.", "Cessation counseling given; patient not ready to quit."]), Vec::new(), MEAT_A),
             one("F17.210", "tobacco", "Nicotine dependence, cigarettes, uncomplicated: F17.210 (a current smoker's dependence is coded from F17).", vec![guideline("OCG I.C.5.b")]),
         ),
         Other::FormerSmoker => {
@@ -968,9 +975,9 @@ fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other], age: u8) -
         Other::MorbidObesity => {
             let bmi = rng.decimal(40.2, 44.8);
             (
-                p("obesity", format!("Morbid obesity, BMI {bmi}"), format!("morbid obesity (BMI {bmi})"), rng.say(&["Dietary counseling given; discussed bariatric referral.", "Weight-loss plan discussed; dietitian referral."]), Vec::new(), MEAT_ALL),
+                p("obesity", format!("Morbid obesity, BMI {bmi}"), format!("morbid obesity (BMI {bmi})"), if age < 70 { rng.say(&["Dietary counseling given; discussed bariatric referral.", "Weight-loss plan discussed; dietitian referral."]) } else { rng.say(&["Dietary counseling given; dietitian referral.", "Weight-loss plan discussed; portion control and chair exercises."]) }, Vec::new(), MEAT_ALL),
                 vec![
-                    coded("E66.01", &[("obesity", Part::Name)], "obesity", "Morbid (severe) obesity due to excess calories: E66.01, the Index default for morbid obesity.", vec![guideline("OCG I.B.14")]),
+                    coded("E66.01", &[("obesity", Part::Name)], "obesity", "Morbid (severe) obesity due to excess calories: E66.01, the Index default for morbid obesity.", vec![convention("Index: Obesity, morbid → E66.01")]),
                     coded("Z68.41", &[("obesity", Part::Name)], "obesity", "BMI 40.0–44.9, adult: reported because the provider documents the associated weight diagnosis (morbid obesity).", vec![guideline("OCG I.B.14"), guideline("OCG I.C.21.c.3")]),
                 ],
             )
@@ -987,7 +994,7 @@ fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other], age: u8) -
             (
                 p("obesity", format!("Obesity, BMI {bmi}"), format!("obesity (BMI {bmi})"), rng.say(&["Diet and exercise counseling provided.", "Discussed calorie reduction and walking 30 minutes daily."]), Vec::new(), MEAT_ALL),
                 vec![
-                    coded("E66.9", &[("obesity", Part::Name)], "obesity", "Obesity without a documented type or class: E66.9.", vec![guideline("OCG I.B.14")]),
+                    coded("E66.9", &[("obesity", Part::Name)], "obesity", "Obesity without a documented type or class: E66.9.", vec![convention("Index: Obesity → E66.9")]),
                     coded(z, &[("obesity", Part::Name)], "obesity", format!("BMI {bmi}, adult: reported with the provider's obesity diagnosis."), vec![guideline("OCG I.B.14")]),
                 ],
             )
@@ -998,7 +1005,7 @@ fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other], age: u8) -
             (pr, one("Z86.73", "hxcva", "A past stroke with no residual deficit is a personal history (Z86.73), not an acute I63 code.", vec![guideline("OCG I.C.9.d")]))
         }
         Other::Hemiplegia => (
-            p("hemi", rng.say(&["Right hemiplegia following cerebral infarction, right dominant side", "Right-sided hemiparesis as a late effect of prior ischemic stroke (right-handed)"]), "R hemiparesis after old stroke".into(), rng.vary("{Ambulates with quad cane|Stable deficits}; continue home PT exercises{| and aspirin}."), Vec::new(), MEAT_MAT),
+            p("hemi", rng.say(&["Right hemiplegia following cerebral infarction, right dominant side", "Right-sided hemiparesis as a late effect of prior ischemic stroke (right-handed)"]), "R hemiparesis after old stroke".into(), rng.vary("{Ambulates with quad cane|Stable deficits}; continue home PT exercises{|, fall precautions}."), Vec::new(), MEAT_MAT),
             one("I69.351", "hemi", "Hemiplegia or hemiparesis as a sequela of cerebral infarction, right dominant side (a right-handed patient with right-sided weakness): I69.351.", vec![guideline("OCG I.C.9.d"), tabular("I69.35 dominant side when the affected side is the dominant one")]),
         ),
         Other::Parkinsons => (
@@ -1155,7 +1162,7 @@ mod tests {
             let meds: Vec<&str> = meds(&p).into_iter().map(|(_, _, m)| m).collect();
             let has = |drug: &str| meds.iter().any(|m| m.starts_with(drug));
             let severe_ckd = matches!(p.ckd, Some(CkdStage::S4 | CkdStage::S5 | CkdStage::Esrd));
-            assert!(!(severe_ckd && (has("metformin") || has("alendronate"))), "CKD {:?} with {meds:?}", p.ckd);
+            assert!(!(severe_ckd && (has("metformin") || has("alendronate") || has("spironolactone"))), "CKD {:?} with {meds:?}", p.ckd);
             assert!(!(p.heart_failure.is_some() && has("cilostazol")), "heart failure with {meds:?}");
             if has("sacubitril-valsartan") {
                 assert!(!["lisinopril", "losartan"].iter().any(|d| has(d)), "ACE inhibitor or ARB beside sacubitril-valsartan: {meds:?}");

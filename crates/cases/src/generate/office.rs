@@ -244,7 +244,15 @@ pub(super) fn clinically_ok(p: &Profile) -> bool {
     let arni = meds.iter().any(|m| m.contains("sacubitril"));
     let acei_arb = meds.iter().any(|m| m.starts_with("lisinopril") || m.starts_with("losartan") || m.starts_with("enalapril") || m.starts_with("valsartan"));
     let ssris = ["sertraline", "escitalopram", "citalopram", "fluoxetine", "paroxetine"].iter().filter(|d| meds.iter().any(|m| m.starts_with(*d))).count();
-    !perm_sinus && !(arni && acei_arb) && ssris <= 1
+    // An A1c above goal needs a change of treatment in the plan (the kb's only such wording: titrate glargine).
+    let a1c_no_change = p.problems().iter().any(|x| x.key == "dm" && (x.plan.contains("above goal") || x.plan.contains("not at goal") || x.plan.contains("(goal < 7)")) && !x.plan.contains("titrate"));
+    // A bariatric referral does not fit late life or dementia.
+    let bariatric = p.problems().iter().any(|x| x.plan.contains("bariatric")) && (p.age >= 70 || p.others.contains(&Other::Alzheimers));
+    // A plan that continues aspirin needs aspirin on the medication list.
+    let aspirin_missing = p.problems().iter().any(|x| x.plan.contains("aspirin")) && !meds.iter().any(|m| m.starts_with("aspirin"));
+    // Timed cessation counseling is a billable service (99406) that no family here codes: write it untimed.
+    let timed_counsel = p.problems().iter().any(|x| x.plan.contains("Counseled on cessation for"));
+    !perm_sinus && !(arni && acei_arb) && ssris <= 1 && !a1c_no_change && !bariatric && !aspirin_missing && !timed_counsel
 }
 
 /// Draws profiles until one passes the test (deterministic: the same stream gives the same result).
@@ -322,8 +330,47 @@ impl Mdm {
         v[1]
     }
 
+    /// Tests the plan sentences order in words ("BMP in 3 months"): they count as ordered at this visit, so the
+    /// data element is recounted when a scenario's own count left them out.
+    fn recount_plan_tests(&mut self, cw: &CaseWriter) {
+        let text: String = cw.docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join("\n");
+        let found: Vec<(&str, &str)> = [("BMP in 3 months", "basic metabolic panel"), ("recheck A1c in 3 months", "hemoglobin A1c")]
+            .into_iter()
+            .filter(|(ph, name)| text.contains(ph) && !self.d_why.contains(name) && !(*name == "basic metabolic panel" && self.d_why.contains("metabolic panel")))
+            .collect();
+        if found.is_empty() {
+            return;
+        }
+        let zero = ["no tests ordered", "nothing ordered", "outside records are mentioned", "the ECG is reported separately", "imaging is arranged"];
+        let (existing, base) = if zero.iter().any(|z| self.d_why.starts_with(z)) {
+            (0, String::new())
+        } else if self.d_why.starts_with("one unique test") {
+            (1, self.d_why.split(';').next().unwrap_or("").to_string())
+        } else if let Some(n) = self.d_why.split(' ').next().and_then(|w| w.parse::<usize>().ok()).filter(|_| self.d_why.contains(" unique test")) {
+            let ext = self.d_why.contains("review of an external note") as usize;
+            let cut = self.d_why.rfind(": ").filter(|&i| self.d_why[i + 2..].starts_with(|c: char| c.is_ascii_digit() || c == 'f')).unwrap_or(self.d_why.len());
+            (n + ext, self.d_why[..cut].to_string())
+        } else {
+            return;
+        };
+        let n = existing + found.len();
+        let list: Vec<String> = found.iter().map(|(ph, name)| format!("{name} (\"{ph}\")")).collect();
+        let verdict = match n {
+            0 | 1 => "fewer than 2 Category 1 items is minimal",
+            2 => "2 Category 1 items is limited",
+            _ => "3 or more Category 1 items is moderate",
+        };
+        self.d = if n >= 3 { 2 } else if n == 2 { 1 } else { 0 };
+        self.d_why = if base.is_empty() {
+            format!("{} unique test{} ordered in the plan: {}; no external records reviewed: {verdict}", found.len(), if found.len() == 1 { "" } else { "s" }, list.join(", "))
+        } else {
+            format!("{base}, and the plan also orders {}: {n} Category 1 items in all, which is {}", list.join(", "), ["minimal", "limited", "moderate"][self.d])
+        };
+    }
+
     /// Adds the E/M to the gold (as `gold.em` and as a service line). Returns the code.
-    fn finish(self, cw: &mut CaseWriter) -> &'static str {
+    fn finish(mut self, cw: &mut CaseWriter) -> &'static str {
+        self.recount_plan_tests(cw);
         let mdm = self.level();
         let by_time = self.minutes.map(|m| time_level(self.new, m));
         let (level, method) = match (by_time, self.minutes) {
@@ -839,7 +886,7 @@ fn off_chronic(rng: &mut Rng, id: String, i: usize, time: Option<bool>) -> Case 
     d.add(&rng.say(&[
         hpi_opts[0],
         "Doing well overall. {Reports good adherence|Uses a pill box}; no hospital or ED visits since last seen. ",
-        "No new complaints. Occasional missed doses reported; otherwise adherent. ",
+        "No new complaints. {Takes all medications as prescribed|Adherent to medications}; no side effects. ",
     ]));
     if time == Some(true) {
         d.add(&rng.say(&[
@@ -1609,6 +1656,35 @@ struct Manual {
     meat: (bool, bool, bool),
 }
 
+/// An HCC the kb anchored on a combination code (I11.0, I13.x, I12.x) gets the condition's own code and the MEAT
+/// of the line that documents that condition (heart failure, CKD), not the hypertension line.
+fn anchor_hccs(cw: &mut CaseWriter, w: &Written) {
+    let combos = ["I11.0", "I13.0", "I13.2", "I12.0", "I12.9"];
+    for i in 0..cw.gold.hccs.len() {
+        let h = cw.gold.hccs[i].hcc;
+        if !combos.contains(&cw.gold.hccs[i].diagnosis.as_str()) {
+            continue;
+        }
+        let Some(code) = cw.gold.diagnoses.iter().map(|d| d.code.clone()).find(|c| !combos.contains(&c.as_str()) && crate::hcc_map::hccs(c, "V28").contains(&h)) else { continue };
+        let key = if code.starts_with("I50") { "hf" } else if code.starts_with("N18") { "ckd" } else { continue };
+        let plan = w.plans.get(key).cloned().unwrap_or_default();
+        let name = w.names.get(key).cloned().unwrap_or_default();
+        if plan.is_empty() || name.is_empty() {
+            continue;
+        }
+        let g = &mut cw.gold.hccs[i];
+        let old = g.diagnosis.clone();
+        for v in [&mut g.monitored, &mut g.evaluated, &mut g.treated] {
+            if !v.is_empty() {
+                *v = plan.clone();
+            }
+        }
+        g.assessed = name;
+        g.rationale.text = g.rationale.text.replacen(&old, &code, 1) + &format!(" The combination code {old} maps to the same HCC; the MEAT is taken from the line that documents the {} itself.", if key == "hf" { "heart failure" } else { "kidney disease" });
+        g.diagnosis = code;
+    }
+}
+
 /// Adds the V28 HCCs of hand-written codes, then drops any HCC of the gold that a higher one in its hierarchy
 /// trumps.
 fn add_manual_hccs(cw: &mut CaseWriter, manual: &[Manual]) {
@@ -1779,7 +1855,9 @@ fn hcc_case(rng: &mut Rng, id: String, n: usize) -> Case {
     let profile = if manual {
         rebuild(rng, &base, if t_ckd { None } else { base.diabetes }, false, None, None, &others)
     } else {
-        rebuild(rng, &base, base.diabetes, base.hypertension, base.heart_failure, if t_esrd { Some(CkdStage::Esrd) } else { base.ckd }, &others)
+        // Stage 5 not on dialysis: a dialysis (ESRD) beneficiary is scored under the CMS ESRD model, not the V28
+        // community model these reviews teach.
+        rebuild(rng, &base, base.diabetes, base.hypertension, base.heart_failure, if t_esrd { Some(CkdStage::S5) } else { base.ckd.map(|c| if c == CkdStage::Esrd { CkdStage::S5 } else { c }) }, &others)
     };
     let htn_manual = manual && (base.hypertension || rng.chance(0.5));
     let tracks: &[Track] = if n % 2 == 0 { &[Track::HccRiskAdjustment, Track::Emr] } else { &[Track::HccRiskAdjustment] };
@@ -1795,7 +1873,8 @@ fn hcc_case(rng: &mut Rng, id: String, n: usize) -> Case {
     d.line(&rng.say(&["Follow-up of chronic conditions", "3-month chronic care follow-up", "Routine follow-up, medication review"]));
     hd(&mut d, style, "hpi");
     let who = person(rng, age, sx);
-    d.line(&rng.vary(&format!("{who} with multiple chronic conditions returns for scheduled follow-up. {{Feels about the same as last visit.|Reports more fatigue this winter but no new symptoms.|No ED visits or hospital stays since last seen.}} {{Daughter helps with pill box.|Manages own medications.}}")));
+    let meds_help = if age >= 75 || profile.others.contains(&Other::Alzheimers) { "{Daughter helps with pill box.|Manages own medications with a weekly pill box.}" } else { "{Manages own medications.|Uses a weekly pill organizer.}" };
+    d.line(&rng.vary(&format!("{who} with multiple chronic conditions returns for scheduled follow-up. {{Feels about the same as last visit.|Reports more fatigue this winter but no new symptoms.|No ED visits or hospital stays since last seen.}} {meds_help}")));
     // History
     hd(&mut d, style, "pmh");
     kb::write_history(&mut d, &profile, &mut w);
@@ -2023,6 +2102,7 @@ fn hcc_case(rng: &mut Rng, id: String, n: usize) -> Case {
     profile.code(&mut cw, &w, None);
     code_manual(&mut cw, &manual_items);
     profile.hccs(&mut cw, &w);
+    anchor_hccs(&mut cw, &w);
     let hcc_manual: Vec<Manual> = manual_items.into_iter().filter(|m| m.code != "I11.0" && m.code != "I13.0").collect();
     add_manual_hccs(&mut cw, &hcc_manual);
     // Queries and traps
@@ -2364,6 +2444,7 @@ fn emr_case(rng: &mut Rng, id: String, n: usize) -> Case {
     }
     if hcc_track {
         profile.hccs(&mut cw, &w);
+        anchor_hccs(&mut cw, &w);
         add_manual_hccs(&mut cw, &extra);
     }
     for ((l, c), e) in carried.iter().zip(pl_ev_carried) {

@@ -363,10 +363,13 @@ fn chemo(rng: &mut Rng, id: String, v: usize) -> Case {
     o.doc(DocumentKind::ProgressNote, "Chemotherapy Administration Record", lines);
     o.dx("Z51.11", &["z"], "An encounter solely for antineoplastic chemotherapy lists Z51.11 first, then the cancer.", vec![guideline("OCG I.C.2.e.2"), guideline("OCG IV.L")]);
     o.dx(code, &["ca"], "The malignancy being treated, after Z51.11.", vec![guideline("OCG I.C.2.e.2")]);
+    if code == "C50.411" {
+        o.dx("Z17.0", &["ca"], "Estrogen receptor positive (ER+), the only receptor documented: the C50 note asks for the receptor status, one Z17 code for each receptor documented.", vec![tabular("C50 Use additional code to identify receptor status (Z17.-)"), tabular("Z17 Use one code, as available, for each receptor")]);
+    }
     for s in svcs {
         o.s(s);
     }
-    o.s(svc("96375", &[], 2, &["o", "dx"], "Premedication pushes after the initial chemotherapy service: each new drug by sequential IV push is 96375 (ondansetron, dexamethasone = 2 units).", vec![hier(), convention("CPT 96375 sequential IV push of a new substance")]));
+    o.s(svc("96375", &[], 2, &["o", "dx"], "The premedications were pushed before the chemotherapy, but the facility hierarchy makes the chemotherapy infusion the initial service regardless of order; each push of a new drug is then a sequential IV push, 96375 (ondansetron, dexamethasone = 2 units).", vec![hier(), convention("CPT 96375 sequential IV push of a new substance")]));
     o.s(svc("J2405", &[], ond, &["o"], units_why("J2405", &format!("ondansetron {ond} mg"), "1 mg", ond), vec![convention("HCPCS units per descriptor dose")]));
     o.s(svc("J1100", &[], dex, &["dx"], units_why("J1100", &format!("dexamethasone {dex} mg"), "1 mg", dex), vec![convention("HCPCS units per descriptor dose")]));
     if concurrent {
@@ -536,7 +539,11 @@ fn wound(rng: &mut Rng, id: String, v: usize) -> Case {
         m("dx", dx_line),
         t(format!("Wound: {l} x {w} x {} cm, {depth_word}; {}% slough; moderate serous drainage; no cellulitis.", f1(rng.decimal(0.2, 0.6)), rng.range(30, 70))),
         m("proc", proc),
-        t(rng.say(&["Hemostasis with pressure. Dressing: alginate + foam. Offloading reviewed.", "Silver alginate, bordered foam; compression wrap reapplied."])),
+        match v % 3 {
+            0 => t(rng.say(&["Hemostasis with pressure. Dressing: alginate + foam. Offloading boot reviewed.", "Silver alginate, bordered foam; offloading shoe continued."])),
+            1 => m("wrap", rng.say(&["Hemostasis with pressure. Dressing: alginate + foam under a multilayer compression wrap reapplied to the right lower leg.", "Silver alginate, bordered foam; multilayer compression wrap reapplied, right lower leg."])),
+            _ => t(rng.say(&["Hemostasis with pressure. Dressing: alginate + bordered foam. Turning schedule and support surface reviewed.", "Silver alginate, sacral bordered foam; repositioning every 2 hours reviewed."])),
+        },
         t("-- wound care physician"),
     ]);
     if v % 3 == 0 {
@@ -550,6 +557,9 @@ fn wound(rng: &mut Rng, id: String, v: usize) -> Case {
             _ => vec![guideline("OCG IV.G"), tabular("L97 Code first any associated underlying condition")],
         };
         o.dx(c, &[tag], why_, rules);
+    }
+    if v % 3 == 1 {
+        o.nc("multilayer compression wrap after the debridement", Some("29581"), "wrap", "The compression wrap is the dressing applied over the debrided ulcer on the same leg at the same session. NCCI does not allow casting/strapping codes for a dressing applied after a therapeutic procedure, and its procedure-to-procedure edits bundle 29581 (column 2) into the debridement codes (column 1) when both are done on the same extremity, so the facility does not bill 29581 with the debridement.", vec![edit("NCCI Policy Manual ch. IV (casting/splinting/strapping after a procedure)"), edit("NCCI PTP")]);
     }
     let (c1, c2, what) = if subq { ("11042", "11045", "ebridement of subcutaneous tissue (deepest level removed)") } else { ("97597", "97598", "elective debridement of epidermis/dermis") };
     let cap = if subq { "D" } else { "S" };

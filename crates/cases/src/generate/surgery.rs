@@ -112,7 +112,7 @@ pub(super) fn periop(rng: &mut Rng, key: &str, profile: &Profile) -> String {
         "osa" => rng.say(&["CPAP brought; continuous pulse oximetry postop", "uses CPAP nightly; OSA precautions in PACU"]),
         "mdd" | "gad" => rng.say(&["home SSRI continued; mood stable", "mood stable; home SSRI taken this AM, continue postop"]),
         "bph" => rng.say(&["voided in pre-op; monitor for retention", "must void before discharge (retention risk)"]),
-        "tobacco" => rng.say(&["advised no smoking for wound healing", "cessation advised again today"]),
+        "tobacco" => rng.say(&["advised no smoking for wound healing (brief advice, under 3 minutes)", "brief cessation advice again today (under 3 minutes)"]),
         "obesity" => rng.say(&["positioning and padding precautions", "weight-based antibiotic dosing"]),
         "hemi" => rng.say(&["right-sided weakness, positioning precautions", "fall precautions on discharge"]),
         "pd" => rng.say(&["carbidopa-levodopa given on schedule", "dose carbidopa-levodopa on time postop"]),
@@ -304,6 +304,11 @@ fn light(rng: &mut Rng, age: u8, sx: Sex, no_dm: bool, exclude: &[Other]) -> Pro
         spec.diabetes = 0.0;
     }
     spec.others = 1;
+    if age < 30 {
+        // A young adult: at most one condition, and not the hypertension or diabetes of older adults.
+        spec.diabetes = 0.0;
+        spec.hypertension = 0.0;
+    }
     // Only conditions that bear on the surgical day: a surgeon's claim carries the comorbidities the surgeon's own
     // documentation manages, and knee osteoarthritis, osteoporosis or gout would only be listed, not managed.
     let mut ex = exclude.to_vec();
