@@ -267,6 +267,7 @@ fn sign(rng: &mut Rng, service: &str) -> String {
         "General Surgery" => rng.say(&["Attending general surgeon", "General surgery attending"]),
         "Cardiology" => rng.say(&["Attending cardiologist", "Cardiology attending"]),
         "Neurology" => rng.say(&["Attending neurologist (stroke service)", "Stroke neurology attending"]),
+        "GI" => rng.say(&["Attending gastroenterologist", "Gastroenterology attending"]),
         _ => rng.say(&["Attending hospitalist", "Hospital medicine attending", "Admitting hospitalist"]),
     };
     rng.vary(&format!("{{Electronically signed|Signed|E-signed}}: {role}"))
@@ -302,7 +303,8 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
     let service = if s.service.is_empty() { "Hospital Medicine" } else { s.service };
     let alz = a.pf.others.contains(&Other::Alzheimers);
     // ---------- H&P ----------
-    let title = rng.say(&["History and Physical", "Admission History and Physical", "Hospitalist Admission H&P", "H&P"]);
+    // A "hospitalist" title only on the hospital-medicine service; the notes are signed by the admitting service.
+    let title = if service == "Hospital Medicine" { rng.say(&["History and Physical", "Admission History and Physical", "Hospitalist Admission H&P", "H&P"]) } else { rng.say(&["History and Physical", "Admission History and Physical", "H&P"]) };
     let mut d = a.cw.doc(DocumentKind::HistoryAndPhysical, &title, Some(1));
     d.line(&title.to_uppercase());
     d.line(&rng.vary(&format!("{{Service|Admitting service}}: {service}. Hospital day 1.")));
@@ -442,7 +444,7 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
     for (_, _, it) in items {
         match it {
             Item::P(p) => {
-                let t = rng.say(&["Progress Note", "Hospitalist Progress Note", "Daily Progress Note"]);
+                let t = if service == "Hospital Medicine" { rng.say(&["Progress Note", "Hospitalist Progress Note", "Daily Progress Note"]) } else { rng.say(&["Progress Note", "Daily Progress Note"]) };
                 let mut d = a.cw.doc(DocumentKind::ProgressNote, &t, Some(p.day));
                 d.line(&rng.vary(&format!("{} — hospital day {}", t.to_uppercase(), p.day)));
                 d.heading(&rng.say(&["S:", "Subjective:", "Interval history:"]));
@@ -452,7 +454,11 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
                 d.heading(&rng.say(&["A/P:", "Assessment and plan:", "Assessment/Plan:"]));
                 put(&mut d, &mut a.ev, &p.ap);
                 d.add("\n");
-                d.line(&rng.say(&["Chronic conditions: home regimen continued as above.", "Other chronic issues stable; continue current management.", "Remaining problems unchanged; see H&P."]));
+                if s.hold_bp_meds && a.pf.problems().iter().any(|p| p.key == "htn") {
+                    d.line(&rng.say(&["Chronic conditions: home antihypertensive still held until hemodynamically stable; other home medications continued.", "Hypertension: home antihypertensive remains on hold; other chronic issues stable on home regimen."]));
+                } else {
+                    d.line(&rng.say(&["Chronic conditions: home regimen continued as above.", "Other chronic issues stable; continue current management.", "Remaining problems unchanged; see H&P."]));
+                }
                 d.gap();
                 d.line(&sign(rng, service));
                 a.cw.add_doc(d);
@@ -534,11 +540,20 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
         d.gap();
         d.add(&rng.say(&["Chronic conditions: ", "Chronic medical problems: "]));
         let names: Vec<String> = chronic.iter().map(|p| p.short.clone()).collect();
-        d.add(&format!("{} {}", names.join(", "), rng.say(&["were stable during the stay; home regimen continued except as noted.", "remained at baseline; home medications resumed as listed below.", "were managed on the home regimen without change."])));
+        let held = s.hold_bp_meds && chronic.iter().any(|p| p.key == "htn");
+        let how = if held && expired {
+            "were otherwise at baseline; the home antihypertensive was held throughout given the low blood pressure.".to_string()
+        } else if held {
+            rng.say(&["were otherwise stable; the home antihypertensive, held on admission, was resumed before discharge once blood pressure recovered.", "remained at baseline; the antihypertensive held on arrival was restarted at the home dose when hemodynamically stable, and other home medications were continued."])
+        } else {
+            rng.say(&["were stable during the stay; home regimen continued except as noted.", "remained at baseline; home medications resumed as listed below.", "were managed on the home regimen without change."])
+        };
+        d.add(&format!("{} {how}", names.join(", ")));
         d.add("\n");
     }
     d.gap();
     let dispo_plan = match a.status {
+        1 if s.service == "General Surgery" => rng.say(&["Ambulating independently and tolerating a diet; no home services needed.", "Independent at baseline and after surgery; home without services."]),
         1 => rng.say(&["PT evaluated and cleared the patient for home without services.", "Ambulating independently; no PT needs identified."]),
         6 => rng.say(&["PT/OT recommended home with home health PT and nursing; arranged by case management.", "Case management arranged home health nursing and PT."]),
         3 => rng.say(&["PT/OT recommended short-term skilled rehabilitation; accepted at a skilled nursing facility.", "Not safe for home per PT; SNF placement arranged by case management."]),
@@ -793,6 +808,12 @@ fn los_status(rng: &mut Rng, lo: i64, hi: i64, statuses: &[u8]) -> (u16, u8) {
     (rng.range(lo, hi) as u16, *rng.pick(statuses))
 }
 
+/// Home health after a routine medical stay only for an older patient; a patient under 65 with an uncomplicated
+/// course goes home without services.
+fn fit_status(status: u8, age: u8) -> u8 {
+    if status == 6 && age < 65 { 1 } else { status }
+}
+
 // ---------------------------------------------------------------- the family
 
 type Scenario = fn(&mut Rng, usize, usize) -> Case;
@@ -859,6 +880,7 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
         _ => Difficulty::Advanced,
     };
     let title = rng.say(&["Inpatient admission: fever and productive cough", "Inpatient: cough, fever and hypoxemia", "Medical admission: respiratory infection"]);
+    let status = fit_status(status, age);
     let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
     let side = *rng.pick(&["right lower lobe", "left lower lobe", "right middle lobe", "lingular"]);
     let (t, hr, rr) = (dec(rng, 38.1, 39.4), rng.range(96, 118), rng.range(20, 26));
@@ -992,6 +1014,7 @@ fn sepsis(rng: &mut Rng, n: usize, v: usize) -> Case {
     };
     let diff = if v <= 1 { Difficulty::Intermediate } else { Difficulty::Advanced };
     let title = rng.say(&["Inpatient admission: fever, tachycardia and confusion", "Medical admission: fever and hypotension", "Inpatient: suspected infection with abnormal vital signs"]);
+    let status = fit_status(status, age);
     let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
     let who = a.who.clone();
     let (t, hr, rr) = (dec(rng, 38.3, 39.6), rng.range(106, 128), rng.range(22, 30));
@@ -1162,6 +1185,7 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
         _ => Difficulty::Advanced,
     };
     let title = rng.say(&["Inpatient admission: dyspnea and leg swelling", "Medical admission: shortness of breath and weight gain", "Inpatient: orthopnea and edema"]);
+    let status = fit_status(status, age);
     let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
     let who = a.who.clone();
     // type: 0 diastolic, 1 systolic, 2 combined
@@ -1608,6 +1632,11 @@ fn cholecystitis(rng: &mut Rng, n: usize, v: usize) -> Case {
     let k = rng.range(1, 3) as usize;
     let pf = profile(rng, age, sex, 0.3, 0.5, None, None, k, &[Other::Alzheimers]);
     let (los, status) = los_status(rng, 2, 4, &[1, 1, 6]);
+    // The operation is on hospital day 2 (day 3 after pancreatitis settles) and the patient leaves no earlier than
+    // POD 1; an uncomplicated laparoscopic cholecystectomy needs home health only in an older patient.
+    let or_day: u16 = if v == 4 { 3 } else { 2 };
+    let los = los.max(or_day);
+    let status = if status == 6 && age < 78 { 1 } else { status };
     let diff = match v {
         0 | 5 => Difficulty::Foundation,
         1 | 2 => Difficulty::Intermediate,
@@ -1638,7 +1667,6 @@ fn cholecystitis(rng: &mut Rng, n: usize, v: usize) -> Case {
         _ => ("[[dx:acute calculous cholecystitis]]", "K80.00", "Gallbladder stones with acute cholecystitis and no obstruction: K80.00, a combination code."),
     };
     s.ap.push(if panc { "Acute gallstone pancreatitis, mild: IV fluids, analgesia, trend LFTs; cholecystectomy this admission once pain and lipase improve.".into() } else { rng.say(&["Acute cholecystitis: NPO, IV fluids, IV ceftriaxone and metronidazole; laparoscopic cholecystectomy {tomorrow|when OR available}.", "Acute cholecystitis: bowel rest, IV antibiotics, surgery for laparoscopic cholecystectomy."]) });
-    let or_day = if panc { 3 } else { 2 };
     let findings = match v {
         1 => "Distended, edematous gallbladder with a stone impacted in the cystic duct.",
         2 => "Distended, inflamed gallbladder without palpable stones.",
@@ -1786,6 +1814,7 @@ fn copd(rng: &mut Rng, n: usize, v: usize) -> Case {
         _ => Difficulty::Advanced,
     };
     let title = rng.say(&["Inpatient admission: wheezing and dyspnea", "Medical admission: worsening shortness of breath with cough", "Inpatient: increased sputum and dyspnea"]);
+    let status = fit_status(status, age);
     let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
     let who = a.who.clone();
     let ppd = *rng.pick(&["1", "1.5", "2"]);
@@ -1862,6 +1891,7 @@ fn nstemi(rng: &mut Rng, n: usize, v: usize) -> Case {
     let (los, status) = los_status(rng, 2, 4, &[1, 1, 6]);
     let diff = [Difficulty::Intermediate, Difficulty::Foundation, Difficulty::Advanced][v % 3];
     let title = rng.say(&["Inpatient admission: chest pressure", "Cardiology admission: chest pain with troponin rise", "Inpatient: substernal chest pain"]);
+    let status = fit_status(status, age);
     let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
     let who = a.who.clone();
     let tn = dec(rng, 0.8, 6.4);
@@ -1922,56 +1952,75 @@ fn gi_bleed(rng: &mut Rng, n: usize, v: usize) -> Case {
     let (los, status) = los_status(rng, 3, 5, &[1, 1, 6]);
     let diff = [Difficulty::Foundation, Difficulty::Intermediate, Difficulty::Intermediate, Difficulty::Advanced][v % 4];
     let title = rng.say(&["Inpatient admission: black stools and lightheadedness", "Medical admission: coffee-ground emesis", "Inpatient: melena with anemia"]);
+    let status = fit_status(status, age);
     let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
     let who = a.who.clone();
-    let (h0, h1) = (dec(rng, 7.1, 8.9), dec(rng, 6.6, 7.4));
-    let mut s = Sc { service: "GI", hold_bp_meds: true, ..Default::default() };
+    // Hemoglobin by variant, each with its clinical response: v0 acute blood loss anemia managed without
+    // transfusion (nadir above the restrictive threshold of 7), v1 transfused below 7, v2 a small clean-based ulcer
+    // with a minor drop, v3 a low and falling value the provider never names (the query case, nadir just above 7).
+    let (h0, h1) = match v {
+        0 => (dec(rng, 8.0, 8.9), dec(rng, 7.3, 7.8)),
+        1 => (dec(rng, 7.1, 8.2), dec(rng, 6.4, 6.9)),
+        2 => (dec(rng, 12.2, 12.9), dec(rng, 11.9, 12.1)),
+        _ => (dec(rng, 7.6, 8.6), dec(rng, 7.1, 7.5)),
+    };
+    let h_post = dec(rng, 8.3, 9.0);
+    let mut s = Sc { service: "GI", hold_bp_meds: v != 2, ..Default::default() };
     let emesis = rng.chance(0.4);
     s.cc = if emesis { rng.say(&["Vomiting blood.", "Coffee-ground emesis and black stools."]) } else { rng.say(&["Black stools.", "Dark stools and dizziness."]) };
     let hpi_t = format!("{who} with {{2|3}} days of [[sx:melena and lightheadedness]]{}. {{No NSAID use.|No NSAIDs; no prior ulcer history.|Takes no over-the-counter pain relievers.}} No prior GI bleeding.", if emesis { ", one episode of coffee-ground emesis this morning" } else { "" });
     s.hpi = rng.vary(&hpi_t);
     s.ros = ros(rng, "Positive for melena, fatigue, lightheadedness.", &["bowel", "gi", "syn", "abd"]);
-    s.vitals = vit(36.7, rng.range(98, 116), rng.range(96, 112), rng.range(56, 68), 18, 98, "on room air");
+    s.vitals = if v == 2 { vit(36.7, rng.range(82, 96), rng.range(118, 136), rng.range(68, 80), 16, 98, "on room air") } else { vit(36.7, rng.range(98, 116), rng.range(96, 112), rng.range(56, 68), 18, 98, "on room air") };
     s.exam.push(("Abdomen", "Soft, mild epigastric tenderness; rectal: black tarry stool, guaiac positive".into()));
-    s.labs = format!("[[hgb:Hgb {h0}]] (baseline {} six months ago), BUN {}, Cr {}, INR 1.1, Plt {}.", dec(rng, 12.8, 14.2), rng.range(38, 62), dec(rng, 0.8, 1.2), rng.range(180, 320));
-    s.ap.push("Upper GI bleed: two large-bore IVs, IV pantoprazole drip, type and cross 2 units, GI for EGD.".into());
+    s.labs = format!("[[hgb:Hgb {h0}]] (baseline {} six months ago), BUN {}, Cr {}, INR 1.1, Plt {}.", if v == 2 { dec(rng, 12.8, 13.6) } else { dec(rng, 12.8, 14.2) }, if v == 2 { rng.range(24, 34) } else { rng.range(38, 62) }, dec(rng, 0.8, 1.2), rng.range(180, 320));
+    s.ap.push(if v == 2 { "Upper GI bleed, hemodynamically stable with Hgb near baseline: IV access, IV pantoprazole, type and screen, GI for EGD.".into() } else { "Upper GI bleed: two large-bore IVs, IV pantoprazole drip, type and cross 2 units, GI for EGD.".into() });
     let ulcer = match v {
         2 => "[[ulcer:acute gastric ulcer with hemorrhage]]",
         _ => "[[ulcer:gastric ulcer with hemorrhage]]",
     };
     let egd = match v {
-        2 => "[[egd:EGD with cold-forceps biopsies of the gastric antrum and ulcer margin]]".to_string(),
+        2 => "[[egd:EGD with cold-forceps biopsies of the pyloric antrum and the antral ulcer margin]]".to_string(),
         _ => "[[egd:EGD with hemostasis of a bleeding gastric ulcer (epinephrine injection and two hemoclips)]]".to_string(),
     };
     let egd_find = match v {
-        2 => "2 cm clean-based ulcer in the antrum with a flat pigmented spot, no active bleeding; antral erythema. Biopsies of the ulcer margin and antrum obtained.".to_string(),
+        2 => "1 cm clean-based ulcer in the pyloric antrum with a flat pigmented spot, no active bleeding; antral erythema. Biopsies of the ulcer margin and the antral mucosa obtained.".to_string(),
         _ => format!("1.{} cm ulcer on the lesser curvature with a visible vessel and active oozing. [[egd:Injected 1:10,000 epinephrine in four quadrants and placed two hemoclips]], with hemostasis achieved.", rng.range(2, 8)),
     };
     s.docs.push((DocumentKind::OperativeNote, "EGD Procedure Note".into(), 1, format!("Procedure: {egd}\nSedation: moderate, by CRNA.\nFindings: {egd_find}\nImpression: {}.\nPlan: PPI BID, {}\nGastroenterologist", capitalize(&strip_marks(ulcer)), if v == 2 { "await pathology." } else { "repeat Hgb q8h." })));
     if v == 2 {
         let gross = format!("A: {} tan soft tissue fragments up to 0.3 cm. B: {} tan fragments up to 0.4 cm. Entirely submitted.", rng.range(2, 4), rng.range(3, 5));
-        let report = path_report(rng, "A. Gastric antrum, biopsy; B. Gastric ulcer margin, biopsy", "Upper GI bleeding; antral ulcer on EGD.", &gross, "A: Antral mucosa with a dense lymphoplasmacytic infiltrate and neutrophils in the foveolar epithelium; curved rod-shaped organisms on the surface, confirmed on immunostain. B: Ulcer bed with granulation tissue and fibrinopurulent debris; adjacent mucosa with reactive changes. No intestinal metaplasia, dysplasia or malignancy.", "A: Chronic active gastritis with [[hp:Helicobacter pylori organisms]] identified. B: Ulcer margin with granulation tissue; negative for dysplasia and malignancy.");
+        let report = path_report(rng, "A. Stomach, pyloric antrum, biopsy; B. Antral ulcer margin, biopsy", "Upper GI bleeding; antral ulcer on EGD.", &gross, "A: Antral mucosa with a dense lymphoplasmacytic infiltrate and neutrophils in the foveolar epithelium; curved rod-shaped organisms on the surface, confirmed on immunostain. B: Ulcer bed with granulation tissue and fibrinopurulent debris; adjacent mucosa with reactive changes. No intestinal metaplasia, dysplasia or malignancy.", "A: Chronic active gastritis with [[hp:Helicobacter pylori organisms]] identified. B: Ulcer margin with granulation tissue; negative for dysplasia and malignancy.");
         s.docs.push((DocumentKind::PathologyReport, "Surgical Pathology Report".into(), 3, report));
     }
     if v == 1 {
-        s.procs.push("[[tx:Transfusion of 2 units packed red blood cells]] via peripheral IV, hospital day 1".into());
+        s.procs.push("[[tx:Transfusion of 2 units packed red blood cells]] via peripheral IV, overnight hospital day 1 to 2".into());
     }
-    s.progress.push(prog(2, "No further melena; tolerating clear liquids.".into(), format!("[[hgb2:Hgb {h1} overnight]], HR {}.", rng.range(84, 98)), match v {
-        1 => "[[abla:Acute blood loss anemia]] from the ulcer bleed: transfused 2 units PRBC; repeat Hgb.".to_string(),
+    let o2 = match v {
+        1 => format!("[[hgb2:Hgb {h1} overnight]], {h_post} after 2 units PRBC; HR {}.", rng.range(84, 98)),
+        2 => format!("[[hgb2:Hgb {h1}]] (admission {h0}), HR {}, BP {}/{}.", rng.range(72, 88), rng.range(118, 134), rng.range(68, 80)),
+        _ => format!("[[hgb2:Hgb {h1} overnight]], HR {}.", rng.range(84, 98)),
+    };
+    s.progress.push(prog(2, "No further melena; tolerating clear liquids.".into(), o2, match v {
+        0 => format!("[[abla:Acute blood loss anemia]] from the ulcer bleed, Hgb nadir {h1}: no ongoing bleeding and hemodynamically stable, so no transfusion at this level (threshold 7); Hgb q12h, start oral iron, advance diet, PPI BID."),
+        1 => format!("[[abla:Acute blood loss anemia]] from the ulcer bleed, Hgb {h1}: transfused 2 units PRBC overnight, post-transfusion Hgb {h_post}; repeat Hgb in AM."),
         3 => "Ulcer bleed s/p EGD therapy; Hgb drifting down, recheck q8h; transfuse for Hgb < 7.".to_string(),
-        _ => "Post-EGD, stable; advance diet, PPI BID.".to_string(),
+        _ => "Post-EGD, Hgb stable near baseline with a minor drop; no transfusion indicated. Advance diet, PPI BID; await biopsies.".to_string(),
     }));
     s.admit_dx = "Upper GI bleed".into();
     s.ds_dx.push(capitalize(ulcer));
-    if v == 1 {
-        s.ds_dx.push("[[abla:Acute blood loss anemia]]".into());
+    if v == 0 || v == 1 {
+        s.ds_dx.push(if v == 1 { "[[abla:Acute blood loss anemia]], transfused".into() } else { "[[abla:Acute blood loss anemia]], treated with oral iron".into() });
     }
     if v == 2 {
         s.ds_dx.push("[[hp:H. pylori infection]], treatment started".into());
     }
     s.procs.insert(0, format!("{egd}, hospital day 1"));
-    s.course.push(("GI bleed".into(), format!("Hgb {h0} on arrival, nadir {h1}. {}{} No rebleeding; diet advanced.", if v == 1 { "Transfused 2 units PRBC for symptomatic anemia. " } else if v == 3 { "[[hgb3:Hemoglobin was followed every 8 hours with a nadir of about 7 and tachycardia to the 110s; IV fluids given]]. " } else { "" }, if v == 2 { "Biopsies positive for H. pylori; quadruple therapy started." } else { "EGD hemostasis successful." })));
+    s.course.push(("GI bleed".into(), format!("Hgb {h0} on arrival, nadir {h1}. {}{} No rebleeding; diet advanced.", if v == 0 { "Acute blood loss anemia with a nadir above 7; monitored without transfusion and started on oral iron. " } else if v == 1 { "Transfused 2 units PRBC for symptomatic acute blood loss anemia below 7. " } else if v == 2 { "Minor drop only; no transfusion needed. " } else if v == 3 { "[[hgb3:Hemoglobin was followed every 8 hours with a nadir of about 7 and tachycardia to the 110s; IV fluids given]]. " } else { "" }, if v == 2 { "Biopsies positive for H. pylori; quadruple therapy started." } else { "EGD hemostasis successful." })));
     s.new_meds.push("pantoprazole 40 mg PO BID x 8 weeks".into());
+    if v == 0 {
+        s.new_meds.push("ferrous sulfate 325 mg PO daily".into());
+    }
     if v == 2 {
         s.new_meds.push("bismuth quadruple therapy x 14 days".into());
     }
@@ -1980,13 +2029,16 @@ fn gi_bleed(rng: &mut Rng, n: usize, v: usize) -> Case {
     render(&mut a, rng, &s);
     let (code, w) = if v == 2 { ("K25.0", "An acute gastric ulcer with hemorrhage: K25.0 combines the ulcer, its acuity and the bleeding.") } else { ("K25.4", "Gastric ulcer with hemorrhage, acuity not specified: K25.4 (chronic or unspecified) combines the ulcer and the bleeding.") };
     a.dx(code, Y, &["ulcer"], w, vec![guideline("OCG I.B.9"), guideline("OCG II")]);
+    if v == 0 {
+        a.dx("D62", Y, &["abla"], "Acute blood loss anemia documented by the provider, monitored with serial hemoglobin and treated with oral iron (a secondary diagnosis that was monitored and treated); present on arrival, as the hemoglobin was already low.", vec![guideline("OCG III")]);
+    }
     if v == 1 {
         a.dx("D62", Y, &["abla"], "Acute blood loss anemia documented by the provider and treated with transfusion; present on arrival (Hgb already low).", vec![guideline("OCG III")]);
         a.pcs("30233N1", &["tx"], "Transfusion of nonautologous red blood cells into a peripheral vein, percutaneous.", vec![guideline("PCS B3.2")]);
     }
     if v == 2 {
         a.dx("B96.81", Y, &["hp"], "H. pylori as the cause of the ulcer disease, documented by the provider with pathology support.", vec![tabular("B95-B97 Supplementary or additional codes to identify the infectious agent in diseases classified elsewhere"), guideline("OCG III")]);
-        a.pcs("0DB68ZX", &["egd"], "Endoscopic biopsy of the stomach: Excision, body part stomach, via natural opening endoscopic, qualifier diagnostic.", vec![guideline("PCS B3.4a")]);
+        a.pcs("0DB78ZX", &["egd"], "Endoscopic biopsies of the pyloric antrum and of the antral ulcer margin: Excision, body part Stomach, Pylorus (the Body Part Key sends the pyloric antrum to Stomach, Pylorus), via natural or artificial opening endoscopic, qualifier X diagnostic. Both specimens come from the same body part value, so one code.", vec![guideline("PCS B3.4a"), convention("ICD-10-PCS Body Part Key: pyloric antrum, use Stomach, Pylorus")]);
     } else {
         a.pcs("0W3P8ZZ", &["egd"], "Endoscopic control of an actively bleeding ulcer (epinephrine injection and clips): root operation Control, body part gastrointestinal tract, via natural opening endoscopic.", vec![guideline("PCS B3.7")]);
     }
@@ -2209,6 +2261,7 @@ fn aki(rng: &mut Rng, n: usize, v: usize) -> Case {
     let (los, status) = los_status(rng, 3, 5, &[1, 6]);
     let diff = [Difficulty::Intermediate, Difficulty::Foundation, Difficulty::Advanced][v % 3];
     let title = rng.say(&["Inpatient admission: weakness and rising creatinine", "Medical admission: abnormal kidney function", "Inpatient: fatigue, low urine output"]);
+    let status = fit_status(status, age);
     let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
     let who = a.who.clone();
     let base = match stage {
@@ -2282,6 +2335,7 @@ fn cellulitis(rng: &mut Rng, n: usize, v: usize) -> Case {
     let (los, status) = los_status(rng, 3, 5, &[1, 1, 6]);
     let diff = [Difficulty::Foundation, Difficulty::Intermediate, Difficulty::Advanced, Difficulty::Advanced][v % 4];
     let title = rng.say(&["Inpatient admission: red, swollen limb", "Medical admission: spreading skin redness with fever", "Inpatient: painful swollen extremity"]);
+    let status = fit_status(status, age);
     let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
     let who = a.who.clone();
     let right = rng.chance(0.5);

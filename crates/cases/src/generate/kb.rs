@@ -698,7 +698,7 @@ fn diabetes(rng: &mut Rng, dm: Diabetes, ckd: Option<CkdStage>) -> (Problem, Vec
         "{} {a1c}%{}; {plan_tx}{}.",
         rng.say(&["A1c", "Hgb A1c", "HbA1c"]),
         if dm.hyperglycemia { rng.vary("{, above goal|, not at goal| (goal < 7)}") } else { rng.vary("{|, at goal|, stable}") },
-        rng.vary("{|; foot exam done today|; annual eye exam reminder given|; recheck A1c in 3 months}")
+        rng.vary("{|; annual eye exam reminder given|; recheck A1c in 3 months}")
     );
     let meat = if dm.treatment == DmTreatment::DietOnly { MEAT_MAT } else { MEAT_ALL };
     (Problem { key: "dm", label, short, plan, meds, meat, history_only: false }, coded_list)

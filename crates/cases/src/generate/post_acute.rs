@@ -375,6 +375,7 @@ fn stroke(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileSpe
     );
     s.dc_dx = vec![format!("Acute ischemic {brain} MCA stroke with residual [[hemi|{side} {weak_word}]]")];
     s.excerpt = format!("{brain} MCA ischemic stroke, hospital day {days} discharge, residual {side} {weak_word}");
+    s.los = Some(days);
     let hand_sentence = if hand == 2 { String::new() } else { format!(" Pt is {hand_words}.") };
     s.reason = format!(
         "Skilled therapy and nursing for [[hemi|{side} {weak_word} following recent ischemic stroke]].{hand_sentence}",
@@ -447,11 +448,12 @@ fn heart_failure(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, Pro
     s.mds_category = "12. Debility, cardiorespiratory conditions";
     s.admit_dx = "[[acute|Acute on chronic heart failure]]".into();
     s.procedures = "TTE; IV diuresis".into();
+    let oral_day = rng.range(3, 5);
     s.course = format!(
-        "Admitted with worsening dyspnea, orthopnea and {} edema; BNP {bnp}. CXR with vascular congestion. Diuresed with IV furosemide, net negative {lost} L, transitioned to oral diuretic on hospital day {}. TTE: EF {ef}%. Creatinine stable. At discharge euvolemic, on room air; [[resolved|exacerbation resolved]]. Dry weight {dw:.1} lb.",
+        "Admitted with worsening dyspnea, orthopnea and {} edema; BNP {bnp}. CXR with vascular congestion. Diuresed with IV furosemide, net negative {lost} L, transitioned to oral diuretic on hospital day {oral_day}. TTE: EF {ef}%. Creatinine stable. At discharge euvolemic, on room air; [[resolved|exacerbation resolved]]. Dry weight {dw:.1} lb.",
         rng.say(&["bilateral leg", "3+ pitting ankle"]),
-        rng.range(3, 5)
     );
+    s.los = Some(oral_day + rng.range(1, 3));
     s.dc_dx = vec![format!("Acute on chronic heart failure, now compensated; EF {ef}%")];
     s.excerpt = format!("acute on chronic HF, diuresed {lost} L, euvolemic at discharge, dry weight {dw:.1} lb");
     s.reason = pick_s(rng, &[
@@ -1020,12 +1022,22 @@ fn vitals(rng: &mut Rng) -> String {
         format!("Vitals: temp {t}, pulse {hr} regular, resp {rr}, BP {sbp}/{dbp} sitting, sat {sp}%")])
 }
 
-fn discharge_summary(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profile, written: &mut Written, setting: Setting, age: u8, sex: Sex) -> Doc {
+/// The hospital's last laboratory values, which the receiving physician copies from the discharge summary.
+struct Labs {
+    na: i64,
+    k: String,
+    cr: String,
+    hgb: String,
+    wbc: String,
+}
+
+fn discharge_summary(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profile, written: &mut Written, setting: Setting, age: u8, sex: Sex, dnr: bool) -> (Doc, Labs) {
     let title = rng.say(&["Hospital Discharge Summary", "Discharge Summary (referring hospital)", "Acute Care Discharge Summary"]);
     let mut d = cw.doc(DocumentKind::DischargeSummary, &title, None);
     let los = s.los.unwrap_or_else(|| rng.range(4, 9));
     d.line(&title.to_uppercase());
-    d.line(&pick_s(rng, &[format!("Length of stay: {los} days"), format!("LOS {los} days; discharged hospital day {los}")]));
+    // Hospital days are counted with the admission day as day 1, as the scenarios' own day and POD references are.
+    d.line(&pick_s(rng, &[format!("Admitted hospital day 1; discharged hospital day {los} ({los} hospital days)."), format!("Hospital stay: {los} days (discharged on hospital day {los}).")]));
     d.line(&format!("Patient: {}", person(rng, age, sex)));
     d.heading(&rng.say(&["ADMISSION DIAGNOSIS:", "Reason for admission:", "Admitting diagnosis:"]));
     putl(&mut d, ev, &s.admit_dx);
@@ -1068,11 +1080,17 @@ fn discharge_summary(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profi
         "Awake, conversant, comfortable at rest. Regular rate. Abdomen benign. Moves all extremities as expected for condition.",
         "NAD; A&O x3. RRR without rub. Soft abdomen, normoactive bowel sounds. Extremities warm.",
     ]));
-    d.line(&rng.say(&[
-        "Code status during the stay: full code. Isolation: none. Lines removed before discharge; no drains.",
-        "Code status: DNR/DNI, confirmed with patient and health care proxy. Peripheral IV removed, site clean.",
-        "Full code throughout. No restraints used. IV access discontinued on the morning of discharge.",
-    ]));
+    if dnr {
+        putl(&mut d, ev, &rng.say(&[
+            "Code status: [[dnr|DNR/DNI]], confirmed with patient and health care proxy. Peripheral IV removed, site clean.",
+            "Goals of care discussed with the patient and family; code status changed to [[dnr|DNR/DNI]] this admission. IV access discontinued on the morning of discharge.",
+        ]));
+    } else {
+        d.line(&rng.say(&[
+            "Code status during the stay: full code. Isolation: none. Lines removed before discharge; no drains.",
+            "Full code throughout. No restraints used. IV access discontinued on the morning of discharge.",
+        ]));
+    }
     d.heading(&rng.say(&["CONDITION AT DISCHARGE:", "Discharge condition:"]));
     let v = vitals(rng);
     d.line(&format!("{}. {v}.", rng.say(&["Stable", "Hemodynamically stable, afebrile", "Fair, improving"])));
@@ -1107,7 +1125,7 @@ fn discharge_summary(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profi
     let mins = rng.range(31, 55);
     d.line(&format!("Discharge time > 30 minutes ({mins} min) including medication reconciliation and coordination with the receiving team."));
     d.line(&rng.say(&["Electronically signed: discharging hospitalist", "Attending physician (hospital medicine)", "Dictated by discharging attending"]));
-    d
+    (d, Labs { na, k, cr, hgb, wbc })
 }
 
 /// A problem's label as written; a diabetes label never says "without complications" beside CKD, whose link the
@@ -1314,14 +1332,13 @@ fn hh_physician(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &
     d
 }
 
-fn snf_hp(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profile, written: &mut Written, age: u8, sex: Sex) -> Doc {
+fn snf_hp(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profile, written: &mut Written, labs: &Labs, dnr: bool) -> Doc {
     let title = rng.say(&["SNF Admission History and Physical", "Physician Admission H&P (Skilled Nursing)", "Admission H&P — Post-Acute Unit"]);
     let mut d = cw.doc(DocumentKind::HistoryAndPhysical, &title, Some(1));
     d.line(&title.to_uppercase());
     d.heading(&rng.say(&["CHIEF COMPLAINT / REASON FOR ADMISSION:", "Reason for SNF admission:"]));
     putl(&mut d, ev, &s.reason);
     d.heading(&rng.say(&["HPI:", "History of present illness:"]));
-    let _ = (age, sex);
     putl(&mut d, ev, &s.hpi);
     d.line(&rng.say(&["Transferred from the acute hospital by ambulance; records reviewed.", "Arrived from the hospital this afternoon; discharge summary and transfer orders reviewed.", "Admitted from acute care; history from patient, family and hospital records."]));
     d.heading(&rng.say(&["PMH:", "Past medical history:"]));
@@ -1336,7 +1353,7 @@ fn snf_hp(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profil
     for m in &s.meds {
         putl(&mut d, ev, m);
     }
-    d.line(&rng.say(&["Allergies: NKDA.", "ALLERGIES: penicillin (rash).", "Allergies: sulfa — hives."]));
+    d.line(&rng.say(&["Allergies: NKDA.", "ALLERGIES: no known drug allergies.", "Allergies: none known."]));
     d.line(&rng.say(&["Social: lives with spouse in a one-story home; former teacher; no alcohol.", "Social: lives alone, daughter nearby; no tobacco currently, rare alcohol.", "Social: widowed, lives with son; independent before the hospital stay."]));
     d.heading("ROS:");
     d.line(&rng.say(&[
@@ -1350,7 +1367,7 @@ fn snf_hp(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profil
     d.line(&rng.say(&["HEENT: MMM, anicteric.", "HEENT: normocephalic, oropharynx clear."]));
     putl(&mut d, ev, &s.exam);
     d.heading(&rng.say(&["LABS:", "Recent data:"]));
-    let (na, k, cr, hgb, wbc) = (rng.range(134, 143), dec(rng, 3.6, 4.9), creatinine(rng, profile), dec(rng, 9.6, 13.4), dec(rng, 5.1, 10.8));
+    let Labs { na, k, cr, hgb, wbc } = labs;
     d.line(&format!("Na {na}, K {k}, Cr {cr}, Hgb {hgb}, WBC {wbc} (from hospital, last draw)."));
     d.heading(&rng.say(&["ASSESSMENT AND PLAN:", "Assessment/Plan:", "IMPRESSION AND PLAN:"]));
     let mut n = 1;
@@ -1360,7 +1377,11 @@ fn snf_hp(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profil
         n += 1;
     }
     chronic_assessment(&mut d, rng, profile, n, written, bp_of(&v).as_deref());
-    d.line(&rng.say(&["Code status: full code. DVT prophylaxis per protocol.", "Code status: DNR/DNI confirmed with patient. Fall precautions.", "Full code. Diet as ordered; PT/OT/SLP as indicated."]));
+    if dnr {
+        putl(&mut d, ev, &rng.say(&["Code status: [[dnr|DNR/DNI]], as in the hospital; confirmed with the patient on admission. Fall precautions.", "Code status: [[dnr|do not resuscitate, do not intubate]] (confirmed with patient and proxy; POLST reviewed). DVT prophylaxis per protocol."]));
+    } else {
+        d.line(&rng.say(&["Code status: full code, as in the hospital. DVT prophylaxis per protocol.", "Full code (confirmed with the patient). Diet as ordered; PT/OT/SLP as indicated."]));
+    }
     d.gap();
     d.line(&rng.say(&["SNF attending physician", "Electronically signed: facility attending", "Admitting physician, post-acute unit"]));
     d
@@ -1434,7 +1455,14 @@ fn therapy_eval(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn) -> Doc {
         d.line(&format!("- {g}"));
     }
     d.gap();
-    d.line(&rng.say(&["Physical therapist", "Occupational therapist", "Licensed therapist, rehab department"]));
+    // The evaluation is signed by the discipline(s) that performed it.
+    let signer = match s.therapy_title {
+        t if t.starts_with("Physical and Occupational") => rng.say(&["Physical therapist and occupational therapist (co-evaluation)", "Signed: PT and OT evaluating therapists"]),
+        t if t.starts_with("Rehabilitation") => rng.say(&["Physical, occupational and speech therapists (co-evaluation)", "Signed: PT, OT and SLP evaluating therapists"]),
+        t if t.starts_with("Occupational") => rng.say(&["Occupational therapist", "Signed: evaluating occupational therapist"]),
+        _ => rng.say(&["Physical therapist", "Signed: evaluating physical therapist"]),
+    };
+    d.line(&signer);
     d
 }
 
@@ -1530,7 +1558,10 @@ fn build(rng: &mut Rng, id: String, setting: Setting, kind: Kind, emr: bool) -> 
     let mut cw = CaseWriter::new(id, s.title.clone(), &tracks, difficulty, enc);
     let mut ev = Ev::new();
     let mut written = Written::default();
-    let ds = discharge_summary(&cw, rng, &mut ev, &s, &profile, &mut written, setting, age, sx);
+    // Code status: a DNR order written in the hospital and confirmed by the facility physician (SNF stays only; the
+    // home-health documents are not where a code status is set).
+    let dnr = setting == Setting::Snf && rng.chance(0.3);
+    let (ds, labs) = discharge_summary(&cw, rng, &mut ev, &s, &profile, &mut written, setting, age, sx, dnr);
     cw.add_doc(ds);
     if setting == Setting::HomeHealth {
         let soc = hh_soc(&cw, rng, &mut ev, &s, &profile, &mut written);
@@ -1538,7 +1569,7 @@ fn build(rng: &mut Rng, id: String, setting: Setting, kind: Kind, emr: bool) -> 
         let f2f = hh_physician(&cw, rng, &mut ev, &s, &profile, &mut written, age, sx);
         cw.add_doc(f2f);
     } else {
-        let hp = snf_hp(&cw, rng, &mut ev, &s, &profile, &mut written, age, sx);
+        let hp = snf_hp(&cw, rng, &mut ev, &s, &profile, &mut written, &labs, dnr);
         cw.add_doc(hp);
         let nu = snf_nursing(&cw, rng, &mut ev, &s, &profile, &mut written);
         cw.add_doc(nu);
@@ -1547,6 +1578,9 @@ fn build(rng: &mut Rng, id: String, setting: Setting, kind: Kind, emr: bool) -> 
     }
     if emr {
         emr_lists(&mut cw, rng, &mut ev, &s, &profile, &mut written);
+    }
+    if dnr {
+        s.status.push(dx("Z66", &["dnr"], "Do-not-resuscitate status documented by the physicians (hospital discharge summary and the facility admission H&P): Z66 is reported when the provider documents DNR status at any time during the stay.", vec![guideline("OCG I.C.21.c.3")]));
     }
     // Gold: the scenario's own diagnoses, the chronic conditions, then the status codes.
     for d in &s.dx {
