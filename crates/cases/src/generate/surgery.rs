@@ -1623,10 +1623,11 @@ fn stent(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
     sec(&mut d, st, "anes");
     d.line(&rng.say(&["General LMA", "General"]));
     sec(&mut d, st, "desc");
-    d.add("Dorsal lithotomy, prepped and draped. A 21 Fr rigid cystoscope was passed per urethra; the bladder was inspected and was normal without tumors or stones. ");
-    d.add(&format!("The {side} ureteral orifice was cannulated with a sensor guidewire, which was advanced to the renal pelvis under fluoroscopic guidance. "));
+    d.add(&rng.vary("{The patient was placed in dorsal lithotomy, prepped and draped in the usual sterile fashion|After induction, dorsal lithotomy position; genitalia prepped and draped sterilely|Lithotomy position with padding of pressure points; sterile prep and drape}. "));
+    d.add(&rng.vary("{A 21 Fr rigid cystoscope was passed per urethra|The 22 Fr cystoscope sheath was introduced under direct vision|Rigid cystourethroscopy was performed with a 21 Fr scope}; {the bladder was inspected and was normal without tumors or stones|pan-cystoscopy showed no tumor, stone or diverticulum|urethra normal, bladder mucosa unremarkable throughout}. "));
+    d.add(&rng.vary(&format!("{{The {side} ureteral orifice was cannulated with a sensor guidewire, which was advanced to the renal pelvis under fluoroscopic guidance|Under fluoroscopy a hydrophilic wire was passed up the {side} orifice and coiled in the renal pelvis|A 0.038 guidewire was advanced through the {side} ureteral orifice past the stone into the collecting system, position confirmed fluoroscopically}}. ")));
     let fr = rng.pick(&["6 Fr x 24 cm", "6 Fr x 26 cm", "7 Fr x 26 cm"]).to_string();
-    d.add(&format!("A {fr} double-J stent was advanced over the wire; good curl in the kidney and in the bladder confirmed on fluoroscopy and visually. "));
+    d.add(&rng.vary(&format!("{{A {fr} double-J stent was advanced over the wire; good curl in the kidney and in the bladder confirmed on fluoroscopy and visually|The {fr} double-pigtail stent was pushed into position over the wire, wire withdrawn, with a proximal coil in the renal pelvis and a distal coil in the bladder on fluoroscopy|Over the wire a {fr} indwelling stent was placed; fluoroscopy showed the upper curl in the pelvis and the lower curl visible in the bladder}}. ")));
     d.line(&rng.say(&["Bladder drained. Patient tolerated well.", "Scope removed; bladder emptied."]));
     op_close(&mut d, rng, st, "none", "None");
     cw.add_doc(d);
