@@ -816,7 +816,8 @@ fn write(rng: &mut Rng, id: &str, k: Kind, v: usize, who: Who) -> Case {
         Who::Qz => "Personnel: CRNA (billing provider for this exercise) provided the anesthetic without medical direction; no anesthesiologist involved. Operating surgeon present.".to_string(),
     };
     let who_ev = d.mark_line(&who_text);
-    d.line(&format!("Monitors: standard ASA (ECG, NIBP, SpO2, EtCO2, temp){}.", if ps >= 3 && !mac && s.dur > 60 { ", left radial arterial line" } else { "" }));
+    // No arterial line: its placement (36620) would be a separate line on this claim.
+    d.line("Monitors: standard ASA (ECG, NIBP, SpO2, EtCO2, temp).");
     let kg: f64 = vs.strip_prefix("Wt ").and_then(|r| r.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or(70.0);
     let dose = |per_kg: f64| -> String {
         let x = per_kg * kg;

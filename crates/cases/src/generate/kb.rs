@@ -908,7 +908,10 @@ fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other], age: u8) -
         ),
         Other::AsthmaModerate => (
             p("asthma", rng.say(&["Moderate persistent asthma", "Asthma, moderate persistent, uncomplicated"]), "moderate persistent asthma".into(), rng.vary("{Well controlled|No exacerbations}, rescue inhaler {twice a month|rarely}; continue fluticasone-salmeterol."), vec!["fluticasone-salmeterol 250-50 mcg 1 inhalation BID".into(), "albuterol HFA PRN".into()], MEAT_MAT),
-            one("J45.40", "asthma", "Moderate persistent asthma without exacerbation or status asthmaticus: J45.40.", vec![guideline("OCG I.C.10")]),
+            vec![
+                coded("J45.40", &[("asthma", Part::Name)], "asthma", "Moderate persistent asthma without exacerbation or status asthmaticus: J45.40.", vec![guideline("OCG I.C.10")]),
+                coded("Z79.51", &[("asthma", Part::Med(0))], "asthma", "Long-term (current) use of an inhaled steroid (fluticasone in the fluticasone-salmeterol inhaler).", vec![guideline("OCG I.C.21.c.3")]),
+            ],
         ),
         Other::AfibParoxysmal | Other::AfibPermanent => {
             let perm = o == Other::AfibPermanent;
@@ -1006,7 +1009,7 @@ fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other], age: u8) -
         }
         Other::Hemiplegia => (
             p("hemi", rng.say(&["Right hemiplegia following cerebral infarction, right dominant side", "Right-sided hemiparesis as a late effect of prior ischemic stroke (right-handed)"]), "R hemiparesis after old stroke".into(), rng.vary("{Ambulates with quad cane|Stable deficits}; continue home PT exercises{|, fall precautions}."), Vec::new(), MEAT_MAT),
-            one("I69.351", "hemi", "Hemiplegia or hemiparesis as a sequela of cerebral infarction, right dominant side (a right-handed patient with right-sided weakness): I69.351.", vec![guideline("OCG I.C.9.d"), tabular("I69.35 dominant side when the affected side is the dominant one")]),
+            one("I69.351", "hemi", "Hemiplegia or hemiparesis as a sequela of cerebral infarction, right side: I69.351. Where the note does not say which side is dominant, a right-sided deficit is coded as the dominant side (the classification's default for hemiplegia; a left-sided one would be non-dominant).", vec![guideline("OCG I.C.9.d"), guideline("OCG I.C.6.a")]),
         ),
         Other::Parkinsons => (
             p("pd", rng.say(&["Parkinson's disease", "Parkinson disease without dyskinesia"]), "Parkinson's".into(), rng.say(&["Tremor stable; continue carbidopa-levodopa; neurology follows.", "Gait slower, no falls; continue carbidopa-levodopa."]), vec!["carbidopa-levodopa 25-100 mg PO TID".into()], MEAT_MAT),

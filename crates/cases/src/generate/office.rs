@@ -794,7 +794,7 @@ fn off_uri(rng: &mut Rng, id: String) -> Case {
     d.line(&rng.say(&["Neck: shotty anterior nodes, nontender.", "Neck: no lymphadenopathy."]));
     d.line(&rng.say(&["Lungs: clear.", "Lungs: CTAB, no wheeze."]));
     hd(&mut d, style, "ap");
-    let label = rng.say(&["Acute viral upper respiratory infection", "Viral URI (common cold)", "Acute upper respiratory infection, viral"]);
+    let label = rng.say(&["Acute viral upper respiratory infection", "Acute viral URI", "Acute upper respiratory infection, viral"]);
     let e_label = d.mark(&label);
     let otc = rng.say(&["OTC acetaminophen or ibuprofen as needed, saline spray, honey for cough", "Supportive care: fluids, rest, OTC decongestant and acetaminophen as needed"]);
     let e_otc = d.mark_in(&format!(" - self-limited illness. {otc}. No antibiotics indicated; return if fever > 101, ear pain or symptoms beyond 10 days.\n"), &otc);
