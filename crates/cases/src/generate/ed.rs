@@ -1508,6 +1508,10 @@ fn asthma(rng: &mut Rng, id: String, v: usize) -> Case {
     ];
     s.em = Some(em(3, "a chronic illness with exacerbation", if child { 2 } else { 1 }, if child { "assessment requiring an independent historian (mother)" } else { "no tests" }, 3, "prescription drug management (oral steroid, bronchodilator)"));
     s.dx = vec![dx(code, words, tail, why_, vec![guideline("OCG IV.G"), guideline("OCG I.C.10")])];
+    if v < 2 {
+        let controller = if v == 0 { "fluticasone-salmeterol" } else { "budesonide" };
+        s.dx.push(dx("Z79.51", format!("Long-term inhaled corticosteroid controller ({controller}), continue"), "", format!("Long-term (current) use of an inhaled steroid ({controller}), documented and continued: Z79.51."), vec![guideline("OCG I.C.21.c.3")]));
+    }
     s.nc = vec![nc("wheezing and shortness of breath", Some("R06.2"), "Wheezing and dyspnea are the exacerbation.", "Symptoms integral to the asthma exacerbation are not coded.", vec![guideline("OCG I.B.5")])];
     s.dispo = if child { "Home with mother, pediatrician in 2-3 days; asthma action plan reviewed.".into() } else { "Home, PCP in 2-3 days; asthma action plan reviewed.".into() };
     write_case(rng, id, s)

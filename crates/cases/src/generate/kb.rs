@@ -524,7 +524,7 @@ impl Profile {
             coded.extend(c);
         }
         for o in self.others.clone() {
-            let (p, c) = other(rng, o, hf, &self.others, self.age);
+            let (p, c) = other(rng, o, hf, &self.others, self.age, ckd);
             problems.push(p);
             coded.extend(c);
         }
@@ -597,7 +597,7 @@ fn diabetes(rng: &mut Rng, dm: Diabetes, ckd: Option<CkdStage>) -> (Problem, Vec
     }
     if dm.polyneuropathy {
         complications.push("diabetic polyneuropathy");
-        short.push("neuropathy");
+        short.push("polyneuropathy");
         coded_list.push(coded("E11.42", &[("dm", Part::Name)], "dm", "Diabetic polyneuropathy is a combination code in E11.4-: one code carries the diabetes and the neuropathy.", vec![guideline("OCG I.A.15"), dm_rule.clone()]));
     }
     if dm.retinopathy {
@@ -886,7 +886,9 @@ fn kidney(rng: &mut Rng, s: CkdStage, htn: bool, dm: bool, anemia: bool) -> (Pro
 /// `hf` is the profile's heart failure: a patient on carvedilol for systolic failure takes no second beta blocker for
 /// the atrial fibrillation.
 /// `with` is the profile's other conditions: depression and anxiety share one SSRI.
-fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other], age: u8) -> (Problem, Vec<Coded>) {
+fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other], age: u8, ckd: Option<CkdStage>) -> (Problem, Vec<Coded>) {
+    // Doses and drug choices that change below an eGFR of 30.
+    let severe_ckd = matches!(ckd, Some(CkdStage::S4 | CkdStage::S5 | CkdStage::Esrd));
     let p = |key: &'static str, label: String, short: String, plan: String, meds: Vec<String>, meat: Meat| Problem { key, label, short, plan, meds, meat, history_only: false };
     let one = |code: &'static str, key: &'static str, why_: &str, rules: Vec<Rule>| vec![coded(code, &[(key, Part::Name)], key, why_, rules)];
     match o {
@@ -915,7 +917,7 @@ fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other], age: u8) -
         ),
         Other::AfibParoxysmal | Other::AfibPermanent => {
             let perm = o == Other::AfibPermanent;
-            let drug = rng.say(&["apixaban 5 mg PO BID", "warfarin per INR protocol", "rivaroxaban 20 mg PO daily"]);
+            let drug = if severe_ckd { rng.say(&["apixaban 2.5 mg PO BID", "warfarin per INR protocol"]) } else { rng.say(&["apixaban 5 mg PO BID", "warfarin per INR protocol", "rivaroxaban 20 mg PO daily"]) };
             let name = drug.split(' ').next().unwrap_or("").to_string();
             let label = if perm { rng.say(&["Permanent atrial fibrillation", "Permanent AF, rate controlled"]) } else { rng.say(&["Paroxysmal atrial fibrillation", "Paroxysmal AFib"]) };
             let on_carvedilol = matches!(hf, Some(HfType::Systolic | HfType::Combined));
@@ -1034,7 +1036,7 @@ fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other], age: u8) -
             ],
         ),
         Other::Gout => (
-            p("gout", rng.say(&["Gout", "Gout, no recent flares"]), "gout".into(), rng.say(&["No flares this year; continue allopurinol, uric acid at goal.", "Continue allopurinol 300 mg; last flare over a year ago."]), vec!["allopurinol 300 mg PO daily".into()], MEAT_MAT),
+            p("gout", rng.say(&["Gout", "Gout, no recent flares"]), "gout".into(), if severe_ckd { rng.say(&["No flares this year; continue renally dosed allopurinol, uric acid at goal.", "Continue allopurinol 100 mg; last flare over a year ago."]) } else { rng.say(&["No flares this year; continue allopurinol, uric acid at goal.", "Continue allopurinol 300 mg; last flare over a year ago."]) }, vec![if severe_ckd { "allopurinol 100 mg PO daily".into() } else { "allopurinol 300 mg PO daily".into() }], MEAT_MAT),
             one("M10.9", "gout", "Gout without site or cause documented: M10.9.", vec![guideline("OCG I.C.13")]),
         ),
         Other::IronDeficiency => (

@@ -978,7 +978,7 @@ fn off_chronic_one(rng: &mut Rng, id: String, i: usize, time_higher: Option<bool
     let mut mdm = Mdm::new(new);
     office_header(&mut d, rng, new, if new { "transfer of care" } else { "medication check" });
     hd(&mut d, style, "cc");
-    d.line(&rng.say(&["Needs refills", "Establish care, med refill", "Medication follow-up"]));
+    d.line(&if new { rng.say(&["Establish care, med refill", "New to the practice, needs refills"]) } else { rng.say(&["Needs refills", "Medication follow-up"]) });
     hd(&mut d, style, "hpi");
     let who = person(rng, age, sx);
     let pr = &active(&profile)[0];
@@ -2400,6 +2400,7 @@ fn emr_case(rng: &mut Rng, id: String, n: usize) -> Case {
     let mut k = kb::write_assessment(&mut d, rng, &profile, 1, &mut w);
     let mut extra: Vec<Manual> = Vec::new();
     let mut note_conflict_ev = None;
+    let mut last_phq = 0;
     match conflict {
         1 => {
             d.add(&format!("{k}. "));
@@ -2423,6 +2424,7 @@ fn emr_case(rng: &mut Rng, id: String, n: usize) -> Case {
             d.add(&format!("{k}. "));
             let a = d.mark(&rng.say(&["Depression", "Depression, improved"]));
             let phq = rng.range(4, 10);
+            last_phq = phq;
             let b = d.mark_in(&format!(" - mood stable per patient, last PHQ-9 {phq} (behavioral health, last month); continue sertraline 100 mg.\n"), "continue sertraline 100 mg");
             k += 1;
             note_conflict_ev = Some(a.clone());
@@ -2478,7 +2480,7 @@ fn emr_case(rng: &mut Rng, id: String, n: usize) -> Case {
             cw.not_coded("major depressive disorder, recurrent, severe (problem list)", Some("F33.2"), vec![e.clone()], why("The problem list's severity is not documented by the provider at this visit: the assessment says only depression, and a PHQ-9 score does not establish episode or severity; the list does not override the encounter note. Query for episode and severity.", vec![guideline("OCG IV.J"), convention(QUERY_RULES)]));
             let mut ev = vec![note_conflict_ev.clone().unwrap(), e];
             ev.extend(dep_med_ev.clone());
-            dep_query(&mut cw, ev, "problem list entry \"major depressive disorder, recurrent, severe\"; on sertraline 100 mg; low PHQ-9 at last month's behavioral health visit");
+            dep_query(&mut cw, ev, &format!("problem list entry \"major depressive disorder, recurrent, severe\"; on sertraline 100 mg; PHQ-9 {last_phq} at last month's behavioral health visit"));
         }
         _ => {}
     }
