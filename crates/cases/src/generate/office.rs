@@ -183,7 +183,14 @@ fn ros_negatives(rng: &mut Rng, skip: &[&str]) -> String {
 /// Parkinson's).
 fn exam_for(rng: &mut Rng, profile: &Profile) -> Vec<String> {
     let neuro = profile.others.iter().any(|o| matches!(o, Other::Hemiplegia | Other::Alzheimers | Other::Parkinsons));
-    exam_general(rng, if neuro { &["neuro"] } else { &[] })
+    let mut lines = exam_general(rng, if neuro { &["neuro"] } else { &[] });
+    // Permanent atrial fibrillation is never a regular rhythm.
+    if profile.others.contains(&Other::AfibPermanent) {
+        for l in lines.iter_mut().filter(|l| l.starts_with("CV:") || l.starts_with("Heart:")) {
+            *l = rng.say(&["CV: irregularly irregular, rate controlled, no murmur.", "Heart: irregularly irregular rhythm, no murmur."]);
+        }
+    }
+    lines
 }
 
 fn exam_general(rng: &mut Rng, skip: &[&str]) -> Vec<String> {

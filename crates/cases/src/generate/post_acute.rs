@@ -1186,11 +1186,25 @@ fn creatinine(rng: &mut Rng, profile: &Profile) -> String {
     dec(rng, lo, hi)
 }
 
-fn function_scores(rng: &mut Rng) -> String {
-    let g = rng.range(1, 2);
-    let b = rng.range(2, 5);
-    let t = rng.range(1, 3);
-    let a = rng.range(1, 3);
+/// OASIS function scores that agree with the mobility the note describes (`func`): M1860 ambulation 0 walks without a
+/// device, 1 one-handed device (cane), 2 two-handed device (walker), 5 chairfast and unable to wheel self; M1850
+/// transferring 1 with minimal help or a device, 3 unable to transfer or bear weight.
+fn function_scores(rng: &mut Rng, func: &str) -> String {
+    let f = plain(func).to_lowercase();
+    let chairfast = ["mechanical lift", "two-person", "non-ambulatory", "wheelchair"].iter().any(|w| f.contains(w));
+    let (t, a) = if chairfast {
+        (3, 5)
+    } else if f.contains("walker") {
+        (1, 2)
+    } else if f.contains("cane") {
+        (1, 1)
+    } else if f.contains("no device") {
+        (0, 0)
+    } else {
+        (rng.range(1, 2), rng.range(1, 2))
+    };
+    let g = if chairfast { 2 } else { rng.range(1, 2) };
+    let b = if chairfast { 5 } else { rng.range(2, 4) };
     pick_s(rng, &[
         format!("Grooming {g} | Bathing {b} | Toilet transferring {t} | Transferring {t} | Ambulation/locomotion {a}"),
         format!("M1800 grooming: {g}; M1830 bathing: {b}; M1840 toilet transfer: {t}; M1850 transferring: {t}; M1860 ambulation: {a}")])
@@ -1247,7 +1261,11 @@ fn hh_soc(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profil
     let v = vitals(rng);
     d.line(&v);
     d.heading(&rng.say(&["SYSTEMS REVIEW:", "Assessment by system:"]));
-    let cp = rng.say(&["Cardiopulm: heart regular; see focused findings; no chest pain reported.", "Cardiac: regular rhythm; respiratory effort unlabored at rest."]);
+    let cp = if profile.others.contains(&kb::Other::AfibPermanent) || s.exam.contains("irregular") {
+        rng.say(&["Cardiopulm: heart irregularly irregular, rate controlled; no chest pain reported.", "Cardiac: irregular rhythm (known AF); respiratory effort unlabored at rest."])
+    } else {
+        rng.say(&["Cardiopulm: heart regular; see focused findings; no chest pain reported.", "Cardiac: regular rhythm; respiratory effort unlabored at rest."])
+    };
     d.line(&cp);
     put(&mut d, ev, "Focused: ");
     putl(&mut d, ev, &s.exam);
@@ -1263,7 +1281,7 @@ fn hh_soc(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profil
     putl(&mut d, ev, &s.skin);
     d.heading(&rng.say(&["FUNCTIONAL STATUS (M1800-M1860):", "ADL/IADL and mobility:"]));
     putl(&mut d, ev, &s.func);
-    let f = function_scores(rng);
+    let f = function_scores(rng, &s.func);
     d.line(&f);
     d.heading(&rng.say(&["FALL RISK:", "Fall risk (MAHC-10):"]));
     let mahc = rng.range(4, 8);
