@@ -251,8 +251,10 @@ fn default_exam(rng: &mut Rng, sys: &str, alz: bool) -> String {
 
 const SYSTEMS: [&str; 10] = ["General", "HEENT", "Neck", "CV", "Lungs", "Abdomen", "Extremities", "Neuro", "Skin", "Psych"];
 
-fn disposition_words(rng: &mut Rng, status: u8) -> String {
+/// The discharge disposition; "with family" only when the social history does not have the patient living alone.
+fn disposition_words(rng: &mut Rng, status: u8, alone: bool) -> String {
     match status {
+        1 if alone => rng.say(&["Home{| (lives alone)}, self-care", "Discharged home", "Home"]),
         1 => rng.say(&["Home{| with family}, self-care", "Discharged home", "Home"]),
         6 => rng.say(&["Home with home health services (skilled nursing{| and PT})", "Home with home health (RN, PT)"]),
         3 => rng.say(&["Skilled nursing facility for short-term rehabilitation", "SNF for rehab"]),
@@ -274,8 +276,16 @@ fn sign(rng: &mut Rng, service: &str) -> String {
 }
 
 /// The first word of a medication line, lower case ("Furosemide 40 mg" -> "furosemide").
+/// The drug a medication line names: its first word, or the first two for "insulin glargine", "insulin lispro" (a
+/// basal dose change must not take the prandial insulin off the list).
 fn drug(m: &str) -> String {
-    strip_marks(m).split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_ascii_lowercase()
+    let plain = strip_marks(m);
+    let mut w = plain.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_ascii_lowercase());
+    let first = w.next().unwrap_or_default();
+    match (first.as_str(), w.next()) {
+        ("insulin", Some(second)) => format!("insulin {second}"),
+        _ => first,
+    }
 }
 
 /// "BP 150/88" of a vitals line.
@@ -358,12 +368,14 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
         d.line(&allergies);
     }
     d.heading(&rng.say(&["SOCIAL HISTORY:", "SOCIAL HX:"]));
+    let mut alone = s.social.contains("Lives alone") || s.social.contains("lives alone");
     if !s.social.is_empty() {
         put(&mut d, &mut a.ev, &s.social);
         d.add("\n");
     } else {
         let tob = if a.pf.others.contains(&Other::Smoker) || a.pf.others.contains(&Other::FormerSmoker) { "Tobacco as above." } else { "Never smoker." };
         let lives = rng.say(&["Lives with spouse.", "Lives alone{| in a single-story home}.", "Lives with daughter.", "Lives with partner, independent in ADLs."]);
+        alone = lives.starts_with("Lives alone");
         let alc = rng.say(&["Rare alcohol.", "Drinks a glass of wine occasionally.", "No alcohol."]);
         d.line(&format!("{lives} {tob} {alc} No illicit drug use."));
     }
@@ -576,6 +588,8 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
             "On the day of discharge the patient was examined, questions were answered, and the plan was reviewed with the patient and family.",
             "Seen on the morning of discharge; no new complaints overnight and in agreement with discharge.",
         ]);
+        // A patient who lives alone is taught alone; no family at the discharge talk.
+        let (edu, pt) = if alone { (edu.replace(" and family", ""), pt.replace(" and family", "")) } else { (edu, pt) };
         if a.status == 7 {
             d.line(&format!("{vte_ds} {edu}"));
         } else {
@@ -604,7 +618,7 @@ fn render(a: &mut Adm, rng: &mut Rng, s: &Sc) {
     d.heading(&rng.say(&["CONDITION AT DISCHARGE:", "Condition:"]));
     put(&mut d, &mut a.ev, if expired { "Expired." } else { &s.condition });
     d.heading(&rng.say(&["DISPOSITION:", "Discharge disposition:"]));
-    d.line(&disposition_words(rng, a.status));
+    d.line(&disposition_words(rng, a.status, alone));
     if !expired {
         d.heading(&rng.say(&["DISCHARGE MEDICATIONS:", "Discharge medication list:", "MEDICATIONS AT DISCHARGE:"]));
         if a.status == 7 {
@@ -883,10 +897,13 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
     let status = fit_status(status, age);
     let mut a = Adm::new(rng, n, &title, false, diff, age, sex, los, status, pf);
     let side = *rng.pick(&["right lower lobe", "left lower lobe", "right middle lobe", "lingular"]);
-    let (t, hr, rr) = (dec(rng, 38.1, 39.4), rng.range(96, 118), rng.range(20, 26));
+    // Only v5 teaches respiratory failure (and queries it). The others stay clearly below the indicators of sepsis
+    // and of acute respiratory failure: HR under 100, RR 22 or less, WBC under 12, SpO2 93% or more on room air,
+    // a low procalcitonin.
+    let (t, hr, rr) = (dec(rng, 38.0, 39.1), if v == 5 { rng.range(104, 118) } else { rng.range(84, 98) }, rng.range(18, 22));
     let (sbp, dbp) = (rng.range(104, 142), rng.range(58, 84));
-    let spo2 = if v == 5 { rng.range(82, 86) } else { rng.range(89, 94) };
-    let wbc = dec(rng, 12.4, 19.8);
+    let spo2 = if v == 5 { rng.range(82, 86) } else { rng.range(93, 95) };
+    let wbc = if v == 5 { dec(rng, 12.4, 19.8) } else { dec(rng, 9.8, 11.8) };
     let days = rng.range(2, 6);
     let who = a.who.clone();
     let mut s = Sc { ..Default::default() };
@@ -898,11 +915,11 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
         rng.vary(&format!("{who} with {days} days of [[sx:cough productive of {{yellow|green|rusty}} sputum, fevers to 39 C]] and {{pleuritic chest discomfort|exertional dyspnea|pleuritic chest pain and dyspnea}}. Tried OTC {{guaifenesin|acetaminophen}} without relief. No recent hospitalization or antibiotics. {{Lives in the community|Community dwelling}}; {{up to date on influenza vaccine|declined flu vaccine this year}}."))
     };
     s.ros = ros(rng, "Positive for cough, fever, dyspnea, fatigue.", &["fever", "cough", "sob"]);
-    let o2 = if v == 5 { "on room air, placed on 4 L NC then high-flow".to_string() } else { rng.say(&["on room air", "on 2 L NC"]) };
+    let o2 = if v == 5 { "on room air, placed on 4 L NC then high-flow".to_string() } else { "on room air".to_string() };
     s.vitals = vit(t, hr, sbp, dbp, if v == 5 { rng.range(28, 34) } else { rr }, spo2, &o2);
     s.exam.push(("Lungs", rng.vary(&format!("{{Crackles|Coarse rhonchi and crackles}} over the {side}{{|, egophony}}{}", if v == 5 { "; tachypneic with accessory muscle use, speaking in short phrases" } else { "" }))));
     let lact = dec(rng, 1.1, 1.8);
-    s.labs = format!("WBC {wbc} with left shift, Hgb {}, Plt {}. Na {}, K {}, BUN {}, Cr {}. Lactate {lact}. Procalcitonin {}. Blood cultures x2 drawn. {}", dec(rng, 11.2, 14.1), rng.range(180, 390), rng.range(134, 141), dec(rng, 3.6, 4.8), rng.range(14, 28), dec(rng, 0.7, 1.2), dec(rng, 0.6, 4.2), if v == 5 { format!("ABG on 4 L: pH 7.{}, pCO2 {}, pO2 {}.", rng.range(44, 48), rng.range(30, 35), rng.range(52, 58)) } else { String::new() });
+    s.labs = format!("WBC {wbc} with left shift, Hgb {}, Plt {}. Na {}, K {}, BUN {}, Cr {}. Lactate {lact}. Procalcitonin {}. Blood cultures x2 drawn. {}", dec(rng, 11.2, 14.1), rng.range(180, 390), rng.range(134, 141), dec(rng, 3.6, 4.8), rng.range(14, 28), dec(rng, 0.7, 1.2), if v == 5 { dec(rng, 0.6, 4.2) } else { dec(rng, 0.1, 0.4) }, if v == 5 { format!("ABG on 4 L: pH 7.{}, pCO2 {}, pO2 {}.", rng.range(44, 48), rng.range(30, 35), rng.range(52, 58)) } else { String::new() });
     s.imaging = rng.vary(&format!("CXR: {{new|dense}} {side} {{airspace opacity|consolidation}} {{consistent with pneumonia|compatible with pneumonia}}{{|, no effusion}}."));
     let (principal_words, code, abx, org_note): (String, &str, String, String) = match v {
         1 => ("[[pna:pneumococcal pneumonia]]".into(), "J13", "ceftriaxone and azithromycin".into(), "sputum culture and urine antigen positive for Streptococcus pneumoniae; blood cultures no growth".into()),
@@ -916,7 +933,7 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
         s.ap.push(rng.vary("[[resp:Increased work of breathing with SpO2 in the low 80s on room air]]; high-flow nasal cannula 40 L/60%, titrate to SpO2 > 92%; ICU aware."));
     }
     let d2 = 2u16;
-    s.progress.push(prog(d2, rng.vary("{Feels slightly better|Still coughing but less short of breath}, {afebrile overnight|Tmax 38.2}. Tolerating PO."), format!("{}. Lungs with {} crackles.", vit(dec(rng, 36.9, 38.2), rng.range(84, 100), sbp, dbp, rr - 2, spo2 + 3, "on 2 L NC"), side), rng.vary(&format!("Pneumonia, {side}: continue {abx} day 2{{|, cultures pending}}. {}", match v {
+    s.progress.push(prog(d2, rng.vary("{Feels slightly better|Still coughing but less short of breath}, {afebrile overnight|Tmax 38.2}. Tolerating PO."), format!("{}. Lungs with {} crackles.", vit(dec(rng, 36.9, 38.2), rng.range(84, 100), sbp, dbp, rr - 2, spo2 + if v == 5 { 3 } else { 1 }, if v == 5 { "on 2 L NC" } else { "on room air" }), side), rng.vary(&format!("Pneumonia, {side}: continue {abx} day 2{{|, cultures pending}}. {}", match v {
         4 => "Sputum culture preliminary: Gram-negative rods; await final.",
         6 => "Sputum growing S. aureus, susceptibilities pending; continue vancomycin and cefepime until final.",
         _ => "",
@@ -942,10 +959,10 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
         1 => format!("Treated with ceftriaxone and azithromycin. {}; azithromycin stopped after 3 days and ceftriaxone continued, then oral amoxicillin.", capitalize(&org_note)),
         2 => format!("Started on IV {abx}. {}. Clinical picture and Gram stain are most consistent with Klebsiella; the final diagnosis is [[pna:probable Klebsiella pneumonia]]. Transitioned to oral cefpodoxime.", capitalize(&org_note)),
         3 => format!("Placed on aspiration precautions and IV {abx}; {org_note}. Diet advanced. Completed IV course and transitioned to amoxicillin-clavulanate."),
-        4 => format!("Empiric IV {abx}. Final [[cx:{org_note}]]; antibiotics changed to cefepime for the final days, then oral levofloxacin. Clinically improved, afebrile and on room air by day 4."),
+        4 => format!("Empiric IV {abx}. Final [[cx:{org_note}]]; antibiotics changed to cefepime for the final days, then oral levofloxacin. Clinically improved and afebrile by day 4."),
         5 => format!("Treated with IV {abx}. [[resp2:Required high-flow nasal cannula up to 40 L/60% for the first 36 hours for SpO2 82–86% and RR in the 30s]], weaned to 2 L by day 3 and to room air before discharge. Cultures negative."),
         6 => format!("Treated initially with vancomycin and cefepime, narrowed to cefazolin when [[cx:{org_note}]]. Hospital course complicated by [[pu:a stage 2 sacral pressure injury first noted on hospital day 4]]; admission skin assessment documented intact sacral skin. Wound care followed; hydrocolloid dressing and offloading."),
-        _ => format!("Empiric ceftriaxone and azithromycin; {org_note}. Fever resolved by day 2; oxygen weaned to room air. Transitioned to oral cefpodoxime."),
+        _ => format!("Empiric ceftriaxone and azithromycin; {org_note}. Fever resolved by day 2; no oxygen needed. Transitioned to oral cefpodoxime."),
     };
     s.course.push(("Pneumonia".into(), course));
     s.condition = rng.say(&["Stable, improved.", "Good; ambulating independently.", "Fair, improved."]);
@@ -1224,7 +1241,7 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
         _ => rng.vary(&format!("{who} with {known}{ckd_w}. Over the past {{week|several days}} [[sx:increasing dyspnea, needing to sleep upright in a recliner, with swollen legs]]; {{woke last night gasping|could not finish a sentence on the phone this morning}}. Home scale shows a gain of {kg} kg. {trigger}")),
     };
     s.ros = ros(rng, "Positive for dyspnea, orthopnea, leg swelling.", &["sob", "edema", "cp"]);
-    s.vitals = vit(36.8, rng.range(88, 108), rng.range(148, 178), rng.range(78, 96), rng.range(22, 26), rng.range(90, 94), "on room air");
+    s.vitals = vit(36.8, rng.range(88, 108), rng.range(148, 178), rng.range(78, 96), rng.range(18, 22), rng.range(93, 95), "on room air");
     s.exam.push(("Neck", "JVP elevated to the angle of the jaw".into()));
     s.exam.push(("Lungs", rng.say(&["Bibasilar crackles {halfway up|to the mid-lung fields}", "Crackles at both bases"])));
     s.exam.push(("Extremities", format!("{}+ pitting edema to the {}", rng.range(2, 3), rng.pick(&["knees", "mid-shins", "thighs"]))));
@@ -1242,11 +1259,11 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
     let exac = if v == 4 { "" } else { rng.pick(&["", " exacerbation"]) };
     s.ap.push(rng.vary(&format!("{dx_words}{exac}: IV furosemide {{40|60|80}} mg BID, strict I/O, daily weights, 2 g Na diet, fluid restriction 1.5 L{}.", if v == 3 { "; echo ordered" } else { "" })));
     s.ap.push(if v == 2 { rng.vary(&format!("[[htn:Hypertension]] and [[ckd:CKD stage {}]]: BP elevated, continue home agents, monitor Cr with diuresis.", stage.0)) } else { rng.vary("[[htn:Hypertension]]: {BP elevated on arrival|uncontrolled on arrival}, expect improvement with diuresis; continue home regimen.") });
-    let d2 = format!("{}. Net negative {} L. Weight down {} kg.", vit(36.7, rng.range(80, 96), rng.range(128, 146), rng.range(70, 84), 20, 94, "on 2 L NC"), dec(rng, 1.2, 2.6), dec(rng, 1.0, 2.4));
+    let d2 = format!("{}. Net negative {} L. Weight down {} kg.", vit(36.7, rng.range(80, 96), rng.range(128, 146), rng.range(70, 84), 18, 96, "on 2 L NC for comfort"), dec(rng, 1.2, 2.6), dec(rng, 1.0, 2.4));
     s.progress.push(prog(2, rng.say(&["Breathing easier, slept with 1 pillow.", "Less dyspneic; still edematous."]), d2, rng.vary(&format!("{} improving on IV diuresis; continue furosemide; {}", dx_words.replace("[[hf:", "").replace("]]", ""), if v == 5 { format!("Na {} this morning; fluid restriction continued.", na - 1) } else { "BMP in AM.".into() }))));
     if v != 6 && los >= 4 && rng.chance(0.6) {
         let cr3 = if v == 2 { cr } else { D(cr.0 + rng.decimal(0.0, 0.2)) };
-        let o3 = format!("{}. Net negative {} L since admission. Cr {cr3}. Crackles now only at the bases.", vit(36.6, rng.range(76, 92), rng.range(122, 142), rng.range(68, 82), 18, 95, "on 1 L NC"), dec(rng, 2.4, 4.0));
+        let o3 = format!("{}. Net negative {} L since admission. Cr {cr3}. Crackles now only at the bases.", vit(36.6, rng.range(76, 92), rng.range(122, 142), rng.range(68, 82), 18, 95, "on room air"), dec(rng, 2.4, 4.0));
         s.progress.push(prog(3, rng.say(&["Slept flat last night for the first time in a week.", "Walked to the nurses' station and back; mild dyspnea only.", "Edema improving; asking when the IV diuretic can stop."]), o3, rng.say(&["Continue IV furosemide one more day, then oral. Wean O2 to room air.", "Diuresing well; BMP in AM; switch to oral diuretic tomorrow if weight continues down.", "Close to euvolemic; trial off oxygen; PT to see."])));
     }
     if v == 3 {
@@ -1271,7 +1288,7 @@ fn heart_failure(rng: &mut Rng, n: usize, v: usize) -> Case {
     let hf_course = match rng.below(3) {
         0 => format!("Diuresed with IV furosemide with net negative {net} L and weight down {kg} kg. {echo_w}Transitioned to oral furosemide {fdose} mg daily, a higher dose than at home."),
         1 => format!("IV furosemide BID with brisk response: {net} L net negative over the stay, {kg} kg weight loss, orthopnea resolved by day 2. {echo_w}Renal function stable throughout. Home furosemide increased to {fdose} mg daily."),
-        _ => format!("{echo_w}Decongested with IV loop diuretic (net negative {net} L). Oxygen weaned off. Discharge weight {kg} kg below admission; BMP stable. Oral furosemide {fdose} mg daily from the day before discharge, with a good response."),
+        _ => format!("{echo_w}Decongested with IV loop diuretic (net negative {net} L). Oxygen, used for comfort only, was stopped early. Discharge weight {kg} kg below admission; BMP stable. Oral furosemide {fdose} mg daily from the day before discharge, with a good response."),
     };
     s.course.push(("Heart failure".into(), hf_course));
     if v == 5 {
@@ -1362,7 +1379,12 @@ fn op_note(rng: &mut Rng, pre: &str, post: &str, procedure: &str, anesthesia: &s
     let compl = rng.say(&["None.", "None apparent.", "No intraoperative complications."]);
     format!(
         "Preoperative diagnosis: {pre}\nPostoperative diagnosis: {post}\nProcedure: {procedure}\nSurgeon: {surgeon}\nAssistant: {asst}\nAnesthesia: {anesthesia}\nEstimated blood loss: {ebl} mL\nSpecimens: {specimen}\nComplications: {compl}\nFindings: {findings}\n\nDescription of procedure:\n{desc}\n\n{}",
-        rng.say(&["The patient tolerated the procedure well and was taken to PACU in stable condition.", "Counts correct x2. Patient extubated and transferred to recovery in stable condition.", "All counts correct at the end of the case; to PACU stable."])
+        if anesthesia.to_lowercase().contains("general") {
+            rng.say(&["The patient tolerated the procedure well and was taken to PACU in stable condition.", "Counts correct x2. Patient extubated and transferred to recovery in stable condition.", "All counts correct at the end of the case; to PACU stable."])
+        } else {
+            // Neuraxial or regional anesthesia: no airway was placed, so no extubation line.
+            rng.say(&["The patient tolerated the procedure well and was taken to PACU awake, block receding.", "Counts correct x2. Transferred to recovery awake and comfortable under the spinal.", "All counts correct at the end of the case; to PACU awake, sensory level regressing."])
+        }
     )
 }
 
@@ -1428,7 +1450,7 @@ fn hip_fracture(rng: &mut Rng, n: usize, v: usize) -> Case {
     let osteo_w = if osteo { "Known [[osteo:age-related osteoporosis]] on [[bisph:alendronate 70 mg weekly]] for 4 years." } else { "No prior fractures." };
     s.hpi = match rng.below(3) {
         0 => rng.vary(&format!("{who} {how} {place_words} {{this morning|last evening|earlier today}}, landing on the {side} side. {{No head strike or LOC.|Denies hitting head; no loss of consciousness.}} Immediate [[sx:{side} hip pain and inability to bear weight]]. {{No preceding dizziness or chest pain.|Denies lightheadedness before the fall.}} {osteo_w}")),
-        1 => rng.vary(&format!("Per EMS and family: {who} {how} {place_words} {{around 06:00|overnight|after dinner}} and could not get up; found on the floor {{within minutes|about an hour later}}. [[sx:Severe {side} groin and hip pain, unable to bear weight]]. Recalls the whole event; no prodrome, no head injury. {osteo_w} Last ate {{6|8|10}} hours ago.")),
+        1 => rng.vary(&format!("Per EMS and the patient: {who} {how} {place_words} {{around 06:00|overnight|after dinner}} and could not get up; {{able to call for help within minutes|found on the floor about an hour later}}. [[sx:Severe {side} groin and hip pain, unable to bear weight]]. Recalls the whole event; no prodrome, no head injury. {osteo_w} Last ate {{6|8|10}} hours ago.")),
         _ => rng.vary(&format!("{who}, independent with a cane at baseline, {how} {place_words}. Landed on the {side} hip. [[sx:Unable to stand because of {side} hip pain]]; ambulance called. Denies chest pain, palpitations or dizziness before the fall; did not hit the head. {osteo_w}")),
     };
     if osteo {
@@ -1822,15 +1844,21 @@ fn copd(rng: &mut Rng, n: usize, v: usize) -> Case {
     let mut s = Sc::default();
     s.cc = rng.say(&["Shortness of breath.", "Wheezing and cough.", "Worsening dyspnea."]);
     s.pmh_extra = "[[copd:COPD (GOLD 3)]]".into();
-    s.home_meds.push(rng.say(&["tiotropium 18 mcg inhaled daily", "tiotropium-olodaterol 2 inhalations daily", "fluticasone-salmeterol 250/50 1 inhalation BID"]));
+    let inhaler = rng.say(&["tiotropium 18 mcg inhaled daily", "tiotropium-olodaterol 2 inhalations daily", "fluticasone-salmeterol 250/50 1 inhalation BID"]);
+    // An inhaled corticosteroid on the home list is a long-term drug the tabular wants coded (Z79.51); the
+    // bronchodilator-only inhalers are not.
+    let ics = inhaler.contains("fluticasone") || inhaler.contains("budesonide");
+    s.home_meds.push(if ics { format!("[[ics:{inhaler}]]") } else { inhaler });
     s.home_meds.push("albuterol HFA 2 puffs q4-6h PRN".into());
     s.social = format!("Current smoker, [[tob:{ppd} packs per day, nicotine dependent (cigarettes)]]. Lives with {}. No alcohol or drug use.", rng.pick(&["spouse", "son", "a roommate"]));
     s.hpi = rng.vary(&format!("{who} with COPD presents with {{3|4|5}} days of [[sx:increased dyspnea, wheezing and sputum production]]{}. Using albuterol every 2 hours without relief. {{No sick contacts.|Grandchild recently had a cold.}}", if pna { ", now with fever and green sputum" } else { "" }));
     s.ros = ros(rng, "Positive for dyspnea, cough, wheeze.", &["sob", "cough", "fever"]);
-    let spo2 = if v == 3 { rng.range(82, 86) } else { rng.range(88, 92) };
-    s.vitals = vit(dec(rng, if pna { 38.2 } else { 36.7 }, if pna { 38.9 } else { 37.4 }), rng.range(96, 116), rng.range(128, 150), rng.range(70, 88), if v == 3 { rng.range(28, 34) } else { rng.range(22, 26) }, spo2, "on room air");
+    // Only v3 teaches respiratory failure (and queries it); the others stay clearly below its indicators and below
+    // sepsis criteria: SpO2 93% or more on room air, RR 22 or less, HR under 100, a modest WBC, a low procalcitonin.
+    let spo2 = if v == 3 { rng.range(82, 86) } else { rng.range(93, 95) };
+    s.vitals = vit(dec(rng, if pna { 38.2 } else { 36.7 }, if pna { 38.9 } else { 37.4 }), if v == 3 { rng.range(104, 116) } else { rng.range(86, 99) }, rng.range(128, 150), rng.range(70, 88), if v == 3 { rng.range(28, 34) } else { rng.range(20, 22) }, spo2, "on room air");
     s.exam.push(("Lungs", if v == 3 { "[[resp:Diffuse expiratory wheezes, prolonged expiration, accessory muscle use, speaking 2–3 words]]".into() } else { rng.say(&["Diffuse expiratory wheezes, prolonged expiratory phase", "Scattered wheezes and rhonchi, poor air movement"]) + if pna { ", crackles at the right base" } else { "" } }));
-    s.labs = format!("WBC {}. VBG pH {}, pCO2 {}. BMP unremarkable. {}", dec(rng, 8.2, 15.6), if v == 3 { "7.29" } else { "7.37" }, if v == 3 { rng.range(58, 66) } else { rng.range(44, 50) }, if pna { "Procalcitonin 1.8." } else { "" });
+    s.labs = format!("WBC {}. VBG pH {}, pCO2 {}. BMP unremarkable. {}", if v == 3 { dec(rng, 8.2, 15.6) } else { dec(rng, 8.2, 11.6) }, if v == 3 { "7.29" } else { "7.37" }, if v == 3 { rng.range(58, 66) } else { rng.range(44, 50) }, if pna { "Procalcitonin 0.4." } else { "" });
     s.imaging = if pna { "CXR: right lower lobe consolidation, hyperinflation.".into() } else { "CXR: hyperinflation, no infiltrate.".into() };
     if pna {
         s.ap.push("[[pna:Community-acquired pneumonia of the right lower lobe]], the reason for this admission: IV ceftriaxone and azithromycin, blood and sputum cultures, incentive spirometry.".into());
@@ -1839,8 +1867,14 @@ fn copd(rng: &mut Rng, n: usize, v: usize) -> Case {
     if v == 3 {
         s.ap.push("[[resp2:Hypercapnia and tachypnea with SpO2 82–86%]]: BiPAP 12/5 overnight, repeat VBG, ICU aware.".into());
     }
+    if v != 3 {
+        // No oxygen need at these saturations: the order is a threshold, not a titration.
+        for l in s.ap.iter_mut() {
+            *l = l.replace("titrate O2 to 88–92%", "O2 only if SpO2 falls below 88%");
+        }
+    }
     s.ap.push("Tobacco: [[tob:nicotine dependence]], counseled 5 minutes; nicotine patch 21 mg offered.".into());
-    s.progress.push(prog(2, rng.say(&["Breathing better, less wheeze.", "Still dyspneic with exertion, improved at rest."]), format!("{}. Fewer wheezes.", vit(36.8, rng.range(84, 100), 134, 78, 20, 92, "on 2 L NC")), if v == 1 { "COPD exacerbation improving slowly; needs at least 1–2 more days of inpatient therapy. Patient wants to leave today for a family matter; risks discussed.".into() } else { "COPD exacerbation improving; continue steroids and nebs, wean O2.".into() }));
+    s.progress.push(prog(2, rng.say(&["Breathing better, less wheeze.", "Still dyspneic with exertion, improved at rest."]), format!("{}. Fewer wheezes.", if v == 3 { vit(36.8, rng.range(84, 100), 134, 78, 20, 92, "on 2 L NC") } else { vit(36.8, rng.range(78, 92), 134, 78, 18, 95, "on room air") }), if v == 1 { "COPD exacerbation improving slowly; needs at least 1–2 more days of inpatient therapy. Patient wants to leave today for a family matter; risks discussed.".into() } else { if v == 3 { "COPD exacerbation improving; continue steroids and nebs, wean O2.".into() } else { "COPD exacerbation improving; continue steroids and nebs.".into() } }));
     s.admit_dx = if pna { "Right lower lobe pneumonia with COPD exacerbation".into() } else { "COPD exacerbation".into() };
     if pna {
         s.ds_dx.push("[[pna:Community-acquired pneumonia, right lower lobe]] (reason for admission)".into());
@@ -1852,7 +1886,7 @@ fn copd(rng: &mut Rng, n: usize, v: usize) -> Case {
     if pna {
         s.course.push(("Pneumonia".into(), "Admitted for the right lower lobe pneumonia: IV ceftriaxone and azithromycin, then oral cefpodoxime; fever resolved by day 2; cultures without growth.".into()));
     }
-    s.course.push(("COPD".into(), if pna { "The pneumonia set off a COPD exacerbation, treated alongside it with prednisone and scheduled bronchodilators; O2 weaned to room air.".into() } else if v == 3 { "[[resp2:Required BiPAP for the first night for hypercapnia (pCO2 in the 60s) and RR in the 30s]]; weaned to nasal cannula by day 2. Completed steroid burst.".into() } else { "Treated with prednisone, scheduled bronchodilators and antibiotics; O2 weaned to room air.".into() }));
+    s.course.push(("COPD".into(), if pna { "The pneumonia set off a COPD exacerbation, treated alongside it with prednisone and scheduled bronchodilators; saturations stayed above 92% on room air.".into() } else if v == 3 { "[[resp2:Required BiPAP for the first night for hypercapnia (pCO2 in the 60s) and RR in the 30s]]; weaned to nasal cannula by day 2. Completed steroid burst.".into() } else { "Treated with prednisone, scheduled bronchodilators and antibiotics; stayed on room air.".into() }));
     s.new_meds.push("prednisone 40 mg PO daily to complete 5 days".into());
     if pna {
         s.new_meds.push("cefpodoxime 200 mg PO BID x 4 days".into());
@@ -1869,6 +1903,9 @@ fn copd(rng: &mut Rng, n: usize, v: usize) -> Case {
         a.dx("J44.1", Y, &["dx", "copd"], "COPD with acute exacerbation, the reason for admission: J44.1.", vec![guideline("OCG II"), guideline("OCG I.C.10.a")]);
     }
     a.dx("F17.210", Y, &["tob"], "Nicotine dependence, cigarettes, uncomplicated; the respiratory chapter asks for the tobacco code with its diseases.", vec![tabular("J00-J99 Use additional code, where applicable, to identify tobacco dependence (F17.-)")]);
+    if ics {
+        a.dx_late("Z79.51", Poa::Exempt, &["ics"], "Long-term (current) use of an inhaled steroid: the home fluticasone-salmeterol inhaler is continued. Z79 codes are exempt from POA reporting.", vec![guideline("OCG I.C.21.c.3")]);
+    }
     a.nc("Dyspnea, wheezing, sputum", Some("R06.2"), &["sx"], "Symptoms integral to the COPD exacerbation.", vec![guideline("OCG I.B.5")]);
     if v == 3 {
         a.query(
@@ -2198,7 +2235,8 @@ fn dka(rng: &mut Rng, n: usize, v: usize) -> Case {
     if v == 2 {
         s.ap.push("Stop [[sglt:empagliflozin]] permanently; continue metformin on discharge.".into());
     }
-    s.progress.push(prog(2, "Nausea resolved, eating breakfast.".into(), "Anion gap closed overnight; transitioned to subcut insulin 2 h overlap.".into(), "DKA resolved. Diabetes education; endocrine follow-up.".into()));
+    let subcut = if t1 { "basal-bolus subcut insulin (glargine plus lispro with meals), 2 h overlap" } else { "subcut insulin, 2 h overlap" };
+    s.progress.push(prog(2, "Nausea resolved, eating breakfast.".into(), format!("Anion gap closed overnight; transitioned to {subcut}."), "DKA resolved. Diabetes education; endocrine follow-up.".into()));
     s.admit_dx = "Diabetic ketoacidosis".into();
     s.ds_dx.push(capitalize(dx));
     s.course.push(("DKA".into(), format!("Treated with insulin infusion and fluids; gap closed within {} hours. {}", rng.range(10, 20), match v {
@@ -2417,6 +2455,7 @@ fn pancreatitis(rng: &mut Rng, n: usize, v: usize) -> Case {
     let who = a.who.clone();
     let lip = rng.range(900, 5200);
     let drinks = rng.range(8, 14);
+    let etoh = rng.range(40, 180);
     let mut s = Sc::default();
     s.cc = rng.say(&["Epigastric pain.", "Abdominal pain and vomiting.", "Pain in the upper belly going to the back."]);
     s.hpi = rng.vary(&format!("{who} with [[sx:severe epigastric pain radiating to the back, nausea and vomiting]] since {{yesterday|last night}} after a weekend of heavy drinking. {}", if v == 2 { format!("Drinks {drinks}-{} beers on weekends, little during the week.", drinks + 4) } else { format!("Drinks about {drinks} beers daily.") }));
@@ -2428,11 +2467,12 @@ fn pancreatitis(rng: &mut Rng, n: usize, v: usize) -> Case {
     s.ros = ros(rng, "Positive for abdominal pain, nausea, vomiting.", &["abd", "gi"]);
     s.vitals = vit(dec(rng, 37.0, 37.9), rng.range(98, 116), rng.range(128, 152), rng.range(78, 94), 18, 97, "on room air");
     s.exam.push(("Abdomen", "Epigastric tenderness with voluntary guarding, hypoactive bowel sounds".into()));
-    s.labs = format!("Lipase {lip}. WBC {}. AST {}, ALT {}, T bili {}. Triglycerides {}. Ca {}. Ethanol level {}.", dec(rng, 10.2, 15.1), rng.range(60, 140), rng.range(30, 70), dec(rng, 0.6, 1.2), rng.range(120, 260), dec(rng, 8.6, 9.4), rng.range(40, 180));
+    s.labs = format!("Lipase {lip}. WBC {}. AST {}, ALT {}, T bili {}. Triglycerides {}. Ca {}. [[bal:Ethanol level {etoh} mg/dL]].", dec(rng, 10.2, 15.1), rng.range(60, 140), rng.range(30, 70), dec(rng, 0.6, 1.2), rng.range(120, 260), dec(rng, 8.6, 9.4));
     s.imaging = "RUQ ultrasound: no gallstones, CBD normal. CT: peripancreatic fat stranding, no necrosis or fluid collection.".into();
     let dx = if v == 2 { "[[panc:Acute pancreatitis, likely alcohol-induced]]" } else { "[[panc:Acute alcohol-induced pancreatitis]] without necrosis or infection" };
     s.ap.push(format!("{dx}: aggressive IV LR, NPO then early oral diet as tolerated, IV analgesia, antiemetics."));
     s.ap.push(if v == 1 { "[[alc:Alcohol dependence]] [[wd:with withdrawal]] (CIWA 16, tremor, diaphoresis): symptom-triggered lorazepam, thiamine, folate.".into() } else { "Alcohol use: CIWA monitoring, thiamine, folate; counseling.".into() });
+    s.ap.push(format!("[[bal:Blood alcohol {etoh} mg/dL on arrival]]; {}.", rng.say(&["repeat not needed", "expected to clear overnight", "monitor for withdrawal as the level falls"])));
     s.progress.push(prog(2, "Pain improved, tolerating clear liquids.".into(), "Afebrile, HR 90s.".into(), if v == 1 { "Withdrawal: CIWA 10–14, lorazepam per protocol. Patient requesting to leave.".into() } else { "Pancreatitis improving; advance diet.".into() }));
     s.admit_dx = "Acute pancreatitis".into();
     s.ds_dx.push(dx.to_string());
@@ -2458,6 +2498,19 @@ fn pancreatitis(rng: &mut Rng, n: usize, v: usize) -> Case {
         2 => a.dx("F10.10", Y, &["alc"], "Alcohol abuse, uncomplicated, as documented (no dependence).", vec![guideline("OCG I.C.5.b.2")]),
         _ => a.dx("F10.20", Y, &["alc"], "Alcohol dependence, uncomplicated.", vec![guideline("OCG I.C.5.b.2")]),
     }
+    // The F10 "use additional code" note: the blood alcohol level documented on arrival, in its Y90 band.
+    let (y90, band) = match etoh {
+        ..=19 => ("Y90.0", "less than 20"),
+        20..=39 => ("Y90.1", "20-39"),
+        40..=59 => ("Y90.2", "40-59"),
+        60..=79 => ("Y90.3", "60-79"),
+        80..=99 => ("Y90.4", "80-99"),
+        100..=119 => ("Y90.5", "100-119"),
+        120..=199 => ("Y90.6", "120-199"),
+        200..=239 => ("Y90.7", "200-239"),
+        _ => ("Y90.8", "240 or more"),
+    };
+    a.dx(y90, Y, &["bal"], &format!("Blood alcohol level of {etoh} mg/dL (the same as mg/100 ml) measured on arrival: {y90} ({band} mg/100 ml), the additional code the F10 category asks for; it follows the alcohol code."), vec![tabular("F10 Use additional code for blood alcohol level, if applicable (Y90.-)")]);
     a.nc("Epigastric pain and vomiting", Some("R10.13"), &["sx"], "Symptoms integral to pancreatitis.", vec![guideline("OCG I.B.5")]);
     a.finish()
 }
