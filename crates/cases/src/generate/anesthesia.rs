@@ -364,7 +364,7 @@ fn surg(rng: &mut Rng, k: Kind, v: usize, age: u8) -> Surg {
                     s.planned = "left breast partial mastectomy with wire localization".into();
                     s.procedure = "Left partial mastectomy (lumpectomy), wire localized".into();
                     s.post_text.push("Invasive ductal carcinoma, upper outer quadrant of the left breast".into());
-                    s.dx.push(d("C50.412", "Invasive ductal carcinoma, upper outer quadrant of the left breast", "Primary carcinoma of the upper-outer quadrant of the left female breast (core-biopsy proven, stated in the post-op diagnosis): C50.412. Receptor status is not documented in these records."));
+                    s.dx.push(d("C50.412", "Invasive ductal carcinoma, upper outer quadrant of the left breast", "Primary carcinoma of the upper-outer quadrant of the left female breast (stated as invasive ductal carcinoma in the post-op diagnosis): C50.412. Receptor status is not documented in these records."));
                     s.findings = "Wire and clip in specimen on radiograph.".into();
                 }
                 1 => {
@@ -498,8 +498,10 @@ fn physical_status(p: &Profile) -> (u8, Vec<String>) {
     let mut severe = Vec::new();
     let mut mild = Vec::new();
     if let Some(dm) = p.diabetes {
-        if matches!(dm.treatment, DmTreatment::Insulin | DmTreatment::InsulinMetformin) || dm.hyperglycemia {
-            severe.push("insulin-requiring/poorly controlled diabetes".to_string());
+        if dm.hyperglycemia {
+            severe.push("poorly controlled diabetes with hyperglycemia".to_string());
+        } else if matches!(dm.treatment, DmTreatment::Insulin | DmTreatment::InsulinMetformin) {
+            severe.push("insulin-requiring diabetes".to_string());
         } else {
             mild.push("well-controlled diabetes".to_string());
         }

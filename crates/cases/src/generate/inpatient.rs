@@ -975,7 +975,7 @@ fn pneumonia(rng: &mut Rng, n: usize, v: usize) -> Case {
     });
     s.follow.push(rng.say(&["PCP in 1 week; repeat chest x-ray in 6–8 weeks.", "Primary care in 5–7 days, CXR in 6 weeks to document resolution."]));
     if v == 6 {
-        s.follow.push("SNF wound care: hydrocolloid to sacrum, change every 3 days; turn q2h.".into());
+        s.follow.push("Sacral wound care: hydrocolloid to sacrum, change every 3 days; turn q2h.".into());
     }
     render(&mut a, rng, &s);
     // gold

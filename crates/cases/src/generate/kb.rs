@@ -917,7 +917,8 @@ fn other(rng: &mut Rng, o: Other, hf: Option<HfType>, with: &[Other], age: u8, c
         ),
         Other::AfibParoxysmal | Other::AfibPermanent => {
             let perm = o == Other::AfibPermanent;
-            let drug = if severe_ckd { rng.say(&["apixaban 2.5 mg PO BID", "warfarin per INR protocol"]) } else { rng.say(&["apixaban 5 mg PO BID", "warfarin per INR protocol", "rivaroxaban 20 mg PO daily"]) };
+            // Apixaban is halved at 80 or older with kidney disease (two of age, weight and creatinine).
+            let drug = if severe_ckd || (age >= 80 && ckd.is_some()) { rng.say(&["apixaban 2.5 mg PO BID", "warfarin per INR protocol"]) } else { rng.say(&["apixaban 5 mg PO BID", "warfarin per INR protocol", "rivaroxaban 20 mg PO daily"]) };
             let name = drug.split(' ').next().unwrap_or("").to_string();
             let label = if perm { rng.say(&["Permanent atrial fibrillation", "Permanent AF, rate controlled"]) } else { rng.say(&["Paroxysmal atrial fibrillation", "Paroxysmal AFib"]) };
             let on_carvedilol = matches!(hf, Some(HfType::Systolic | HfType::Combined));

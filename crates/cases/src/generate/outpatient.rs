@@ -760,7 +760,7 @@ fn preop(rng: &mut Rng, id: String, v: usize) -> Case {
         }
     }
     if tests.iter().any(|x| x.1 == "lab") {
-        lines.push(m("lab", format!("Labs drawn by venipuncture (L antecubital): CBC, BMP{} - results within normal limits (Hgb {}, K {}, Cr {}).", if kind == 0 { ", PT/INR" } else { "" }, f1(rng.decimal(12.2, 15.1)), f1(rng.decimal(3.7, 4.8)), f1(rng.decimal(0.7, 1.2)))));
+        lines.push(m("lab", format!("Labs drawn by venipuncture (L antecubital): CBC with differential, BMP{} - results within normal limits (Hgb {}, K {}, Cr {}).", if kind == 0 { ", PT/INR" } else { "" }, f1(rng.decimal(12.2, 15.1)), f1(rng.decimal(3.7, 4.8)), f1(rng.decimal(0.7, 1.2)))));
     }
     if tests.iter().any(|x| x.1 == "ecg") {
         lines.push(m("ecg", format!("12-lead ECG obtained by technician: sinus rhythm {}; to anesthesia for interpretation.", rng.range(60, 84))));

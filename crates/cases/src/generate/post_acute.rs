@@ -49,6 +49,8 @@ fn trap(about: impl Into<String>, code: Option<&str>, key: &'static str, why_: i
 /// One scenario, written for either setting. Strings may hold `[[key|words]]` marks.
 #[derive(Default)]
 struct Scn {
+    /// The hemoglobin the hospital course reports last (post-op), so the discharge labs can follow it.
+    hgb_after: Option<f64>,
     title: String,
     difficulty: Option<Difficulty>,
     mds_category: &'static str,
@@ -189,7 +191,9 @@ fn joint(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, ProfileSpec
     s.mds_category = if which == 2 { "11. Other orthopedic conditions" } else { "9. Hip and knee replacement" };
     s.admit_dx = format!("{}, admitted for elective {proc_long}", capital(&oa_words));
     s.procedures = format!("Elective {proc_long} ({approach}) on hospital day 1");
-    let hgb = dec(rng, 10.2, 12.4);
+    let hgb_v = rng.decimal(10.2, 12.4);
+    s.hgb_after = Some(hgb_v);
+    let hgb = format!("{hgb_v:.1}");
     let walk = rng.range(40, 180);
     let (anes, mob, device) = match which {
         2 => ("General anesthesia with interscalene block", format!("OT began on POD 1; by POD {pod} pt walked {walk} ft without a device, sling on"), "sling"),
@@ -290,7 +294,9 @@ fn hip_fracture(rng: &mut Rng, setting: Setting, age: u8, sx: Sex) -> (Scn, Prof
     s.mds_category = "10. Fractures and other multiple trauma";
     s.admit_dx = format!("{} after a ground-level fall at home", capital(&fx));
     s.procedures = format!("{} ({ab}), hospital day 2", capital(&tx));
-    let hgb = dec(rng, 8.9, 11.2);
+    let hgb_v = rng.decimal(8.9, 11.2);
+    s.hgb_after = Some(hgb_v);
+    let hgb = format!("{hgb_v:.1}");
     let how = rng.say(&["tripping over a rug", "while walking to the bathroom at night", "getting out of a chair"]);
     let ft = rng.range(15, 60);
     s.course = pick_s(rng, &[
@@ -1065,7 +1071,7 @@ fn discharge_summary(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profi
         ]));
     }
     d.heading(&rng.say(&["PERTINENT RESULTS:", "Key labs (last values):", "Data:"]));
-    let (wbc, hgbv, plt, na, k, bun, cr, glu) = (dec(rng, 5.2, 10.9), rng.decimal(9.8, 13.6), rng.range(160, 340), rng.range(134, 143), dec(rng, 3.6, 4.8), rng.range(10, 28), creatinine(rng, profile), rng.range(88, 164));
+    let (wbc, hgbv, plt, na, k, bun, cr, glu) = (dec(rng, 5.2, 10.9), match s.hgb_after { Some(h) => rng.decimal(h, h + 0.6), None => rng.decimal(9.8, 13.6) }, rng.range(160, 340), rng.range(134, 143), dec(rng, 3.6, 4.8), if matches!(profile.ckd, Some(kb::CkdStage::S4 | kb::CkdStage::S5 | kb::CkdStage::Esrd)) { rng.range(38, 72) } else { rng.range(10, 28) }, creatinine(rng, profile), rng.range(88, 164));
     let hgb = format!("{hgbv:.1}");
     d.line(&pick_s(rng, &[
         format!("CBC: WBC {wbc}, Hgb {hgb}, Plt {plt}. BMP: Na {na}, K {k}, BUN {bun}, Cr {cr}, glucose {glu}."),
@@ -1276,7 +1282,7 @@ fn hh_soc(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profil
     }
     d.line(&rng.say(&["Neuro/cognition: alert, follows commands, BIMS 14/15.", "Cognition: oriented, able to teach back, BIMS 13/15.", "Mental status: alert, pleasant, answers appropriately."]));
     let pain = rng.range(1, 6);
-    d.line(&format!("Pain {pain}/10, {}.", rng.say(&["relieved by scheduled acetaminophen", "worse with activity, tolerable", "acceptable to patient"])));
+    d.line(&format!("Pain {pain}/10, {}.", rng.say(&["eased by rest and repositioning", "worse with activity, tolerable", "acceptable to patient"])));
     d.heading(&rng.say(&["INTEGUMENTARY / WOUNDS:", "Skin and wound assessment:"]));
     putl(&mut d, ev, &s.skin);
     d.heading(&rng.say(&["FUNCTIONAL STATUS (M1800-M1860):", "ADL/IADL and mobility:"]));
@@ -1372,7 +1378,7 @@ fn snf_hp(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &Profil
         putl(&mut d, ev, m);
     }
     d.line(&rng.say(&["Allergies: NKDA.", "ALLERGIES: no known drug allergies.", "Allergies: none known."]));
-    d.line(&rng.say(&["Social: lives with spouse in a one-story home; former teacher; no alcohol.", "Social: lives alone, daughter nearby; no tobacco currently, rare alcohol.", "Social: widowed, lives with son; independent before the hospital stay."]));
+    d.line(&rng.say(&["Social: lives with spouse in a one-story home; former teacher; no alcohol.", "Social: lives alone, daughter nearby; rare alcohol.", "Social: widowed, lives with son; independent before the hospital stay."]));
     d.heading("ROS:");
     d.line(&rng.say(&[
         "Negative for fever, chills, chest pain, palpitations, abdominal pain, dysuria. Positive per HPI.",
@@ -1426,8 +1432,14 @@ fn snf_nursing(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &P
     d.heading(&rng.say(&["NURSING ASSESSMENT:", "Admission nursing findings:"]));
     let v = vitals(rng);
     d.line(&v);
-    let bims = rng.range(11, 15);
-    d.line(&format!("Cognition: BIMS {bims}/15. {}", rng.say(&["Oriented, follows 2-step commands.", "Alert, needs reminders for call light."])));
+    // The interview score follows the dementia the physician documents (BIMS 0-7 is severe impairment).
+    if profile.others.contains(&Other::Alzheimers) {
+        let bims = rng.range(3, 7);
+        d.line(&format!("Cognition: BIMS {bims}/15. {}", rng.say(&["Oriented to self only; redirectable.", "Disoriented to time and place; needs cues for all tasks."])));
+    } else {
+        let bims = rng.range(13, 15);
+        d.line(&format!("Cognition: BIMS {bims}/15. {}", rng.say(&["Oriented, follows 2-step commands.", "Alert, needs reminders for call light."])));
+    }
     if !s.elim.is_empty() {
         d.line(&s.elim);
     } else {
@@ -1442,7 +1454,8 @@ fn snf_nursing(cw: &CaseWriter, rng: &mut Rng, ev: &mut Ev, s: &Scn, profile: &P
         put(&mut d, ev, fh);
         d.line(&format!("; Morse {}: high risk, bed low, call light in reach.", rng.range(45, 75)));
     } else {
-        d.line(&format!("Falls: no falls in the past month; Morse {} — {}.", rng.range(25, 60), rng.pick(&["moderate risk", "standard precautions"])));
+        let morse = rng.range(25, 60);
+        d.line(&format!("Fall risk: Morse {morse} — {}.", if morse >= 45 { "high risk, bed low, call light in reach" } else { "moderate risk, standard precautions" }));
     }
     d.line(&rng.say(&["Nutrition: regular diet, eating 50-75%; weight stable.", "Diet as ordered, appetite fair, weight obtained on admission.", "Nutrition: supplements BID, dietitian to see."]));
     d.heading(&rng.say(&["SKILLED NURSING NEEDS:", "Care plan focus:"]));
