@@ -1008,7 +1008,7 @@ fn dog_bite(rng: &mut Rng, id: String, v: usize) -> Case {
     let (code, site, words) = [("S61.451A", "right hand", "Dog bite (open bite) of right hand, dorsum"), ("S51.852A", "left forearm", "Dog bite, left forearm (open bite wound)"), ("S81.851A", "right lower leg", "Open bite wound of right lower leg (dog)")][v % 3];
     let mut s = Spec::new(rng, format!("ED visit: dog bite to the {site}"), age, sx);
     s.diff = Difficulty::Intermediate;
-    s.cc = rng.say(&["Dog bite", "Bitten by dog", "dog bite to {arm|extremity}"]);
+    s.cc = rng.say(&["Dog bite", "Bitten by dog", &format!("dog bite to {site}")]);
     let (place, pq, pw, act) = if v % 3 == 0 {
         (("Y92.007", "in the backyard", "yard of a private residence (type not stated)"), "in the backyard", "", None)
     } else {
@@ -1044,7 +1044,7 @@ fn dog_bite(rng: &mut Rng, id: String, v: usize) -> Case {
         s.mod25 = Some("the rabies exposure assessment (vaccination status, 10-day observation), tetanus status and the decision to prescribe prophylactic antibiotics are management beyond closing the wound.".into());
         s.proc = Proc::Lac { site: if v % 3 == 1 { "left forearm" } else { "right lower leg" }, parts: vec![len], layered: false, grp: Grp::SimpleBody };
     }
-    s.nc = vec![nc("rabies exposure", Some("Z20.3"), "Rabies PEP not indicated: dog vaccinated and under observation.", "The physician documents no rabies exposure concern (vaccinated dog under observation, no prophylaxis); Z20.3 is not reported.", vec![guideline("OCG IV.D")])];
+    s.nc = vec![nc("rabies exposure", Some("Z20.3"), "Rabies PEP not indicated: dog vaccinated and under observation.", "The physician assessed the rabies risk and found no exposure needing prophylaxis (the dog is vaccinated and under 10-day observation); Z20.3 (contact with and suspected exposure to rabies) is not reported.", vec![guideline("OCG IV.D")])];
     s.dx = vec![dx(code, words, ", initial encounter", format!("A dog bite is indexed as a bite (open bite) of the site, not a laceration: {code}, {site}, initial encounter."), vec![guideline("OCG I.C.19.a"), convention("Index: Bite (animal) (human) - see Bite, by site, open bite")])];
     s.dispo = rng.say(&["Discharged with wound care teaching; recheck in 48 h or sooner for redness, streaking, fever.", "Home; wound check with PCP in 2 days. Return for signs of infection."]);
     s.status_line = "Not work related.".into();

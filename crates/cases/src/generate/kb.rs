@@ -287,6 +287,8 @@ pub struct Profile {
     pub others: Vec<Other>,
     problems: Vec<Problem>,
     coded: Vec<Coded>,
+    /// The eGFR the kidney plan states (CKD stages 3a to 5).
+    egfr: Option<i64>,
 }
 
 /// What a profile should hold. `chronic` is roughly how many conditions; the big four (diabetes, hypertension,
@@ -359,7 +361,7 @@ impl Profile {
             others.push(o);
         }
         others.sort();
-        let mut p = Profile { age, sex, diabetes, hypertension, heart_failure, ckd, ckd_anemia, others, problems: Vec::new(), coded: Vec::new() };
+        let mut p = Profile { age, sex, diabetes, hypertension, heart_failure, ckd, ckd_anemia, others, problems: Vec::new(), coded: Vec::new(), egfr: None };
         p.build(rng);
         p
     }
@@ -369,9 +371,19 @@ impl Profile {
     pub fn with(rng: &mut Rng, age: u8, sex: Sex, diabetes: Option<Diabetes>, hypertension: bool, heart_failure: Option<HfType>, ckd: Option<CkdStage>, others: &[Other]) -> Profile {
         let mut others = others.to_vec();
         others.sort();
-        let mut p = Profile { age, sex, diabetes, hypertension, heart_failure, ckd, ckd_anemia: false, others, problems: Vec::new(), coded: Vec::new() };
+        let mut p = Profile { age, sex, diabetes, hypertension, heart_failure, ckd, ckd_anemia: false, others, problems: Vec::new(), coded: Vec::new(), egfr: None };
         p.build(rng);
         p
+    }
+
+    /// The eGFR the profile's kidney plan states, if it has CKD stage 3a to 5.
+    pub fn egfr(&self) -> Option<i64> {
+        self.egfr
+    }
+
+    /// The serum creatinine that gives the stated eGFR for this age and sex, so the labs and the plan agree.
+    pub fn creatinine(&self) -> Option<f64> {
+        self.egfr.map(|e| creatinine_for(e as f64, self.age, self.sex))
     }
 
     /// The problems, in the order a note lists them (diabetes, hypertension, heart failure, CKD, then the others).
@@ -519,7 +531,8 @@ impl Profile {
             coded.extend(c);
         }
         if let Some(s) = ckd {
-            let (p, c) = kidney(rng, s, self.hypertension, self.diabetes.is_some(), self.ckd_anemia);
+            let (p, c, egfr) = kidney(rng, s, self.hypertension, self.diabetes.is_some(), self.ckd_anemia);
+            self.egfr = (s != CkdStage::Esrd).then_some(egfr);
             problems.push(p);
             coded.extend(c);
         }
@@ -704,6 +717,15 @@ fn diabetes(rng: &mut Rng, dm: Diabetes, ckd: Option<CkdStage>) -> (Problem, Vec
     (Problem { key: "dm", label, short, plan, meds, meat, history_only: false }, coded_list)
 }
 
+/// The serum creatinine (mg/dL) at which the CKD-EPI 2021 equation gives `egfr` for this age and sex: the equation's
+/// upper branch (creatinine above kappa) solved for creatinine, which holds for every eGFR below about 90.
+pub fn creatinine_for(egfr: f64, age: u8, sex: Sex) -> f64 {
+    let (kappa, female) = if sex == Sex::Female { (0.7, 1.012) } else { (0.9, 1.0) };
+    let scale = 142.0 * 0.9938f64.powi(age as i32) * female;
+    let cr = kappa * (egfr / scale).powf(-1.0 / 1.200);
+    (cr * 10.0).round() / 10.0
+}
+
 fn join_and(xs: &[&str]) -> String {
     match xs.len() {
         0 => String::new(),
@@ -810,7 +832,7 @@ fn heart_failure(rng: &mut Rng, t: HfType, htn: bool, severe_ckd: bool) -> (Prob
     (Problem { key: "hf", label, short, plan, meds, meat: MEAT_ALL, history_only: false }, vec![c])
 }
 
-fn kidney(rng: &mut Rng, s: CkdStage, htn: bool, dm: bool, anemia: bool) -> (Problem, Vec<Coded>) {
+fn kidney(rng: &mut Rng, s: CkdStage, htn: bool, dm: bool, anemia: bool) -> (Problem, Vec<Coded>, i64) {
     let (long, short) = stage_words(s);
     // The anemia travels with the stage wherever the short form is written (a PMH line), so D63.1 always has words.
     let short = if anemia { format!("{short} with anemia of CKD") } else { short.to_string() };
@@ -879,7 +901,7 @@ fn kidney(rng: &mut Rng, s: CkdStage, htn: bool, dm: bool, anemia: bool) -> (Pro
             vec![tabular("D63.1 Code first underlying chronic kidney disease (CKD) (N18.-)")],
         ));
     }
-    (Problem { key: "ckd", label, short: short.to_string(), plan, meds, meat: if s == CkdStage::Esrd { MEAT_MAT } else { MEAT_ALL }, history_only: false }, codes)
+    (Problem { key: "ckd", label, short: short.to_string(), plan, meds, meat: if s == CkdStage::Esrd { MEAT_MAT } else { MEAT_ALL }, history_only: false }, codes, egfr)
 }
 
 /// The words and code of a standalone condition.
@@ -1156,6 +1178,21 @@ mod tests {
             d.sort();
             d.dedup();
             assert_eq!(d.len(), c.len(), "no code twice: {c:?}");
+        }
+    }
+
+    #[test]
+    fn creatinine_and_egfr_agree_by_ckd_epi_2021() {
+        // Published CKD-EPI 2021 points: a 60-year-old man with creatinine 1.5 has an eGFR of about 53; an
+        // 85-year-old woman with creatinine 1.7, about 29.
+        assert!((creatinine_for(53.0, 60, Sex::Male) - 1.5).abs() <= 0.1);
+        assert!((creatinine_for(29.0, 85, Sex::Female) - 1.7).abs() <= 0.1);
+        let mut r = Rng::new(5);
+        for _ in 0..300 {
+            let p = Profile::random(&mut r, 80, Sex::Female, ProfileSpec::COMPLEX, &[]);
+            if let (Some(e), Some(cr)) = (p.egfr(), p.creatinine()) {
+                assert!(cr >= 1.0 && cr < 12.0, "eGFR {e} gives creatinine {cr}");
+            }
         }
     }
 

@@ -1964,7 +1964,7 @@ fn hcc_case(rng: &mut Rng, id: String, n: usize) -> Case {
     if manual {
         hd(&mut d, style, "data");
         if t_ckd {
-            d.line(&format!("Labs (drawn last week): creatinine 1.{}, eGFR {egfr} (eGFR {egfr_prev} three months ago).", rng.range(3, 7)));
+            d.line(&format!("Labs (drawn last week): creatinine {:.1}, eGFR {egfr} (eGFR {egfr_prev} three months ago).", kb::creatinine_for(egfr as f64, age, sx)));
         }
         if t_hf {
             d.line(&format!("Echo last year: LVEF {ef}%."));

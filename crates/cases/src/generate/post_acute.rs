@@ -1181,6 +1181,10 @@ fn chronic_assessment(d: &mut Doc, rng: &mut Rng, profile: &Profile, start: usiz
 /// A creatinine that fits the profile's kidney disease (a dialysis patient's is never 0.8).
 fn creatinine(rng: &mut Rng, profile: &Profile) -> String {
     use kb::CkdStage::*;
+    // With a stated eGFR, the creatinine is the one that gives it (CKD-EPI 2021) for this age and sex.
+    if let Some(cr) = profile.creatinine() {
+        return format!("{cr:.1}");
+    }
     let (lo, hi) = match profile.ckd {
         Some(S3a) => (1.2, 1.5),
         Some(S3b) => (1.5, 2.0),
