@@ -559,7 +559,11 @@ fn fall_lac(rng: &mut Rng, id: String, v: usize) -> Case {
     }
     d.line(&format!("{}: {len:.1} cm {} laceration, {}; bleeding controlled with pressure.", if face { "Forehead" } else { "Scalp" }, rng.pick(&["linear", "gaping", "curvilinear", "irregular"]), rng.say(&["edges clean", "through dermis into subcutaneous fat", "no exposed bone"])));
     d.line(&rng.say(&["Neck: no midline C-spine tenderness, full ROM.", "C-spine: nontender, NEXUS negative.", "Neck supple, no step-off."]));
-    exam_neuro_normal(&mut d, rng);
+    if prof.others.contains(&Other::Hemiplegia) {
+        d.line("Neuro: GCS 15; chronic right hemiparesis from the old stroke, unchanged per pt; no new deficit.");
+    } else {
+        exam_neuro_normal(&mut d, rng);
+    }
     hd(&mut d, st, "results");
     let hgb = rng.decimal(11.2, 14.8);
     let cr = rng.decimal(0.7, 1.3);
@@ -817,9 +821,21 @@ fn write_case(rng: &mut Rng, id: String, s: Spec) -> Case {
     for l in s.exam.iter().filter(|l| l.starts_with("Gen:")) {
         d.line(l);
     }
+    // An old stroke's hemiparesis is on the exam: never "strength 5/5" or "no focal deficits" beside it.
+    let hemiparesis = prof.others.contains(&Other::Hemiplegia);
+    if hemiparesis && !skip.contains(&"neuro") {
+        skip.push("neuro");
+    }
     exam_general(&mut d, rng, &skip);
     for l in s.exam.iter().filter(|l| !l.starts_with("Gen:")) {
-        d.line(l);
+        if hemiparesis && l.contains("Neuro: intact") {
+            d.line(&l.replace("Neuro: intact, strength 5/5, sensation intact.", "Neuro: chronic right hemiparesis from the old stroke, unchanged per pt; sensation intact."));
+        } else {
+            d.line(l);
+        }
+    }
+    if hemiparesis && !s.exam.iter().any(|l| l.contains("Neuro")) {
+        d.line("Neuro: residual right-sided weakness from prior stroke, at baseline per pt; no new deficit.");
     }
     if !s.results.is_empty() {
         hd(&mut d, st, "results");
