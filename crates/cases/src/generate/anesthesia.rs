@@ -1066,7 +1066,7 @@ mod tests {
         let cs = cases(&mut r);
         assert!(cs.len() >= 60);
         assert_eq!(crate::generate::surgery::tests::report(&cs), 0);
-        let (o, a, b) = crate::generate::surgery::tests::max_overlap(&cs);
-        assert!(o < 0.8, "{a} and {b} share {o:.2} of their 5-grams");
+        let o = crate::overlap::measure(&cs);
+        assert!(o.pair_max < 0.8, "the closest pair shares more than 80% of its text: {:?}", o.top.first());
     }
 }

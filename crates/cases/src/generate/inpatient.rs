@@ -2564,12 +2564,6 @@ fn syncope(rng: &mut Rng, n: usize, v: usize) -> Case {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
-
-    fn grams(c: &Case) -> BTreeSet<String> {
-        let words: Vec<String> = c.documents.iter().flat_map(|d| d.text.split_whitespace().map(|w| w.to_lowercase()).collect::<Vec<_>>()).collect();
-        words.windows(5).map(|w| w.join(" ")).collect()
-    }
 
     #[test]
     fn the_family_is_big_enough_and_no_two_cases_share_most_of_their_text() {
@@ -2578,18 +2572,7 @@ mod tests {
         assert!(cs.len() >= 110);
         assert!(cs.iter().filter(|c| c.tracks.contains(&Track::Surgery)).count() >= 25);
         assert!(cs.iter().filter(|c| !c.gold.queries.is_empty()).count() >= 10);
-        let g: Vec<BTreeSet<String>> = cs.iter().map(grams).collect();
-        let mut worst = (0.0, 0, 0);
-        for i in 0..g.len() {
-            for j in i + 1..g.len() {
-                let shared = g[i].intersection(&g[j]).count() as f64;
-                let o = shared / g[i].len().min(g[j].len()) as f64;
-                if o > worst.0 {
-                    worst = (o, i, j);
-                }
-            }
-        }
-        eprintln!("worst overlap {:.2} between {} and {}", worst.0, cs[worst.1].id, cs[worst.2].id);
-        assert!(worst.0 < 0.8, "{} and {} share {:.0}% of their 5-grams", cs[worst.1].id, cs[worst.2].id, worst.0 * 100.0);
+        let o = crate::overlap::measure(&cs);
+        assert!(o.pair_max < 0.8, "the closest pair shares more than 80% of its text: {:?}", o.top.first());
     }
 }

@@ -2512,13 +2512,6 @@ fn emr_case(rng: &mut Rng, id: String, n: usize) -> Case {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
-
-    fn grams(c: &Case) -> HashSet<String> {
-        let text: String = c.documents.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join(" ");
-        let w: Vec<&str> = text.split_whitespace().collect();
-        w.windows(5).map(|x| x.join(" ")).collect()
-    }
 
     #[test]
     fn no_two_office_cases_share_most_of_their_text() {
@@ -2527,19 +2520,8 @@ mod tests {
         assert!(cs.iter().filter(|c| c.id.starts_with("OFF")).count() >= 60);
         assert!(cs.iter().filter(|c| c.id.starts_with("HCC")).count() >= 60);
         assert!(cs.iter().filter(|c| c.id.starts_with("EMR")).count() >= 55);
-        let g: Vec<HashSet<String>> = cs.iter().map(grams).collect();
-        let mut worst = (0.0f64, 0, 0);
-        for i in 0..g.len() {
-            for j in i + 1..g.len() {
-                let inter = g[i].intersection(&g[j]).count() as f64;
-                let o = inter / g[i].len().min(g[j].len()).max(1) as f64;
-                if o > worst.0 {
-                    worst = (o, i, j);
-                }
-            }
-        }
-        eprintln!("worst overlap {:.2} {} {}", worst.0, cs[worst.1].id, cs[worst.2].id);
-        assert!(worst.0 < 0.8, "{} and {} share {:.0}% of their 5-grams", cs[worst.1].id, cs[worst.2].id, worst.0 * 100.0);
+        let o = crate::overlap::measure(&cs);
+        assert!(o.pair_max < 0.8, "the closest pair shares more than 80% of its text: {:?}", o.top.first());
     }
 
     #[test]

@@ -1665,29 +1665,12 @@ pub fn cases(rng: &mut Rng) -> Vec<Case> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
-
-    fn grams(t: &str) -> BTreeSet<String> {
-        let w: Vec<String> = t.split_whitespace().map(|x| x.to_ascii_lowercase()).collect();
-        w.windows(5).map(|x| x.join(" ")).collect()
-    }
 
     #[test]
     fn no_two_cases_share_most_of_their_text() {
         let cs = cases(&mut Rng::new(2026).derive("post_acute"));
         assert!(cs.len() >= 60);
-        let g: Vec<BTreeSet<String>> = cs.iter().map(|c| grams(&c.documents.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join("\n"))).collect();
-        let mut worst = (0.0, String::new());
-        for i in 0..g.len() {
-            for j in i + 1..g.len() {
-                let shared = g[i].intersection(&g[j]).count() as f64;
-                let r = shared / g[i].len().min(g[j].len()) as f64;
-                if r > worst.0 {
-                    worst = (r, format!("{} {}", cs[i].id, cs[j].id));
-                }
-            }
-        }
-        eprintln!("worst overlap {:.2} {}", worst.0, worst.1);
-        assert!(worst.0 < 0.8, "{worst:?}");
+        let o = crate::overlap::measure(&cs);
+        assert!(o.pair_max < 0.8, "the closest pair shares more than 80% of its text: {:?}", o.top.first());
     }
 }

@@ -1647,7 +1647,6 @@ fn stent(rng: &mut Rng, cx: &Ctx, v: usize) -> Case {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use std::collections::BTreeSet;
 
     #[test]
     fn excised_diameter_ranges() {
@@ -1657,28 +1656,6 @@ pub(crate) mod tests {
         assert_eq!(size_code(11600, 2.2), "11603");
         assert_eq!(size_code(11640, 1.2), "11642");
         assert_eq!(size_code(11400, 4.2), "11406");
-    }
-
-    fn grams(t: &str) -> BTreeSet<String> {
-        let w: Vec<&str> = t.split_whitespace().collect();
-        w.windows(5).map(|x| x.join(" ")).collect()
-    }
-
-    pub(crate) fn max_overlap(cases: &[Case]) -> (f64, String, String) {
-        let g: Vec<BTreeSet<String>> = cases.iter().map(|c| grams(&c.documents.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join("\n"))).collect();
-        let mut best = (0.0, String::new(), String::new());
-        for i in 0..g.len() {
-            for j in 0..g.len() {
-                if i == j || g[i].is_empty() {
-                    continue;
-                }
-                let o = g[i].intersection(&g[j]).count() as f64 / g[i].len() as f64;
-                if o > best.0 {
-                    best = (o, cases[i].id.clone(), cases[j].id.clone());
-                }
-            }
-        }
-        best
     }
 
     /// Runs the pack check on a family's cases; prints problems and, with SHOW=ID, one case in full.
@@ -1731,7 +1708,7 @@ pub(crate) mod tests {
         let cs = cases(&mut r);
         assert!(cs.len() >= 55);
         assert!(cs.iter().filter(|c| c.tracks.contains(&Track::OutpatientOpps)).count() >= 30);
-        let (o, a, b) = max_overlap(&cs);
-        assert!(o < 0.8, "{a} and {b} share {o:.2} of their 5-grams");
+        let o = crate::overlap::measure(&cs);
+        assert!(o.pair_max < 0.8, "the closest pair shares more than 80% of its text: {:?}", o.top.first());
     }
 }
