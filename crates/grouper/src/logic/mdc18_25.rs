@@ -1,0 +1,66 @@
+//! Formulas of MDCs 18 to 25 that say more than "a code of the family's list", and the rules that open MDC 24
+//! (multiple significant trauma) and MDC 25 (HIV infection).
+
+#[allow(unused_imports)]
+use super::{split, split_at, Special};
+use crate::code::Key;
+use crate::engine::Features;
+#[allow(unused_imports)]
+use crate::lbl;
+
+/// The DRG of a family whose formula is special, `Special::Generic` otherwise.
+pub fn special(first: u16, f: &Features) -> Special {
+    let _ = f;
+    match first {
+        _ => Special::Generic,
+    }
+}
+
+/// A surgical DRG of the claim's MDC that no procedure list names (any O.R. procedure, for example).
+pub fn surgical_without_list(f: &Features) -> Option<u16> {
+    if f.or.is_empty() {
+        return None;
+    }
+    match f.mdc {
+        // O.R. procedure with principal diagnoses of mental illness.
+        19 => Some(876),
+        // O.R. procedure with diagnoses of other contact with health services.
+        23 => Some(split(f, &[939, 940, 941])),
+        // HIV with extensive O.R. procedure.
+        25 => Some(split(f, &[969, 970])),
+        _ => None,
+    }
+}
+
+/// MDC 24: a principal diagnosis of trauma and significant trauma of at least two body sites among all diagnoses.
+pub fn is_multiple_trauma(f: &Features) -> bool {
+    if !f.pdx.trauma_pdx {
+        return false;
+    }
+    let mut sites = f.pdx.trauma_sites;
+    for s in &f.claim.sdx {
+        if let Some(info) = f.d.dx.get(&s.code) {
+            sites |= info.trauma_sites;
+        }
+    }
+    sites.count_ones() >= 2
+}
+
+/// MDC 25: a principal diagnosis of HIV disease, or an HIV-related principal diagnosis with HIV disease secondary.
+pub fn is_hiv(f: &Features) -> bool {
+    let hiv = Key::of("B20").expect("code");
+    f.pdx_code() == hiv || (f.pdx.hiv_related && f.sdx_codes().any(|c| c == hiv))
+}
+
+/// A medical DRG decided before the principal diagnosis's own family (ventilation, discharge status…).
+pub fn medical_first(f: &Features) -> Option<u16> {
+    let _ = f;
+    None
+}
+
+/// Whether the O.R. procedure at `index` of the claim counts toward the unrelated O.R. DRGs (981–989) in the
+/// claim's MDC.
+pub fn or_counts(f: &Features, index: usize) -> bool {
+    let _ = (f, index);
+    true
+}
