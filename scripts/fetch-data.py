@@ -164,11 +164,12 @@ def main():
                "# parent hcc\tchild hcc (dropped when the parent is present)\tdomain\tversion\tfull name\n",
                f"{RAW}/hcc/hcc-hierarchies-2026.tsv.gz")
     msdrg_tables(members[("drgpy", "drgpy/runtime_data/v43.1.json.xz")],
-                 members[("drg", "drg/data/cms/drg_weights.txt")])
+                 members[("drg", "drg/data/cms/drg_weights.txt")],
+                 members[("drg", "drg/data/cms/cc_exclusions.txt")])
     print("data/raw regenerated and verified against data/sources.lock")
 
 
-def msdrg_tables(drgpy_v431_xz, table5):
+def msdrg_tables(drgpy_v431_xz, table5, table6k):
     """MS-DRG v43.1 definitions as tidy tab-separated tables under data/raw/msdrg/v431/.
 
     From drgpy's v43.1 runtime data (parsed by drgpy from the CMS Definitions Manual): the diagnosis and procedure
@@ -189,8 +190,17 @@ def msdrg_tables(drgpy_v431_xz, table5):
     nonext = set(d["neoormap"])
     table("or", "# O.R. procedure\textensive or non-extensive\tDRGs it may group to\n",
           [[c, "non-extensive" if c in nonext else "extensive", ",".join(v)] for c, v in sorted(d["orpcsmap"].items())])
+    # Table 6K part 1 lists every CC and MCC with its exclusion list; drgpy's map leaves out those with none
+    # ("No Excl", such as J12.82 or the Z16 resistance codes). They are added here with no exclusion list (0000).
+    ccmap = dict(d["ccmap"])
+    for line in table6k.decode("latin-1").splitlines():
+        if line.startswith("K Part 2"):
+            break
+        m = re.match(r"^\s?([A-Z][0-9A-Z]{2,6})\s+(CC|MCC)\s+No Excl\b", line)
+        if m and m.group(1) not in ccmap:
+            ccmap[m.group(1)] = {"level": m.group(2), "pdx": "0000", "aowa": False, "hac": None}
     table("cc", "# diagnosis\tCC or MCC\tprincipal-diagnosis exclusion list\tCC/MCC only if alive (1/0)\tHAC category or -\n",
-          [[c, v["level"], v["pdx"], "1" if v["aowa"] else "0", v["hac"] or "-"] for c, v in sorted(d["ccmap"].items())])
+          [[c, v["level"], v["pdx"], "1" if v["aowa"] else "0", v["hac"] or "-"] for c, v in sorted(ccmap.items())])
     table("cc-exclusions", "# exclusion list\tprincipal diagnoses that exclude the CC/MCC (one per column)\n",
           [[k] + v for k, v in sorted(d["exmap"].items())])
     table("drg-exclusions", "# DRG\tsecondary diagnoses that are no CC/MCC within this DRG (one per column)\n",

@@ -38,6 +38,8 @@ fn main() {
         if ours.drg == r.drg {
             agree += 1;
             e.0 += 1;
+        } else if ours.initial_drg == r.initial_drg && args.iter().any(|a| a == "--hac") {
+            println!("HAC: reference {} → {}, ours {} → {}: {}", r.initial_drg, r.drg, ours.initial_drg, ours.drg, sample::to_json(c));
         } else {
             patterns.entry((r.drg, ours.drg)).or_default().push(i);
         }

@@ -204,23 +204,27 @@ impl Default for Grouper {
     }
 }
 
-/// HAC categories whose codes count as hospital-acquired without a procedure condition.
+/// Whether a code of HAC category `cat` meets the category's criteria on this claim (the codes alone for most
+/// categories; a procedure or a companion diagnosis for the others).
 fn hac_applies(cat: u8, claim: &Claim) -> bool {
     let has = |p: &str| claim.procedures.iter().any(|k| k.starts_with(p));
+    let sdx = |p: &str| claim.sdx.iter().any(|d| d.code.starts_with(p));
     match cat {
+        // Catheter-associated urinary tract infection: the infection and the catheter complication together.
+        6 => (sdx("T83511") || sdx("T83518")) && claim.sdx.iter().any(|d| !d.code.starts_with("T835")),
         // Surgical site infection, mediastinitis, after coronary artery bypass graft.
         8 => has("0210") || has("0211") || has("0212") || has("0213"),
         // Deep vein thrombosis or pulmonary embolism after total knee or hip replacement.
         10 => claim.procedures.iter().any(|k| {
-            let s = k.as_string();
-            s.starts_with("0SR") && matches!(&s[3..4], "9" | "B" | "C" | "D" | "A" | "E" | "R" | "S" | "T" | "U" | "V" | "W")
+            k.starts_with("0SR") && matches!(k.byte(3), b'9' | b'A' | b'B' | b'C' | b'D' | b'E' | b'R' | b'S' | b'T' | b'U' | b'V' | b'W')
         }),
-        // Surgical site infection after bariatric surgery for obesity.
-        11 => has("0D16") || has("0DV6") || has("0DB6"),
-        // Surgical site infection after certain orthopedic procedures (spine, neck, shoulder, elbow).
+        // Surgical site infection after bariatric surgery for morbid obesity.
+        11 => claim.pdx.code.starts_with("E6601") && (has("0D16") || has("0DV6") || has("0DB6")),
+        // Surgical site infection after certain orthopedic procedures of the spine, shoulder and elbow.
         12 => has("0RG") || has("0SG") || has("0RR") || has("0RQ"),
-        // Surgical site infection after cardiac implantable electronic device procedures.
-        13 => has("0JH6") || has("0JH8") || has("02H"),
+        // Surgical site infection after a cardiac implantable electronic device procedure: with the device
+        // infection code and the device procedure.
+        13 => sdx("T827") && (has("0JH6") || has("0JH8") || has("0JWT") || has("02H")),
         // Iatrogenic pneumothorax with venous catheterization.
         14 => has("02HV") || has("05H") || has("06H"),
         _ => true,
@@ -314,9 +318,28 @@ impl Grouper {
     pub fn group(&self, claim: &Claim) -> Grouping {
         let d = self.d;
         let Some(pdx) = d.dx.get(&claim.pdx.code) else {
-            return self.ungroupable(claim, "INVALID_PDX");
+            // External causes (V00–Y99) are valid codes that can never be principal.
+            let external = matches!(claim.pdx.code.byte(0), b'V' | b'W' | b'X' | b'Y');
+            return self.ungroupable(claim, if external { "DX_CANNOT_BE_PDX" } else { "INVALID_PDX" });
         };
+        // A principal diagnosis whose MDC depends on the sex (12 male, 13 female) needs the sex.
+        if pdx.female_mdc != 0 && claim.sex == Sex::U {
+            return self.ungroupable(claim, "INVALID_SEX");
+        }
         let (initial, _, _) = self.choose(claim, pdx, false);
+        // A hospital-acquired condition whose POA indicator is missing makes the final DRG ungroupable.
+        let hac_missing_poa = claim.sdx.iter().any(|s| {
+            s.poa == Poa::Exempt
+                && s.code != claim.pdx.code
+                && d.dx.get(&s.code).and_then(|i| i.cc.as_ref()).is_some_and(|cc| {
+                    cc.hac != 0 && !d.pdx_excludes(claim.pdx.code, cc.exclusion_list) && hac_applies(cc.hac, claim)
+                })
+        });
+        if hac_missing_poa {
+            let mut g = self.ungroupable(claim, "HAC_MISSING_ONE_POA");
+            g.initial_drg = initial.drg;
+            return g;
+        }
         let (choice, level, mdc) = self.choose(claim, pdx, true);
         let info = d.drg(choice.drg);
         let mut codes = Vec::with_capacity(1 + claim.sdx.len() + claim.procedures.len());

@@ -263,6 +263,10 @@ pub fn group(f: &mut Features) -> (Choice, u8) {
         let mdc = principal_mdc(f);
         return (Choice { drg, family, procedures: procedures_of(f, drg), by_severity: splits(f.d.label_drgs_of(family).unwrap_or(&[])) }, mdc);
     }
+    // A principal diagnosis that is invalid as a discharge diagnosis.
+    if f.pdx(lbl!("998|PDX")) {
+        return (Choice { drg: 998, family: 998, procedures: vec![], by_severity: false }, principal_mdc(f));
+    }
     let mut mdc = principal_mdc(f);
     if mdc18_25::is_multiple_trauma(f) {
         mdc = 24;
