@@ -36,7 +36,14 @@ pub fn python() -> PathBuf {
 /// The reference's answer for each claim, cached under target/ by seed and count.
 pub fn reference(seed: u64, claims: &[Claim]) -> Vec<Reference> {
     let root = root();
-    let cache = root.join(format!("target/oracle-cache/v1-{seed}-{}.jsonl", claims.len()));
+    let mut input = String::new();
+    for c in claims {
+        input.push_str(&sample::to_json(c));
+        input.push('\n');
+    }
+    // The cache is keyed by the claims themselves (FNV-1a of the input), so a changed sample never meets stale answers.
+    let hash = input.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
+    let cache = root.join(format!("target/oracle-cache/v2-{seed}-{}-{hash:016x}.jsonl", claims.len()));
     let text = match std::fs::read_to_string(&cache) {
         Ok(t) => t,
         Err(_) => {
@@ -46,11 +53,6 @@ pub fn reference(seed: u64, claims: &[Claim]) -> Vec<Reference> {
                 .stdout(Stdio::piped())
                 .spawn()
                 .expect("start the reference grouper");
-            let mut input = String::new();
-            for c in claims {
-                input.push_str(&sample::to_json(c));
-                input.push('\n');
-            }
             let mut stdin = child.stdin.take().unwrap();
             let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
             let out = child.wait_with_output().expect("reference grouper output");
