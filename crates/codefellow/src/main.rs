@@ -15,6 +15,8 @@ mod render;
 mod data_dir;
 /// The case library commands.
 mod cases_cmd;
+/// MS-DRG grouping of claims.
+mod group_cmd;
 
 #[derive(Parser)]
 #[command(name = "codefellow", version, about = "Practice and audit for medical coders: the FY2026 code book, cases and audits.")]
@@ -84,6 +86,9 @@ enum Command {
     /// The case library: practice records with gold coding (list, show, check, export).
     #[command(subcommand)]
     Cases(cases_cmd::CasesCommand),
+    /// Group inpatient claims (JSON lines) to MS-DRG v43.1: DRG, MDC, title, relative weight, severity and what each
+    /// code did. A malformed claim gives an error line naming the field; the rest of the batch still groups.
+    Group(group_cmd::GroupArgs),
     /// An ICD-10-PCS table: its three characters' meanings and its rows of allowed characters 4–7.
     PcsTable {
         /// The first three characters, e.g. 0DT.
@@ -132,6 +137,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    if let Command::Group(args) = cli.command {
+        let ok = group_cmd::run(args, &mut out)?;
+        out.flush()?;
+        return Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) });
+    }
     if let Command::Cases(cmd) = cli.command {
         // The case commands load the code book only when they need it: `cases list` stays fast.
         let ok = cases_cmd::run(cmd, &data, &mut out)?;
@@ -178,7 +188,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::from(1)
             }
         },
-        Command::Cases(_) => unreachable!("handled above"),
+        Command::Cases(_) | Command::Group(_) => unreachable!("handled above"),
         Command::PcsTable { table, json } => match render::pcs_table(&mut out, lib.book(), &table, json)? {
             true => ExitCode::SUCCESS,
             false => ExitCode::from(1),

@@ -319,7 +319,8 @@ impl Grouper {
         let d = self.d;
         let Some(pdx) = d.dx.get(&claim.pdx.code) else {
             // External causes (V00–Y99) are valid codes that can never be principal.
-            let external = matches!(claim.pdx.code.byte(0), b'V' | b'W' | b'X' | b'Y');
+            let k = claim.pdx.code;
+            let external = matches!(k.byte(0), b'V' | b'W' | b'X' | b'Y') && k.byte(1).is_ascii_digit() && k.byte(2).is_ascii_digit();
             return self.ungroupable(claim, if external { "DX_CANNOT_BE_PDX" } else { "INVALID_PDX" });
         };
         // A principal diagnosis whose MDC depends on the sex (12 male, 13 female) needs the sex.
