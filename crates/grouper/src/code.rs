@@ -68,6 +68,14 @@ impl Key {
     }
 }
 
+impl serde::Serialize for Key {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let b = self.0.to_be_bytes();
+        let n = self.len();
+        s.serialize_str(std::str::from_utf8(&b[..n]).unwrap_or(""))
+    }
+}
+
 impl std::fmt::Display for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.as_string())

@@ -154,7 +154,7 @@ pub struct Grouping {
 /// What one code of the claim did.
 #[derive(Clone, Debug, Serialize)]
 pub struct CodeOutcome {
-    pub code: String,
+    pub code: Key,
     /// pdx, sdx or procedure.
     pub role: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -327,7 +327,6 @@ impl Grouper {
         if pdx.female_mdc != 0 && claim.sex == Sex::U {
             return self.ungroupable(claim, "INVALID_SEX");
         }
-        let (initial, _, _) = self.choose(claim, pdx, false);
         // A hospital-acquired condition whose POA indicator is missing makes the final DRG ungroupable.
         let hac_missing_poa = claim.sdx.iter().any(|s| {
             s.poa == Poa::Exempt
@@ -338,14 +337,18 @@ impl Grouper {
         });
         if hac_missing_poa {
             let mut g = self.ungroupable(claim, "HAC_MISSING_ONE_POA");
-            g.initial_drg = initial.drg;
+            g.initial_drg = self.choose(claim, pdx, false).0.drg;
             return g;
         }
         let (choice, level, mdc) = self.choose(claim, pdx, true);
+        // The initial DRG counts hospital-acquired conditions; it differs only when one was dropped.
+        let ccs = self.severities(claim, true);
+        let hac_dropped = ccs.iter().any(|c| c.excluded == Some(Exclusion::HospitalAcquired));
+        let initial_drg = if hac_dropped { self.choose(claim, pdx, false).0.drg } else { choice.drg };
         let info = d.drg(choice.drg);
         let mut codes = Vec::with_capacity(1 + claim.sdx.len() + claim.procedures.len());
         codes.push(CodeOutcome {
-            code: claim.pdx.code.as_string(),
+            code: claim.pdx.code,
             role: "pdx",
             poa: Some(claim.pdx.poa.as_str()),
             mdc: Some(mdc),
@@ -356,18 +359,17 @@ impl Grouper {
             drove: true,
             unknown: false,
         });
-        let f = self.features(claim, pdx, true);
         let drg_excl = d.drg_exclusions.get(&choice.family);
         for (i, s) in claim.sdx.iter().enumerate() {
             let info = d.dx.get(&s.code);
             let cc = info.and_then(|x| x.cc.as_ref());
-            let mut excluded = f.ccs.iter().find(|c| c.index == i).and_then(|c| c.excluded);
+            let mut excluded = ccs.iter().find(|c| c.index == i).and_then(|c| c.excluded);
             if excluded.is_none() && cc.is_some() && drg_excl.is_some_and(|e| e.contains(&s.code)) {
                 excluded = Some(Exclusion::Drg);
             }
             let drove = choice.by_severity && excluded.is_none() && cc.is_some_and(|c| Some(c.level) == level);
             codes.push(CodeOutcome {
-                code: s.code.as_string(),
+                code: s.code,
                 role: "sdx",
                 poa: Some(s.poa.as_str()),
                 mdc: None,
@@ -382,7 +384,7 @@ impl Grouper {
         for (i, p) in claim.procedures.iter().enumerate() {
             let info = d.pr.get(p);
             codes.push(CodeOutcome {
-                code: p.as_string(),
+                code: *p,
                 role: "procedure",
                 poa: None,
                 mdc: None,
@@ -408,7 +410,7 @@ impl Grouper {
                 Some(Level::Cc) => "CC",
                 None => "NONE",
             },
-            initial_drg: initial.drg,
+            initial_drg,
             return_code: "OK",
             codes,
         }
@@ -417,7 +419,7 @@ impl Grouper {
     fn ungroupable(&self, claim: &Claim, reason: &'static str) -> Grouping {
         let (title, weight, gmlos, amlos) = describe(self.d.drg(999));
         let mut codes = vec![CodeOutcome {
-            code: claim.pdx.code.as_string(),
+            code: claim.pdx.code,
             role: "pdx",
             poa: Some(claim.pdx.poa.as_str()),
             mdc: None,
@@ -430,7 +432,7 @@ impl Grouper {
         }];
         for s in &claim.sdx {
             codes.push(CodeOutcome {
-                code: s.code.as_string(),
+                code: s.code,
                 role: "sdx",
                 poa: Some(s.poa.as_str()),
                 mdc: None,
@@ -444,7 +446,7 @@ impl Grouper {
         }
         for p in &claim.procedures {
             codes.push(CodeOutcome {
-                code: p.as_string(),
+                code: *p,
                 role: "procedure",
                 poa: None,
                 mdc: None,
