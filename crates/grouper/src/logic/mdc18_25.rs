@@ -26,8 +26,8 @@ pub fn surgical_without_list(f: &Features) -> Option<u16> {
         19 => Some(876),
         // O.R. procedure with diagnoses of other contact with health services.
         23 => Some(split(f, &[939, 940, 941])),
-        // HIV with extensive O.R. procedure.
-        25 => Some(split(f, &[969, 970])),
+        // HIV with an extensive O.R. procedure (non-extensive ones leave the claim medical).
+        25 if f.or.iter().any(|(_, o)| o.extensive) => Some(split(f, &[969, 970])),
         _ => None,
     }
 }
@@ -54,13 +54,38 @@ pub fn is_hiv(f: &Features) -> bool {
 
 /// A medical DRG decided before the principal diagnosis's own family (ventilation, discharge status…).
 pub fn medical_first(f: &Features) -> Option<u16> {
-    let _ = f;
-    None
+    match f.mdc {
+        20 => Some(if f.claim.discharge_status == 7 {
+            // 894: alcohol/drug abuse or dependence, left against medical advice.
+            894
+        } else if f.pr(lbl!("895&896&897|ALCOHOL/DRUG ABUSE OR DEPENDENCE PDX IN MDC 20 REHABILITATION THERAPY NON-ORPCS")) {
+            // 895: with rehabilitation therapy.
+            895
+        } else {
+            // 896–897: without rehabilitation therapy, by MCC.
+            split(f, &[896, 897])
+        }),
+        // 963–965: any multiple significant trauma without a surgical DRG, by severity.
+        24 => Some(split(f, &[963, 964, 965])),
+        25 => {
+            // 974–976: HIV with a major related condition (principal, with HIV secondary; or secondary, with HIV
+            // principal); 977: HIV with or without another related condition.
+            let major = lbl!("974&975&976|AND PSDX OF MAJOR RELATED CONDITION");
+            let hiv_pdx = f.pdx(lbl!("974&975&976|PSDX OF HIV INFECTION"));
+            if (hiv_pdx && f.sdx(major)) || (!hiv_pdx && f.pdx(major)) {
+                Some(split(f, &[974, 975, 976]))
+            } else {
+                Some(977)
+            }
+        }
+        _ => None,
+    }
 }
 
 /// Whether the O.R. procedure at `index` of the claim counts toward the unrelated O.R. DRGs (981–989) in the
 /// claim's MDC.
 pub fn or_counts(f: &Features, index: usize) -> bool {
-    let _ = (f, index);
-    true
+    let _ = index;
+    // MDC 25 has no unrelated O.R. DRGs: a non-extensive O.R. procedure leaves the claim medical.
+    f.mdc != 25
 }
