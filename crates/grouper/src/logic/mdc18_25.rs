@@ -10,10 +10,24 @@ use crate::lbl;
 
 /// The DRG of a family whose formula is special, `Special::Generic` otherwise.
 pub fn special(first: u16, f: &Features) -> Special {
-    let _ = f;
+    let medical = f.d.drg(first).is_some_and(|i| i.medical);
     match first {
+        // 870–872: septicemia or severe sepsis principal; 870 with ventilation >96 hours, else by MCC.
+        870 if f.pdx(lbl!("870&871&872|SEPTICEMIA PDX")) => Special::Drg(if f.pr(lbl!("870&871&872|MECHANICAL VENTILATION >96 HOURS")) {
+            870
+        } else {
+            split(f, &[871, 872])
+        }),
+        870 => Special::No,
+        // Other medical DRGs of MDCs 18–23: the principal diagnosis is on the family's list (a secondary does not count).
+        _ if medical && !pdx_in(f, first) => Special::No,
         _ => Special::Generic,
     }
+}
+
+/// Whether the principal diagnosis carries a label of the family starting at `first`.
+fn pdx_in(f: &Features, first: u16) -> bool {
+    f.pdx_labels.iter().any(|l| f.d.label_drgs(l).first() == Some(&first))
 }
 
 /// A surgical DRG of the claim's MDC that no procedure list names (any O.R. procedure, for example).
@@ -22,6 +36,10 @@ pub fn surgical_without_list(f: &Features) -> Option<u16> {
         return None;
     }
     match f.mdc {
+        // 856–858 postoperative or post-traumatic infections with any O.R. procedure; 853–855 other MDC 18
+        // principal diagnoses with any O.R. procedure.
+        18 if f.pdx(lbl!("856&857&858|PDX")) => Some(split(f, &[856, 857, 858])),
+        18 => Some(split(f, &[853, 854, 855])),
         // O.R. procedure with principal diagnoses of mental illness.
         19 => Some(876),
         // O.R. procedure with diagnoses of other contact with health services.
