@@ -19,6 +19,20 @@ pub fn special(first: u16, f: &Features) -> Special {
             split(f, &[871, 872])
         }),
         870 => Special::No,
+        // 927–934 burns: decided together by `burns` (surgical and medical).
+        927 | 928 | 933 | 934 => Special::No,
+        // 945–946 rehabilitation: a principal diagnosis of rehabilitation, or a rehabilitation procedure with any
+        // MDC 23 principal diagnosis but those listed.
+        945 => {
+            let rehab = f.pdx(lbl!("945&946|PDX"))
+                || (!f.pdx(lbl!("945&946|OR FIRST CONDITION - ANY MDC 23 PDX EXCEPT"))
+                    && f.pr(lbl!("945&946|SECOND CONDITION - REHABILITATION PROCEDURE")));
+            if rehab {
+                Special::Generic
+            } else {
+                Special::No
+            }
+        }
         // Other medical DRGs of MDCs 18–23: the principal diagnosis is on the family's list (a secondary does not count).
         _ if medical && !pdx_in(f, first) => Special::No,
         _ => Special::Generic,
@@ -40,6 +54,7 @@ pub fn surgical_without_list(f: &Features) -> Option<u16> {
         // principal diagnoses with any O.R. procedure.
         18 if f.pdx(lbl!("856&857&858|PDX")) => Some(split(f, &[856, 857, 858])),
         18 => Some(split(f, &[853, 854, 855])),
+        22 => burns(f).filter(|d| f.d.drg(*d).is_some_and(|i| i.surgical)),
         // O.R. procedure with principal diagnoses of mental illness.
         19 => Some(876),
         // O.R. procedure with diagnoses of other contact with health services.
@@ -48,6 +63,33 @@ pub fn surgical_without_list(f: &Features) -> Option<u16> {
         25 if f.or.iter().any(|(_, o)| o.extensive) => Some(split(f, &[969, 970])),
         _ => None,
     }
+}
+
+/// MDC 22 (burns), in the order the reference applies: 927 extensive burns, or full-thickness burns with
+/// ventilation >96 hours, with a skin graft; 933 the same without a skin graft; 928–929 a full-thickness burn with a
+/// skin graft or an inhalation injury; 934 a full-thickness burn otherwise; 935 other burns. Diagnoses principal or
+/// secondary.
+fn burns(f: &Features) -> Option<u16> {
+    let any_dx = |l: u16| f.pdx(l) || f.sdx(l);
+    let graft = f.pr(lbl!("927&933|SKIN GRAFT PROCEDURE ORPCS")) || f.pr(lbl!("928&929&934|SKIN GRAFT ORPCS"));
+    let extensive = any_dx(lbl!("927&933|EXTENSIVE BURNS PSDX"))
+        || (any_dx(lbl!("927&933|FULL THICKNESS BURNS PSDX")) && f.pr(lbl!("927&933|MECHANICAL VENTILATION >96 HOURS NON-ORPCS")));
+    let full = any_dx(lbl!("928&929&934|PSDX"));
+    Some(if extensive {
+        if graft {
+            927
+        } else {
+            933
+        }
+    } else if full && (graft || f.sdx(lbl!("928&929&934|INHALATION INJURY SDX"))) {
+        split(f, &[928, 929])
+    } else if full {
+        934
+    } else if f.pdx(lbl!("935|PDX")) {
+        935
+    } else {
+        return None;
+    })
 }
 
 /// MDC 24: a principal diagnosis of trauma and significant trauma of at least two body sites among all diagnoses.
@@ -73,6 +115,7 @@ pub fn is_hiv(f: &Features) -> bool {
 /// A medical DRG decided before the principal diagnosis's own family (ventilation, discharge status…).
 pub fn medical_first(f: &Features) -> Option<u16> {
     match f.mdc {
+        22 => burns(f),
         20 => Some(if f.claim.discharge_status == 7 {
             // 894: alcohol/drug abuse or dependence, left against medical advice.
             894
@@ -105,5 +148,6 @@ pub fn medical_first(f: &Features) -> Option<u16> {
 pub fn or_counts(f: &Features, index: usize) -> bool {
     let _ = index;
     // MDC 25 has no unrelated O.R. DRGs: a non-extensive O.R. procedure leaves the claim medical.
-    f.mdc != 25
+    // Nor MDC 22: an O.R. procedure other than a skin graft leaves a burn medical.
+    !matches!(f.mdc, 22 | 25)
 }
