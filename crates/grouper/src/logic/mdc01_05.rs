@@ -79,11 +79,102 @@ pub fn special(first: u16, f: &Features) -> Special {
         // 082–084 Traumatic stupor and coma >1 hour: the principal diagnosis, or a principal diagnosis of the second
         // list with a secondary diagnosis of coma >1 hour.
         82 => yes(f.pdx(lbl!("082&083&084|PDX")) || (f.pdx(lbl!("082&083&084|OR PDX")) && f.sdx(lbl!("082&083&084|AND SDX")))),
+        // 209 Complex aortic arch procedures: either pair of codes of the two cluster lists, or an aortic arch
+        // graft of the first single list with a bypass of the first "with one of the following" list, or of the
+        // second single list with a replacement of the second.
+        209 => yes(f.pr(lbl!("209|ORPCS"))
+            || f.pr(lbl!("209|OR ORPCS"))
+            || (f.pr(lbl!("209|OR ORPCS*")) && f.pr(lbl!("209|WITH ONE OF THE FOLLOWING")))
+            || (f.pr(lbl!("209|OR ORPCS**")) && f.pr(lbl!("209|WITH ONE OF THE FOLLOWING*")))),
+        // 212 Concomitant aortic and mitral valve procedures: an aortic valve procedure, a mitral valve procedure
+        // and a concomitant procedure.
+        212 => yes(f.pr(lbl!("212|THREE CONDITIONS MUST BE MET FIRST CONDITION: SELECT ONE PROCEDURE FROM AORTIC VALVE PROCEDURE AORTIC VALVE PROCEDURE"))
+            && f.pr(lbl!("212|SECOND CONDITION: SELECT ONE PROCEDURE FROM MITRAL VALVE PROCEDURE MITRAL VALVE PROCEDURE"))
+            && (f.pr(lbl!("212|THIRD CONDITION: SELECT AT LEAST ONE PROCEDURE FROM CONCOMITANT PROCEDURE CONCOMITANT ORPCS"))
+                || f.pr(lbl!("212|CONCOMITANT NON-ORPCS")))),
+        // 213 Endovascular abdominal aorta with iliac branch procedures: a code of each list.
+        213 => yes(f.pr(lbl!("213|ONE OF THE FOLLOWING ORPCS")) && f.pr(lbl!("213|WITH ONE OF THE ORPCS"))),
+        // 216–218 Cardiac valve and other major cardiothoracic procedures with cardiac catheterization.
+        216 => yes(f.pr(lbl!("216&217&218|CARDIAC VALVE AND OTHER MAJOR CARDIOTHORACIC PROCEDURE ORPCS"))
+            && f.pr(lbl!("216&217&218|CARDIAC CATHETERIZATION NON-ORPCS"))),
+        // 231–232 Coronary bypass with PTCA.
+        231 => yes(f.pr(lbl!("231&232|CORONARY BYPASS ORPCS")) && f.pr(lbl!("231&232|PTCA ORPCS"))),
+        // 233–234 Coronary bypass with cardiac catheterization or open ablation.
+        233 => yes(f.pr(lbl!("233&234|CORONARY BYPASS ORPCS"))
+            && (f.pr(lbl!("233&234|CARDIAC CATHETERIZATION NON-ORPCS"))
+                || f.pr(lbl!("233&234|ABLATION ORPCS"))
+                || f.pr(lbl!("233&234|NON-ORPCS")))),
+        // 275 Cardiac defibrillator implant with cardiac catheterization and MCC.
+        275 => yes(f.pr(lbl!("275|CARDIAC DEFIBRILLATOR IMPLANT ORPCS"))
+            && f.pr(lbl!("275|CARDIAC CATHETERIZATION NON-ORPCS"))
+            && f.level_for(275) == Some(Level::Mcc)),
+        // 317 Concomitant left atrial appendage closure and cardiac ablation.
+        317 => yes(f.pr(lbl!("317|TWO CONDITIONS MUST BE MET FIRST CONDITION: SELECT ONE PROCEDURE FROM LEFT ATRIAL APPENDAGE CLOSURE PROCEDURE LEFT ATRIAL APPENDAGE CLOSURE PROCEDURE"))
+            && f.pr(lbl!("317|SECOND CONDITION: SELECT ONE PROCEDURE FROM CARDIAC ABLATION PROCEDURE CARDIAC ABLATION PROCEDURE"))),
+        // 321–322 Percutaneous cardiovascular procedures with an intraluminal device: 321 with MCC or when the
+        // procedures add up to four or more arteries or four or more devices.
+        321 => {
+            if !f.pr(lbl!("321&322|DRUG-ELUTING INTRALUMINAL DEVICE")) && !f.pr(lbl!("321&322|NON DRUG-ELUTING INTRALUMINAL DEVICE")) {
+                return Special::No;
+            }
+            let (arteries, devices) = coronary_counts(f);
+            if arteries >= 4 || devices >= 4 || f.level_for(321) == Some(Level::Mcc) {
+                Special::Drg(321)
+            } else {
+                Special::Drg(322)
+            }
+        }
+        // 323–324 Coronary intravascular lithotripsy with an intraluminal device.
+        323 => yes(f.pr(lbl!("323&324|INTRALUMINAL DEVICE ORPCS")) && f.pr(lbl!("323&324|LITHOTRIPSY ORPCS"))),
+        // 359–360 Coronary atherectomy with an intraluminal device.
+        359 => yes(f.pr(lbl!("359&360|INTRALUMINAL DEVICE ORPCS")) && f.pr(lbl!("359&360|CORONARY ATHERECTOMY ORPCS"))),
+        // 280–285 Acute myocardial infarction as principal or secondary diagnosis: 280–282 discharged alive,
+        // 283–285 expired.
+        280 => {
+            let l = lbl!("280&281&282&283&284&285|PDX OR SDX");
+            if !f.pdx(l) && !f.sdx(l) {
+                return Special::No;
+            }
+            Special::Drg(split(f, if f.died() { &[283, 284, 285] } else { &[280, 281, 282] }))
+        }
+        // 286–287 Circulatory disorders except AMI with cardiac catheterization (any principal diagnosis of the MDC).
+        286 => yes(f.pr(lbl!("286&287|NON-ORPCS"))),
         _ => {
             let medical = f.d.drg(first).is_some_and(|i| i.medical);
             yes(!medical || pdx_in(f, first))
         }
     }
+}
+
+/// The arteries and intraluminal devices the claim's coronary procedures add up to (DRGs 321–322).
+fn coronary_counts(f: &Features) -> (u32, u32) {
+    let arteries = [
+        (lbl!("321&322|ONE ARTERY"), 1),
+        (lbl!("321&322|TWO ARTERIES"), 2),
+        (lbl!("321&322|THREE ARTERIES"), 3),
+        (lbl!("321&322|FOUR OR MORE ARTERIES"), 4),
+    ];
+    let devices = [
+        (lbl!("321&322|COMBINATION OF CODES IN THE NEXT FOUR LISTS THAT ADD UP TO FOUR OR MORE ARTERIES/INTRALUMINAL DEVICES SELECT DRG 321 OVER DRG 322 ONE INTRALUMINAL DEVICE"), 1),
+        (lbl!("321&322|TWO INTRALUMINAL DEVICES"), 2),
+        (lbl!("321&322|THREE INTRALUMINAL DEVICES"), 3),
+        (lbl!("321&322|FOUR OR MORE INTRALUMINAL DEVICES"), 4),
+    ];
+    let (mut a, mut d) = (0, 0);
+    for p in &f.claim.procedures {
+        let Some(info) = f.d.pr.get(p) else { continue };
+        for &(l, n) in &arteries {
+            if info.labels.contains(&l) {
+                a += n;
+            }
+        }
+        for &(l, n) in &devices {
+            if info.labels.contains(&l) {
+                d += n;
+            }
+        }
+    }
+    (a, d)
 }
 
 /// A surgical DRG of the claim's MDC that no procedure list names (any O.R. procedure, for example).
