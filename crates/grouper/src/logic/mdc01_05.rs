@@ -79,6 +79,29 @@ pub fn special(first: u16, f: &Features) -> Special {
         // 082–084 Traumatic stupor and coma >1 hour: the principal diagnosis, or a principal diagnosis of the second
         // list with a secondary diagnosis of coma >1 hour.
         82 => yes(f.pdx(lbl!("082&083&084|PDX")) || (f.pdx(lbl!("082&083&084|OR PDX")) && f.sdx(lbl!("082&083&084|AND SDX")))),
+        // 173 Ultrasound accelerated and other thrombolysis with a principal diagnosis of pulmonary embolism.
+        173 => yes(f.pdx(lbl!("173|PULMONARY EMBOLISM PDX")) && f.pr(lbl!("173|AND ORPCS"))),
+        // 175–176 Pulmonary embolism: 175 with MCC or a principal diagnosis of acute cor pulmonale.
+        175 => {
+            if f.pdx(lbl!("175&176|ACUTE COR PULMONALE")) {
+                Special::Drg(175)
+            } else {
+                yes(f.pdx(lbl!("175&176|PDX")))
+            }
+        }
+        // 177–179 Respiratory infections and inflammations: a principal diagnosis of the main list, or influenza
+        // with pneumonia (first list) with a secondary bacterial pneumonia.
+        177 => yes(f.pdx(lbl!("177&178&179|OR PDX")) || (f.pdx(lbl!("177&178&179|PDX")) && f.sdx(lbl!("177&178&179|WITH SDX")))),
+        // 207–208 Respiratory system diagnosis with ventilator support: >96 hours 207, ≤96 hours 208.
+        207 => {
+            if f.pr(lbl!("207&208|ANY PDX IN MDC 4 MECHANICAL VENTILATION >96 HOURS NON-ORPCS")) {
+                Special::Drg(207)
+            } else if f.pr(lbl!("207&208|MECHANICAL VENTILATION <96 HOURS NON-ORPCS")) {
+                Special::Drg(208)
+            } else {
+                Special::No
+            }
+        }
         // 209 Complex aortic arch procedures: either pair of codes of the two cluster lists, or an aortic arch
         // graft of the first single list with a bypass of the first "with one of the following" list, or of the
         // second single list with a replacement of the second.
