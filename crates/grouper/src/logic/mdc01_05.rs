@@ -79,6 +79,14 @@ pub fn special(first: u16, f: &Features) -> Special {
         // 082–084 Traumatic stupor and coma >1 hour: the principal diagnosis, or a principal diagnosis of the second
         // list with a secondary diagnosis of coma >1 hour.
         82 => yes(f.pdx(lbl!("082&083&084|PDX")) || (f.pdx(lbl!("082&083&084|OR PDX")) && f.sdx(lbl!("082&083&084|AND SDX")))),
+        // 124–125 Other disorders of the eye: 124 with MCC or a thrombolytic agent.
+        124 => {
+            if !f.pdx(lbl!("124&125|PDX")) {
+                return Special::No;
+            }
+            let mcc = f.level_for(124) == Some(Level::Mcc);
+            Special::Drg(if mcc || f.pr(lbl!("124&125|THROMBOLYTIC AGENT")) { 124 } else { 125 })
+        }
         // 173 Ultrasound accelerated and other thrombolysis with a principal diagnosis of pulmonary embolism.
         173 => yes(f.pdx(lbl!("173|PULMONARY EMBOLISM PDX")) && f.pr(lbl!("173|AND ORPCS"))),
         // 175–176 Pulmonary embolism: 175 with MCC or a principal diagnosis of acute cor pulmonale.
@@ -131,6 +139,17 @@ pub fn special(first: u16, f: &Features) -> Special {
         275 => yes(f.pr(lbl!("275|CARDIAC DEFIBRILLATOR IMPLANT ORPCS"))
             && f.pr(lbl!("275|CARDIAC CATHETERIZATION NON-ORPCS"))
             && f.level_for(275) == Some(Level::Mcc)),
+        // 276–277 Cardiac defibrillator implant (276 with MCC) or carotid sinus neurostimulator (276).
+        276 => {
+            let carotid = f.pr(lbl!("276&277|CAROTID SINUS NEUROSTIMULATOR ORPCS"));
+            if carotid || (f.pr(lbl!("276&277|CARDIAC DEFIBRILLATOR IMPLANT ORPCS")) && f.level_for(276) == Some(Level::Mcc)) {
+                Special::Drg(276)
+            } else if f.pr(lbl!("276&277|CARDIAC DEFIBRILLATOR IMPLANT ORPCS")) {
+                Special::Drg(277)
+            } else {
+                Special::No
+            }
+        }
         // 317 Concomitant left atrial appendage closure and cardiac ablation.
         317 => yes(f.pr(lbl!("317|TWO CONDITIONS MUST BE MET FIRST CONDITION: SELECT ONE PROCEDURE FROM LEFT ATRIAL APPENDAGE CLOSURE PROCEDURE LEFT ATRIAL APPENDAGE CLOSURE PROCEDURE"))
             && f.pr(lbl!("317|SECOND CONDITION: SELECT ONE PROCEDURE FROM CARDIAC ABLATION PROCEDURE CARDIAC ABLATION PROCEDURE"))),
