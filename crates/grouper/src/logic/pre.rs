@@ -23,8 +23,9 @@ pub fn pre_mdc(f: &Features) -> Option<u16> {
         found.push(3);
     } else if trach && (mv96 || !face_mouth_neck) {
         let trach_labels = [lbl!("003&004|TRACHEOSTOMY ORPCS"), lbl!("003&004|OR NON-ORPCS")];
-        let major = f.or.iter().any(|&(i, _)| {
-            f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| !p.labels.iter().any(|l| trach_labels.contains(l)))
+        // A major O.R. procedure: an extensive O.R. procedure other than the tracheostomy.
+        let major = f.or.iter().any(|&(i, or)| {
+            or.extensive && f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| !p.labels.iter().any(|l| trach_labels.contains(l)))
         });
         found.push(if major { 3 } else { 4 });
     }
