@@ -228,6 +228,14 @@ pub fn special(first: u16, f: &Features) -> Special {
             let malignancy = f.pdx(lbl!("582&583|PSDX")) || f.sdx(lbl!("582&583|PSDX"));
             when(pr(lbl!("582&583|ORPCS")) && malignancy, f, &[582, 583])
         }
+        // Other kidney and urinary tract procedures: a procedure of the list, or a dialysis port insertion for kidney
+        // failure and similar principal diagnoses, or an islet cell infusion for type 1 diabetes with kidney disease.
+        673 => {
+            let ok = pr(lbl!("673&674&675|ORPCS"))
+                || (f.pdx(lbl!("673&674&675|OR PDX")) && pr(lbl!("673&674&675|AND NON-ORPCS")))
+                || (f.pdx(lbl!("673&674&675|OR PDX**")) && pr(lbl!("673&674&675|AND NON-ORPCS*")));
+            when(ok, f, &[673, 674, 675])
+        }
         // Kidney transplant with hemodialysis: both the transplant and the dialysis.
         650 => when(pr(lbl!("650&651|ORPCS")) && pr(lbl!("650&651|AND NON-ORPCS")), f, &[650, 651]),
         // Medical DRGs: the principal diagnosis (not a secondary one) is on the family's list.
