@@ -2,16 +2,267 @@
 
 #[allow(unused_imports)]
 use super::{split, split_at, Special};
-use crate::engine::Features;
+use crate::code::Key;
+use crate::defs::Level;
+use crate::engine::{Bits, Features};
 #[allow(unused_imports)]
 use crate::lbl;
 
+/// Whether a procedure of the claim completes one of its clusters: such a procedure counts only through the
+/// cluster, not through its own lists (a removal of a knee spacer with a knee replacement is a revision, not a
+/// debridement).
+fn consumed(f: &Features, i: usize) -> bool {
+    let Some(info) = f.d.pr.get(&f.claim.procedures[i]) else { return false };
+    info.clusters.iter().any(|(_, others)| others.iter().all(|o| f.claim.procedures.contains(o)))
+}
+
+/// The procedure labels of the claim, a procedure that completes a cluster counting only through the cluster.
+fn pr_labels(f: &Features) -> Bits {
+    let mut bits = Bits::default();
+    for (i, p) in f.claim.procedures.iter().enumerate() {
+        let Some(info) = f.d.pr.get(p) else { continue };
+        if !consumed(f, i) {
+            for &l in info.labels.iter() {
+                bits.set(l);
+            }
+        }
+        for (l, others) in info.clusters.iter() {
+            if others.iter().all(|o| f.claim.procedures.contains(o)) {
+                bits.set(*l);
+            }
+        }
+    }
+    bits
+}
+
+/// The distinct procedures of the claim on the list `l` (outside clusters).
+fn count(f: &Features, l: u16) -> usize {
+    let mut seen: Vec<Key> = vec![];
+    for (i, p) in f.claim.procedures.iter().enumerate() {
+        if seen.contains(p) || consumed(f, i) {
+            continue;
+        }
+        if f.d.pr.get(p).is_some_and(|info| info.labels.contains(&l)) {
+            seen.push(*p);
+        }
+    }
+    seen.len()
+}
+
+/// Whether a procedure of the claim on the list `l` starts with one of `prefixes`.
+fn any_code(f: &Features, l: u16, prefixes: &[&str]) -> bool {
+    f.claim.procedures.iter().any(|p| {
+        prefixes.iter().any(|x| p.starts_with(x)) && f.d.pr.get(p).is_some_and(|info| info.labels.contains(&l))
+    })
+}
+
+/// Whether the principal diagnosis carries a label of the family whose first DRG is `first`.
+fn pdx_in(f: &Features, first: u16) -> bool {
+    f.pdx_labels.iter().any(|l| f.d.label_drgs(l).first() == Some(&first))
+}
+
+/// `Drg(d)` of a split when `ok`, `No` otherwise.
+fn when(ok: bool, f: &Features, drgs: &[u16]) -> Special {
+    if ok {
+        Special::Drg(split(f, drgs))
+    } else {
+        Special::No
+    }
+}
+
 /// The DRG of a family whose formula is special, `Special::Generic` otherwise.
 pub fn special(first: u16, f: &Features) -> Special {
-    let _ = f;
+    let info = f.d.drg(first);
+    let medical = info.is_some_and(|i| i.medical);
+    let surgical = info.is_some_and(|i| i.surgical);
+    let prs = if surgical { pr_labels(f) } else { Bits::default() };
+    let pr = |l: u16| prs.has(l);
     match first {
+        // Hernia procedures: inguinal or femoral first, then the other hernias.
+        350 => {
+            if pr(lbl!("350&351&352&353&354&355|INGUINAL AND FEMORAL HERNIA PROCEDURE ORPCS")) {
+                Special::Drg(split(f, &[350, 351, 352]))
+            } else {
+                when(pr(lbl!("350&351&352&353&354&355|HERNIA PROCEDURE EXCEPT INGUINAL AND FEMORAL ORPCS")), f, &[353, 354, 355])
+            }
+        }
+        // Peptic ulcer: a complicated one as principal diagnosis (380–382), an uncomplicated one (383–384).
+        380 => {
+            if f.pdx(lbl!("380&381&382&383&384|COMPLICATED PEPTIC ULCER PDX")) {
+                Special::Drg(split(f, &[380, 381, 382]))
+            } else {
+                when(f.pdx(lbl!("380&381&382&383&384|UNCOMPLICATED PEPTIC ULCER PDX")), f, &[383, 384])
+            }
+        }
+        // Cholecystectomy with common duct exploration (411–413), open (414–416), laparoscopic (417–419).
+        411 => {
+            let cde = pr(lbl!("411&412&413&414&415&416&417&418&419|C.D.E. ORPCS"));
+            let open = pr(lbl!("411&412&413&414&415&416&417&418&419|CHOLECYSTECTOMY EXCEPT BY LAPAROSCOPE ORPCS"));
+            let lap = pr(lbl!("411&412&413&414&415&416&417&418&419|LAPAROSCOPIC CHOLECYSTECTOMY ORPCS"));
+            let chole = pr(lbl!("411&412&413&414&415&416&417&418&419|ORPCS")) || open || lap;
+            if chole && cde {
+                Special::Drg(split(f, &[411, 412, 413]))
+            } else if open {
+                Special::Drg(split(f, &[414, 415, 416]))
+            } else if lap {
+                Special::Drg(split(f, &[417, 418, 419]))
+            } else {
+                Special::No
+            }
+        }
+        // Biliary tract procedures except only cholecystectomy: a biliary procedure of the list, or a common duct
+        // exploration without a cholecystectomy.
+        408 => {
+            let chole = pr(lbl!("411&412&413&414&415&416&417&418&419|ORPCS"));
+            let ok = pr(lbl!("408&409&410|ORPCS")) || pr(lbl!("408&409&410|NON-ORPCS")) || (pr(lbl!("408&409&410|OR ORPCS")) && !chole);
+            when(ok, f, &[408, 409, 410])
+        }
+        // Single level combined anterior and posterior fusion except cervical.
+        402 => {
+            let ok = pr(lbl!("402|SINGLE LEVEL ANTERIOR SPINAL FUSION ORPCS")) && pr(lbl!("402|SINGLE LEVEL POSTERIOR SPINAL FUSION ORPCS"));
+            if ok { Special::Drg(402) } else { Special::No }
+        }
+        // Multiple level combined anterior and posterior fusion except cervical: an anterior and a posterior fusion,
+        // one of them multiple level or three single level fusions in all.
+        426 => {
+            let a = count(f, lbl!("426&427&428|SINGLE LEVEL ANTERIOR SPINAL FUSION ORPCS"));
+            let p = count(f, lbl!("426&427&428|SINGLE LEVEL POSTERIOR SPINAL FUSION ORPCS"));
+            let ma = count(f, lbl!("426&427&428|MULTIPLE LEVEL ANTERIOR SPINAL FUSION ORPCS"));
+            let mp = count(f, lbl!("426&427&428|MULTIPLE LEVEL POSTERIOR SPINAL FUSION ORPCS"));
+            when(a + ma > 0 && p + mp > 0 && (ma + mp > 0 || a + p >= 3), f, &[426, 427, 428])
+        }
+        // Combined anterior and posterior cervical fusion.
+        429 => when(pr(lbl!("429&430|ANTERIOR CERVICAL SPINAL FUSION ORPCS")) && pr(lbl!("429&430|POSTERIOR CERVICAL SPINAL FUSION ORPCS")), f, &[429, 430]),
+        // Multiple level fusion except cervical: a multiple level fusion or two single level fusions of the same
+        // column; 447 with an MCC or custom-made interbody devices at multiple levels.
+        447 => {
+            let ok = pr(lbl!("447&448|MULTIPLE LEVEL ANTERIOR SPINAL FUSION ORPCS"))
+                || pr(lbl!("447&448|MULTIPLE LEVEL POSTERIOR SPINAL FUSION ORPCS"))
+                || count(f, lbl!("447&448|TWO OR MORE CODES FROM THE FOLLOWING LISTS SINGLE LEVEL ANTERIOR SPINAL FUSION ORPCS")) >= 2
+                || count(f, lbl!("447&448|SINGLE LEVEL POSTERIOR SPINAL FUSION ORPCS")) >= 2;
+            if !ok {
+                Special::No
+            } else if pr(lbl!("447&448|MULTIPLE LEVEL CUSTOM-MADE ANATOMICALLY DESIGNED INTERBODY FUSION DEVICE (CMADIFD) ORPCS"))
+                || count(f, lbl!("447&448|SINGLE LEVEL CUSTOM-MADE ANATOMICALLY DESIGNED INTERBODY FUSION DEVICE (CMADIFD) ORPCS")) >= 2
+            {
+                Special::Drg(447)
+            } else {
+                Special::Drg(split(f, &[447, 448]))
+            }
+        }
+        // Single level fusion except cervical; 450 with an MCC or a single level custom-made interbody device.
+        450 => {
+            if !pr(lbl!("450&451|SINGLE LEVEL FUSION ORPCS")) && !pr(lbl!("450&451|SINGLE LEVEL CUSTOM-MADE ANATOMICALLY DESIGNED INTERBODY FUSION DEVICE (CMADIFD)")) {
+                Special::No
+            } else if pr(lbl!("450&451|SINGLE LEVEL CUSTOM-MADE ANATOMICALLY DESIGNED INTERBODY FUSION DEVICE (CMADIFD)")) {
+                Special::Drg(450)
+            } else {
+                Special::Drg(split(f, &[450, 451]))
+            }
+        }
+        // Fusion except cervical with spinal curvature, malignancy or infection (principal diagnosis, or a
+        // curvature as secondary), or an extensive fusion: eight or more thoracic vertebrae, or two to seven thoracic
+        // vertebrae with multiple lumbar vertebrae.
+        456 => {
+            let ext = lbl!("456&457&458|EXTENSIVE FUSIONS ORPCS");
+            let extensive = any_code(f, ext, &["0RG8"]) || (any_code(f, ext, &["0RG7"]) && any_code(f, ext, &["0SG1", "XRGC"]));
+            let dx = f.pdx(lbl!("456&457&458|SPINAL CURVATURE / MALIGNANCY / INFECTION PDX")) || f.sdx(lbl!("456&457&458|OR SDX"));
+            when(extensive || (dx && pr(lbl!("456&457&458|SPINAL FUSION EXCEPT CERVICAL ORPCS"))), f, &[456, 457, 458])
+        }
+        // Knee procedures with a principal diagnosis of infection.
+        485 => when(pr(lbl!("485&486&487|KNEE PROCEDURE ORPCS")) && f.pdx(lbl!("485&486&487|INFECTION PDX")), f, &[485, 486, 487]),
+        // Knee procedures without a principal diagnosis of infection.
+        488 => when(pr(lbl!("488&489|KNEE PROCEDURE ORPCS")) && !f.pdx(lbl!("485&486&487|INFECTION PDX")), f, &[488, 489]),
+        // Major hip and knee joint replacement: 469 with an MCC or a total ankle replacement.
+        469 => {
+            if pr(lbl!("469&470|TOTAL ANKLE REPLACEMENT")) || f.level_for(469) == Some(Level::Mcc) {
+                Special::Drg(469)
+            } else {
+                when(pr(lbl!("469&470|ORPCS")), f, &[470])
+            }
+        }
+        // Bilateral or multiple major joints of the lower extremity: codes of two different sites.
+        461 => {
+            let sites = [
+                lbl!("461&462|TO QUALIFY AS BILATERAL OR MULTIPLE JOINT PROCEDURE YOU MUST HAVE AT LEAST ONE CODE FROM TWO DIFFERENT LOWER EXTREMITY SITES AS LISTED BELOW. EXAMPLES: LEFT HIP AND RIGHT HIP - BILATERAL; LEFT HIP AND LEFT KNEE - MULTIPLE; LEFT HIP AND RIGHT ANKLE - MULTIPLE; LEFT KNEE AND RIGHT KNEE - BILATERAL RIGHT HIP"),
+                lbl!("461&462|LEFT HIP"),
+                lbl!("461&462|RIGHT KNEE"),
+                lbl!("461&462|LEFT KNEE"),
+                lbl!("461&462|RIGHT ANKLE"),
+                lbl!("461&462|LEFT ANKLE"),
+            ];
+            when(sites.iter().filter(|&&l| pr(l)).count() >= 2, f, &[461, 462])
+        }
+        // Back and neck procedures except fusion: a disc device or neurostimulator makes 518.
+        518 => {
+            if pr(lbl!("518&519&520|DISC DEVICES ORPCS")) || pr(lbl!("518&519&520|NEUROSTIMULATORS")) {
+                Special::Drg(518)
+            } else {
+                when(pr(lbl!("518&519&520|BACK & NECK EXCEPT DISC DEVICES ORPCS")), f, &[518, 519, 520])
+            }
+        }
+        // Hip replacement with a principal diagnosis of hip fracture.
+        521 => when(f.pdx(lbl!("521&522|PDX")) && pr(lbl!("521&522|AND ORPCS")), f, &[521, 522]),
+        // Skin graft for a principal diagnosis of skin ulcer or cellulitis (573–575), or for another (576–578).
+        573 => {
+            if !pr(lbl!("573&574&575&576&577&578|SKIN GRAFT ORPCS")) {
+                Special::No
+            } else if f.pdx(lbl!("573&574&575&576&577&578|SKIN ULCER OR CELLULITIS PDX")) {
+                Special::Drg(split(f, &[573, 574, 575]))
+            } else {
+                Special::Drg(split(f, &[576, 577, 578]))
+            }
+        }
+        // Kidney and ureter procedures for a principal diagnosis of neoplasm (656–658), or not (659–661).
+        656 => {
+            if !pr(lbl!("656&657&658&659&660&661|KIDNEY AND URETER PROCEDURE ORPCS")) {
+                Special::No
+            } else if f.pdx(lbl!("656&657&658&659&660&661|NEOPLASM PDX")) {
+                Special::Drg(split(f, &[656, 657, 658]))
+            } else {
+                Special::Drg(split(f, &[659, 660, 661]))
+            }
+        }
+        // Mastectomy for malignancy: a mastectomy and breast malignancy as principal or secondary diagnosis.
+        582 => {
+            let malignancy = f.pdx(lbl!("582&583|PSDX")) || f.sdx(lbl!("582&583|PSDX"));
+            when(pr(lbl!("582&583|ORPCS")) && malignancy, f, &[582, 583])
+        }
+        // Other kidney and urinary tract procedures: a procedure of the list, or a dialysis port insertion for kidney
+        // failure and similar principal diagnoses, or an islet cell infusion for type 1 diabetes with kidney disease.
+        673 => {
+            let ok = pr(lbl!("673&674&675|ORPCS"))
+                || (f.pdx(lbl!("673&674&675|OR PDX")) && pr(lbl!("673&674&675|AND NON-ORPCS")))
+                || (f.pdx(lbl!("673&674&675|OR PDX**")) && pr(lbl!("673&674&675|AND NON-ORPCS*")));
+            when(ok, f, &[673, 674, 675])
+        }
+        // Kidney transplant with hemodialysis: both the transplant and the dialysis.
+        650 => when(pr(lbl!("650&651|ORPCS")) && pr(lbl!("650&651|AND NON-ORPCS")), f, &[650, 651]),
+        // Medical DRGs: the principal diagnosis (not a secondary one) is on the family's list.
+        _ if medical => {
+            if pdx_in(f, first) {
+                Special::Generic
+            } else {
+                Special::No
+            }
+        }
+        // Other surgical families: a code of the family's lists, outside completed clusters.
+        _ if surgical => {
+            if prs.iter().any(|l| f.d.label_drgs(l).first() == Some(&first)) {
+                Special::Generic
+            } else {
+                Special::No
+            }
+        }
         _ => Special::Generic,
     }
+}
+
+/// Whether a kidney transplant takes the claim to MDC 11 whatever the principal diagnosis (after MDCs 24 and 25,
+/// which keep it). Proposed for `group` in mod.rs: `else if mdc06_11::kidney_transplant(f) { mdc = 11 }`.
+#[allow(dead_code)]
+pub fn kidney_transplant(f: &Features) -> bool {
+    f.pr(lbl!("652|ORPCS"))
 }
 
 /// A surgical DRG of the claim's MDC that no procedure list names (any O.R. procedure, for example).
