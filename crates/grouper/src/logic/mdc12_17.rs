@@ -6,29 +6,93 @@ use crate::engine::Features;
 #[allow(unused_imports)]
 use crate::lbl;
 
+/// A cesarean section (10D00Z0–2).
+fn cesarean(f: &Features) -> bool {
+    f.pr(lbl!("783&784&785|ORPCS"))
+}
+
+/// A sterilization procedure (the cesarean family's second list).
+fn sterilization(f: &Features) -> bool {
+    f.pr(lbl!("783&784&785|AND ORPCS"))
+}
+
+/// A vaginal delivery: a delivery outcome (Z37) as secondary diagnosis and a vaginal delivery procedure, O.R.
+/// (10D17Z9, 10D18Z9) or not (forceps, vacuum, version, 10E0XZZ).
+fn vaginal_delivery(f: &Features) -> bool {
+    f.sdx(lbl!("768|SDX")) && (f.pr(lbl!("768|DELIVERY ORPCS")) || f.pr(lbl!("768|NON-ORPCS")))
+}
+
+/// A dilation and curettage after delivery (10D10ZZ, 10D17ZZ, 10D18ZZ).
+fn delivery_dc(f: &Features) -> bool {
+    f.pr(lbl!("796&797&798|OR ORPCS"))
+}
+
+/// An O.R. procedure outside DRG 768's exception list (sterilization, D&C, the delivery procedures…).
+fn other_or_than_delivery(f: &Features) -> bool {
+    let except = lbl!("768|WITH ANY ORPCS EXCEPT");
+    f.or.iter().any(|&(i, _)| f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| !p.labels.contains(&except)))
+}
+
 /// The DRG of a family whose formula is special, `Special::Generic` otherwise.
 pub fn special(first: u16, f: &Features) -> Special {
-    let _ = f;
+    let drg = |ok: bool, d: u16| if ok { Special::Drg(d) } else { Special::No };
+    let split_if = |ok: bool, drgs: &[u16]| if ok { Special::Drg(split(f, drgs)) } else { Special::No };
     match first {
+        // 783–785 Cesarean section and a sterilization.
+        783 => split_if(cesarean(f) && sterilization(f), &[783, 784, 785]),
+        // 786–788 Cesarean section without a sterilization.
+        786 => split_if(cesarean(f) && !sterilization(f), &[786, 787, 788]),
+        // 768 Vaginal delivery and an O.R. procedure outside the exception list.
+        768 => drg(vaginal_delivery(f) && other_or_than_delivery(f), 768),
+        // 796–798 Vaginal delivery and a sterilization or a D&C.
+        796 => split_if(vaginal_delivery(f) && (sterilization(f) || delivery_dc(f)), &[796, 797, 798]),
+        // 770 Principal diagnosis of abortion and a D&C, aspiration curettage or hysterotomy.
+        770 => drg(f.pdx(lbl!("770|PDX")) && f.pr(lbl!("770|AND ORPCS")), 770),
         _ => Special::Generic,
     }
 }
 
 /// A surgical DRG of the claim's MDC that no procedure list names (any O.R. procedure, for example).
 pub fn surgical_without_list(f: &Features) -> Option<u16> {
-    let _ = f;
-    None
+    if f.or.is_empty() {
+        return None;
+    }
+    match f.mdc {
+        // 817–819 Other antepartum diagnoses with any O.R. procedure; 769 postpartum and post abortion diagnoses
+        // with any O.R. procedure.
+        14 if f.pdx(lbl!("817&818&819|PDX")) => Some(split(f, &[817, 818, 819])),
+        14 if f.pdx(lbl!("769|PDX")) => Some(769),
+        _ => None,
+    }
 }
 
 /// A medical DRG decided before the principal diagnosis's own family (ventilation, discharge status…).
 pub fn medical_first(f: &Features) -> Option<u16> {
-    let _ = f;
-    None
+    match f.mdc {
+        14 => Some(if vaginal_delivery(f) {
+            // 805–807 Vaginal delivery (without sterilization or D&C).
+            split(f, &[805, 806, 807])
+        } else if f.pdx(lbl!("779|PDX")) {
+            // 779 Abortion without D&C.
+            779
+        } else if f.pdx(lbl!("776|PDX")) {
+            // 776 Postpartum and post abortion diagnoses without O.R. procedure.
+            776
+        } else if f.pdx(lbl!("831&832&833|PDX")) {
+            // 831–833 Other antepartum diagnoses without O.R. procedure.
+            split(f, &[831, 832, 833])
+        } else {
+            // 998 A principal diagnosis (childbirth complications) valid only with a delivery.
+            998
+        }),
+        _ => None,
+    }
 }
 
 /// Whether the O.R. procedure at `index` of the claim counts toward the unrelated O.R. DRGs (981–989) in the
 /// claim's MDC.
 pub fn or_counts(f: &Features, index: usize) -> bool {
-    let _ = (f, index);
-    true
+    let _ = index;
+    // MDC 14 has no unrelated O.R. procedure: each principal diagnosis takes any O.R. procedure or none.
+    f.mdc != 14
 }
