@@ -85,14 +85,49 @@ pub fn medical_first(f: &Features) -> Option<u16> {
             // 998 A principal diagnosis (childbirth complications) valid only with a delivery.
             998
         }),
+        15 => Some(newborn(f)),
         _ => None,
     }
+}
+
+/// MDC 15's DRG: 789 died or transferred to acute care, then by the newborn's diagnoses (principal or secondary).
+fn newborn(f: &Features) -> u16 {
+    let any = |l: u16| f.pdx(l) || f.sdx(l);
+    // A major problem: principal or secondary diagnosis of the major problems list, or a secondary one of its
+    // secondary-only list.
+    let major = any(lbl!("793|MAJOR PROBLEMS PSDX")) || f.sdx(lbl!("793|OR SDX"));
+    if matches!(f.claim.discharge_status, 2 | 5 | 20 | 66 | 82 | 85 | 94) {
+        // 789 Neonates, died or transferred to another acute care facility.
+        789
+    } else if any(lbl!("790|PSDX")) {
+        // 790 Extreme immaturity or respiratory distress syndrome.
+        790
+    } else if any(lbl!("791&792|PREMATURITY PSDX")) {
+        // 791–792 Prematurity with or without a major problem.
+        if major { 791 } else { 792 }
+    } else if major {
+        // 793 Full term neonate with major problems.
+        793
+    } else if f.pdx(lbl!("795|PDX")) && newborn_sdx_only_normal(f) {
+        // 795 Normal newborn: a normal-newborn principal diagnosis and only secondary diagnoses of its list.
+        795
+    } else {
+        // 794 Neonate with other significant problems.
+        794
+    }
+}
+
+/// Whether every secondary diagnosis is on the normal newborn's list of allowed secondary diagnoses.
+fn newborn_sdx_only_normal(f: &Features) -> bool {
+    let ok = lbl!("795|AND NO SDX OR ONLY SDX");
+    f.claim.sdx.iter().all(|s| s.code == f.claim.pdx.code || f.d.dx.get(&s.code).is_some_and(|i| i.labels.contains(&ok)))
 }
 
 /// Whether the O.R. procedure at `index` of the claim counts toward the unrelated O.R. DRGs (981–989) in the
 /// claim's MDC.
 pub fn or_counts(f: &Features, index: usize) -> bool {
     let _ = index;
-    // MDC 14 has no unrelated O.R. procedure: each principal diagnosis takes any O.R. procedure or none.
-    f.mdc != 14
+    // MDC 14 has no unrelated O.R. procedure: each principal diagnosis takes any O.R. procedure or none. MDC 15
+    // (newborns) has no surgical DRG: its DRGs ignore O.R. procedures.
+    !matches!(f.mdc, 14 | 15)
 }
