@@ -48,8 +48,36 @@ pub fn special(first: u16, f: &Features) -> Special {
         796 => split_if(vaginal_delivery(f) && (sterilization(f) || delivery_dc(f)), &[796, 797, 798]),
         // 770 Principal diagnosis of abortion and a D&C, aspiration curettage or hysterotomy.
         770 => drg(f.pdx(lbl!("770|PDX")) && f.pr(lbl!("770|AND ORPCS")), 770),
+        // 736–738 Uterine and adnexa procedure for an ovarian or adnexal malignancy (principal diagnosis); 739–741
+        // for another malignancy of the list.
+        736 => {
+            if f.pdx(lbl!("736&737&738&739&740&741|OVARIAN/ADNEXAL MALIGNANCY PDX")) {
+                Special::Drg(split(f, &[736, 737, 738]))
+            } else if f.pdx(lbl!("736&737&738&739&740&741|NON-OVARIAN/ADNEXAL MALIGNANCY PDX")) {
+                Special::Drg(split(f, &[739, 740, 741]))
+            } else {
+                Special::No
+            }
+        }
+        739 => split_if(f.pdx(lbl!("736&737&738&739&740&741|NON-OVARIAN/ADNEXAL MALIGNANCY PDX")), &[739, 740, 741]),
+        // 742–743 Uterine and adnexa procedure with a principal diagnosis of non-malignancy.
+        742 => split_if(f.pdx(lbl!("742&743|PDX")), &[742, 743]),
+        // Medical families of a principal-diagnosis list: the principal diagnosis must be on it (a secondary
+        // diagnosis of the list does not make the DRG).
+        722 | 725 | 727 | 729 | 754 | 757 | 760 | 808 | 811 | 813 | 814 | 834 | 840 | 843 | 846 | 849 => {
+            if pdx_in_family(f, first) {
+                Special::Generic
+            } else {
+                Special::No
+            }
+        }
         _ => Special::Generic,
     }
+}
+
+/// Whether the principal diagnosis carries a label of the family whose first DRG is `first`.
+fn pdx_in_family(f: &Features, first: u16) -> bool {
+    f.pdx.labels.iter().any(|&l| f.d.label_drgs(l).first() == Some(&first))
 }
 
 /// A surgical DRG of the claim's MDC that no procedure list names (any O.R. procedure, for example).
@@ -62,8 +90,33 @@ pub fn surgical_without_list(f: &Features) -> Option<u16> {
         // with any O.R. procedure.
         14 if f.pdx(lbl!("817&818&819|PDX")) => Some(split(f, &[817, 818, 819])),
         14 if f.pdx(lbl!("769|PDX")) => Some(769),
+        13 => uterine_unrelated(f),
         _ => None,
     }
+}
+
+/// MDC 13: a uterine and adnexa procedure (736–743) with a principal diagnosis on none of those families' lists
+/// (candidiasis of vulva or vagina, N99.85) is unrelated to it: 981–989 with the claim's other unrelated O.R.
+/// procedures, unless another surgical DRG of the MDC takes the claim (it ranks before).
+fn uterine_unrelated(f: &Features) -> Option<u16> {
+    let uterine = lbl!("736&737&738&739&740&741|UTERINE AND ADNEXAL PROCEDURE ORPCS");
+    if f.pdx(lbl!("742&743|PDX"))
+        || f.pdx(lbl!("736&737&738&739&740&741|OVARIAN/ADNEXAL MALIGNANCY PDX"))
+        || f.pdx(lbl!("736&737&738&739&740&741|NON-OVARIAN/ADNEXAL MALIGNANCY PDX"))
+    {
+        return None;
+    }
+    let mut found = false;
+    let mut extensive = false;
+    for &(i, or) in &f.or {
+        let is_uterine = f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| p.labels.contains(&uterine));
+        let related_elsewhere = or.drgs.iter().any(|&x| !(736..=743).contains(&x) && f.d.drg(x).is_some_and(|d| d.mdc == 13));
+        if is_uterine && !related_elsewhere || !or.drgs.iter().any(|&x| f.d.drg(x).is_some_and(|d| d.mdc == 13)) {
+            found |= is_uterine;
+            extensive |= or.extensive;
+        }
+    }
+    found.then(|| split(f, if extensive { &[981, 982, 983] } else { &[987, 988, 989] }))
 }
 
 /// A medical DRG decided before the principal diagnosis's own family (ventilation, discharge status…).
