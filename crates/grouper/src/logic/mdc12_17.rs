@@ -48,6 +48,9 @@ pub fn special(first: u16, f: &Features) -> Special {
         796 => split_if(vaginal_delivery(f) && (sterilization(f) || delivery_dc(f)), &[796, 797, 798]),
         // 770 Principal diagnosis of abortion and a D&C, aspiration curettage or hysterotomy.
         770 => drg(f.pdx(lbl!("770|PDX")) && f.pr(lbl!("770|AND ORPCS")), 770),
+        // 715–716 Other male reproductive system O.R. procedure with a malignancy as principal diagnosis, 717–718
+        // without.
+        715 => Special::Drg(if f.pdx(lbl!("715&716&717&718|MALIGNANCY PDX")) { split(f, &[715, 716]) } else { split(f, &[717, 718]) }),
         // 736–738 Uterine and adnexa procedure for an ovarian or adnexal malignancy (principal diagnosis); 739–741
         // for another malignancy of the list.
         736 => {
@@ -62,6 +65,28 @@ pub fn special(first: u16, f: &Features) -> Special {
         739 => split_if(f.pdx(lbl!("736&737&738&739&740&741|NON-OVARIAN/ADNEXAL MALIGNANCY PDX")), &[739, 740, 741]),
         // 742–743 Uterine and adnexa procedure with a principal diagnosis of non-malignancy.
         742 => split_if(f.pdx(lbl!("742&743|PDX")), &[742, 743]),
+        // 820–822 Lymphoma or leukemia (principal diagnosis) with a major O.R. procedure.
+        820 => split_if(f.pdx(lbl!("820&821&822|PDX")), &[820, 821, 822]),
+        // 823–825 Lymphoma or non-acute leukemia, 850 acute leukemia, 829–830 myeloproliferative disorders, each with
+        // another procedure (a listed non-O.R. one here; any other O.R. one in `surgical_without_list`).
+        823 => split_if(f.pdx(lbl!("823&824&825|PDX")), &[823, 824, 825]),
+        850 => drg(f.pdx(lbl!("850|PDX")), 850),
+        829 => split_if(myeloproliferative(f), &[829, 830]),
+        // 826–828 Myeloproliferative disorder or poorly differentiated neoplasm with a major O.R. procedure.
+        826 => split_if(myeloproliferative(f), &[826, 827, 828]),
+        // 837–839 Chemotherapy with acute leukemia as secondary diagnosis (by severity) or with a high dose
+        // chemotherapy agent (837 with MCC, else 838).
+        837 => {
+            let leukemia = f.sdx(lbl!("837&838&839|ACUTE LEUKEMIA SDX"));
+            let high_dose = f.pr(lbl!("837&838&839|HIGH DOSE CHEMO AGENT"));
+            if !f.pdx(lbl!("837&838&839|CHEMOTHERAPY PDX")) || !(leukemia || high_dose) {
+                Special::No
+            } else if high_dose {
+                Special::Drg(split(f, &[837, 838]))
+            } else {
+                Special::Drg(split(f, &[837, 838, 839]))
+            }
+        }
         // Medical families of a principal-diagnosis list: the principal diagnosis must be on it (a secondary
         // diagnosis of the list does not make the DRG).
         722 | 725 | 727 | 729 | 754 | 757 | 760 | 808 | 811 | 813 | 814 | 834 | 840 | 843 | 846 | 849 => {
@@ -82,7 +107,7 @@ fn pdx_in_family(f: &Features, first: u16) -> bool {
 
 /// A surgical DRG of the claim's MDC that no procedure list names (any O.R. procedure, for example).
 pub fn surgical_without_list(f: &Features) -> Option<u16> {
-    if f.or.is_empty() {
+    if f.or.is_empty() && f.mdc != 17 {
         return None;
     }
     match f.mdc {
@@ -91,6 +116,7 @@ pub fn surgical_without_list(f: &Features) -> Option<u16> {
         14 if f.pdx(lbl!("817&818&819|PDX")) => Some(split(f, &[817, 818, 819])),
         14 if f.pdx(lbl!("769|PDX")) => Some(769),
         13 => uterine_unrelated(f),
+        17 => lymphoma_other_or(f),
         _ => None,
     }
 }
@@ -117,6 +143,30 @@ fn uterine_unrelated(f: &Features) -> Option<u16> {
         }
     }
     found.then(|| split(f, if extensive { &[981, 982, 983] } else { &[987, 988, 989] }))
+}
+
+/// A principal diagnosis of myeloproliferative disorder or poorly differentiated neoplasm.
+fn myeloproliferative(f: &Features) -> bool {
+    f.pdx(lbl!("826&827&828|MYELOPROLIFERATIVE DISORDERS OR POORLY DIFFERENTIATED NEOPLASMS PDX"))
+}
+
+/// MDC 17 with an O.R. procedure outside the major O.R. list: 823–825 (lymphoma, non-acute leukemia), 850 (acute
+/// leukemia), 829–830 (myeloproliferative disorders).
+fn lymphoma_other_or(f: &Features) -> Option<u16> {
+    // The pacemaker device with its lead (a procedure cluster) counts as an O.R. procedure outside both major lists.
+    let pacemaker = f.pr(lbl!("242&243&244|CARDIAC PACEMAKER DEVICE"));
+    let outside = |major: u16| {
+        pacemaker || f.or.iter().any(|&(i, _)| f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| !p.labels.contains(&major)))
+    };
+    if f.pdx(lbl!("850|PDX")) && outside(lbl!("820&821&822|ORPCS")) {
+        Some(850)
+    } else if f.pdx(lbl!("823&824&825|PDX")) && outside(lbl!("820&821&822|ORPCS")) {
+        Some(split(f, &[823, 824, 825]))
+    } else if myeloproliferative(f) && outside(lbl!("826&827&828|MAJOR O.R. PROCEDURE ORPCS")) {
+        Some(split(f, &[829, 830]))
+    } else {
+        None
+    }
 }
 
 /// A medical DRG decided before the principal diagnosis's own family (ventilation, discharge status…).
@@ -182,5 +232,6 @@ pub fn or_counts(f: &Features, index: usize) -> bool {
     let _ = index;
     // MDC 14 has no unrelated O.R. procedure: each principal diagnosis takes any O.R. procedure or none. MDC 15
     // (newborns) has no surgical DRG: its DRGs ignore O.R. procedures.
-    !matches!(f.mdc, 14 | 15)
+    // In MDC 17 every principal diagnosis takes any O.R. procedure (major or other).
+    !matches!(f.mdc, 14 | 15 | 17)
 }
