@@ -150,9 +150,10 @@ pub fn special(first: u16, f: &Features) -> Special {
                 Special::No
             }
         }
-        // 317 Concomitant left atrial appendage closure and cardiac ablation.
+        // 317 Concomitant left atrial appendage closure and cardiac ablation (an O.R. or a non-O.R. ablation).
         317 => yes(f.pr(lbl!("317|TWO CONDITIONS MUST BE MET FIRST CONDITION: SELECT ONE PROCEDURE FROM LEFT ATRIAL APPENDAGE CLOSURE PROCEDURE LEFT ATRIAL APPENDAGE CLOSURE PROCEDURE"))
-            && f.pr(lbl!("317|SECOND CONDITION: SELECT ONE PROCEDURE FROM CARDIAC ABLATION PROCEDURE CARDIAC ABLATION PROCEDURE"))),
+            && (f.pr(lbl!("317|SECOND CONDITION: SELECT ONE PROCEDURE FROM CARDIAC ABLATION PROCEDURE CARDIAC ABLATION PROCEDURE"))
+                || f.pr(lbl!("317|NON-ORPCS")))),
         // 321–322 Percutaneous cardiovascular procedures with an intraluminal device: 321 with MCC or when the
         // procedures add up to four or more arteries or four or more devices.
         321 => {
