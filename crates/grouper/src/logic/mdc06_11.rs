@@ -8,12 +8,29 @@ use crate::engine::{Bits, Features};
 #[allow(unused_imports)]
 use crate::lbl;
 
-/// Whether a procedure of the claim completes one of its clusters: such a procedure counts only through the
+/// Whether a procedure of the claim is part of a complete cluster: such a procedure counts only through the
 /// cluster, not through its own lists (a removal of a knee spacer with a knee replacement is a revision, not a
 /// debridement).
 fn consumed(f: &Features, i: usize) -> bool {
-    let Some(info) = f.d.pr.get(&f.claim.procedures[i]) else { return false };
-    info.clusters.iter().any(|(_, others)| others.iter().all(|o| f.claim.procedures.contains(o)))
+    let code = f.claim.procedures[i];
+    let complete = |others: &[Key]| others.iter().all(|o| f.claim.procedures.contains(o));
+    // As the reference does: a complete cluster listed under the procedure itself, of any MDC but pre-MDC (a hip
+    // revision pair is no endocrine O.R. procedure; a kidney with a pancreas transplant stays a kidney transplant),
+    // or listed under another procedure of the claim, of the claim's MDC only (a neurostimulator lead of a
+    // nervous-system pair stays a musculoskeletal procedure).
+    f.claim.procedures.iter().enumerate().any(|(j, p)| {
+        f.d.pr.get(p).is_some_and(|info| {
+            info.clusters.iter().any(|(l, others)| {
+                let own = j == i && mdc_of(f, *l) != 0;
+                (own || (others.contains(&code) && mdc_of(f, *l) == f.mdc)) && complete(others)
+            })
+        })
+    })
+}
+
+/// The MDC of the family of a label (0 for pre-MDC).
+fn mdc_of(f: &Features, l: u16) -> u8 {
+    f.d.label_drgs(l).first().and_then(|&d| f.d.drg(d)).map_or(255, |i| i.mdc)
 }
 
 /// The procedure labels of the claim, a procedure that completes a cluster counting only through the cluster.
