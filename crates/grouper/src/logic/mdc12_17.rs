@@ -205,7 +205,8 @@ fn newborn(f: &Features) -> u16 {
     // secondary-only list.
     let major = any(lbl!("793|MAJOR PROBLEMS PSDX")) || f.sdx(lbl!("793|OR SDX"));
     if matches!(f.claim.discharge_status, 2 | 5 | 20 | 66 | 82 | 85 | 94) {
-        // 789 Neonates, died or transferred to another acute care facility.
+        // 789 Neonates, died (20) or transferred to another acute care facility (2, 5, 66 and the planned
+        // readmission statuses 82, 85, 94).
         789
     } else if any(lbl!("790|PSDX")) {
         // 790 Extreme immaturity or respiratory distress syndrome.
@@ -236,7 +237,7 @@ fn newborn_sdx_only_normal(f: &Features) -> bool {
 pub fn or_counts(f: &Features, index: usize) -> bool {
     let _ = index;
     // MDC 14 has no unrelated O.R. procedure: each principal diagnosis takes any O.R. procedure or none. MDC 15
-    // (newborns) has no surgical DRG: its DRGs ignore O.R. procedures.
-    // In MDC 17 every principal diagnosis takes any O.R. procedure (major or other).
+    // (newborns) has no surgical DRG: its DRGs ignore O.R. procedures. In MDC 17 every principal diagnosis takes any
+    // O.R. procedure (major or other).
     !matches!(f.mdc, 14 | 15 | 17)
 }
