@@ -30,7 +30,7 @@ fn delivery_dc(f: &Features) -> bool {
 /// An O.R. procedure outside DRG 768's exception list (sterilization, D&C, the delivery procedures…).
 fn other_or_than_delivery(f: &Features) -> bool {
     let except = lbl!("768|WITH ANY ORPCS EXCEPT");
-    f.or.iter().any(|&(i, _)| f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| !p.labels.contains(&except)))
+    pacemaker(f) || f.or.iter().any(|&(i, _)| f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| !p.labels.contains(&except)))
 }
 
 /// The DRG of a family whose formula is special, `Special::Generic` otherwise.
@@ -107,7 +107,7 @@ fn pdx_in_family(f: &Features, first: u16) -> bool {
 
 /// A surgical DRG of the claim's MDC that no procedure list names (any O.R. procedure, for example).
 pub fn surgical_without_list(f: &Features) -> Option<u16> {
-    if f.or.is_empty() && f.mdc != 17 {
+    if f.or.is_empty() && !pacemaker(f) {
         return None;
     }
     match f.mdc {
@@ -115,29 +115,35 @@ pub fn surgical_without_list(f: &Features) -> Option<u16> {
         // with any O.R. procedure.
         14 if f.pdx(lbl!("817&818&819|PDX")) => Some(split(f, &[817, 818, 819])),
         14 if f.pdx(lbl!("769|PDX")) => Some(769),
-        13 => uterine_unrelated(f),
+        12 | 13 | 16 => unrelated_with_clusters(f),
         17 => lymphoma_other_or(f),
         _ => None,
     }
 }
 
-/// MDC 13: a uterine and adnexa procedure (736–743) with a principal diagnosis on none of those families' lists
-/// (candidiasis of vulva or vagina, N99.85) is unrelated to it: 981–989 with the claim's other unrelated O.R.
-/// procedures, unless another surgical DRG of the MDC takes the claim (it ranks before).
-fn uterine_unrelated(f: &Features) -> Option<u16> {
+/// The pacemaker device with its lead (0JH6… with 02H…, a procedure cluster of non-O.R. codes) counts as an
+/// extensive O.R. procedure outside MDC 5.
+fn pacemaker(f: &Features) -> bool {
+    f.pr(lbl!("242&243&244|CARDIAC PACEMAKER DEVICE"))
+}
+
+/// The unrelated O.R. DRGs (981–989) where the engine's rule (an O.R. procedure none of whose DRGs is in the MDC)
+/// misses some: the pacemaker cluster (extensive), and in MDC 13 a uterine and adnexa procedure (736–743) with a
+/// principal diagnosis on none of those families' lists (candidiasis of vulva or vagina, N99.85). Surgical DRGs of
+/// the MDC rank before.
+fn unrelated_with_clusters(f: &Features) -> Option<u16> {
     let uterine = lbl!("736&737&738&739&740&741|UTERINE AND ADNEXAL PROCEDURE ORPCS");
-    if f.pdx(lbl!("742&743|PDX"))
-        || f.pdx(lbl!("736&737&738&739&740&741|OVARIAN/ADNEXAL MALIGNANCY PDX"))
-        || f.pdx(lbl!("736&737&738&739&740&741|NON-OVARIAN/ADNEXAL MALIGNANCY PDX"))
-    {
-        return None;
-    }
-    let mut found = false;
-    let mut extensive = false;
+    let uterine_unrelated = f.mdc == 13
+        && !(f.pdx(lbl!("742&743|PDX"))
+            || f.pdx(lbl!("736&737&738&739&740&741|OVARIAN/ADNEXAL MALIGNANCY PDX"))
+            || f.pdx(lbl!("736&737&738&739&740&741|NON-OVARIAN/ADNEXAL MALIGNANCY PDX")));
+    let mut found = pacemaker(f);
+    let mut extensive = found;
     for &(i, or) in &f.or {
-        let is_uterine = f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| p.labels.contains(&uterine));
-        let related_elsewhere = or.drgs.iter().any(|&x| !(736..=743).contains(&x) && f.d.drg(x).is_some_and(|d| d.mdc == 13));
-        if is_uterine && !related_elsewhere || !or.drgs.iter().any(|&x| f.d.drg(x).is_some_and(|d| d.mdc == 13)) {
+        let in_mdc = |x: u16| f.d.drg(x).is_some_and(|d| d.mdc == f.mdc);
+        let is_uterine = uterine_unrelated && f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| p.labels.contains(&uterine));
+        let related = or.drgs.iter().any(|&x| in_mdc(x) && !(is_uterine && (736..=743).contains(&x)));
+        if !related {
             found |= is_uterine;
             extensive |= or.extensive;
         }
@@ -153,10 +159,9 @@ fn myeloproliferative(f: &Features) -> bool {
 /// MDC 17 with an O.R. procedure outside the major O.R. list: 823–825 (lymphoma, non-acute leukemia), 850 (acute
 /// leukemia), 829–830 (myeloproliferative disorders).
 fn lymphoma_other_or(f: &Features) -> Option<u16> {
-    // The pacemaker device with its lead (a procedure cluster) counts as an O.R. procedure outside both major lists.
-    let pacemaker = f.pr(lbl!("242&243&244|CARDIAC PACEMAKER DEVICE"));
+    // The pacemaker cluster counts as an O.R. procedure outside both major lists.
     let outside = |major: u16| {
-        pacemaker || f.or.iter().any(|&(i, _)| f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| !p.labels.contains(&major)))
+        pacemaker(f) || f.or.iter().any(|&(i, _)| f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| !p.labels.contains(&major)))
     };
     if f.pdx(lbl!("850|PDX")) && outside(lbl!("820&821&822|ORPCS")) {
         Some(850)
@@ -200,7 +205,8 @@ fn newborn(f: &Features) -> u16 {
     // secondary-only list.
     let major = any(lbl!("793|MAJOR PROBLEMS PSDX")) || f.sdx(lbl!("793|OR SDX"));
     if matches!(f.claim.discharge_status, 2 | 5 | 20 | 66 | 82 | 85 | 94) {
-        // 789 Neonates, died or transferred to another acute care facility.
+        // 789 Neonates, died (20) or transferred to another acute care facility (2, 5, 66 and the planned
+        // readmission statuses 82, 85, 94).
         789
     } else if any(lbl!("790|PSDX")) {
         // 790 Extreme immaturity or respiratory distress syndrome.
@@ -231,7 +237,7 @@ fn newborn_sdx_only_normal(f: &Features) -> bool {
 pub fn or_counts(f: &Features, index: usize) -> bool {
     let _ = index;
     // MDC 14 has no unrelated O.R. procedure: each principal diagnosis takes any O.R. procedure or none. MDC 15
-    // (newborns) has no surgical DRG: its DRGs ignore O.R. procedures.
-    // In MDC 17 every principal diagnosis takes any O.R. procedure (major or other).
+    // (newborns) has no surgical DRG: its DRGs ignore O.R. procedures. In MDC 17 every principal diagnosis takes any
+    // O.R. procedure (major or other).
     !matches!(f.mdc, 14 | 15 | 17)
 }
