@@ -33,7 +33,7 @@ fn mdc_of(f: &Features, l: u16) -> u8 {
     f.d.label_drgs(l).first().and_then(|&d| f.d.drg(d)).map_or(255, |i| i.mdc)
 }
 
-/// The procedure labels of the claim, a procedure that completes a cluster counting only through the cluster.
+/// The procedure labels of the claim, a procedure of a complete cluster counting only through the cluster.
 fn pr_labels(f: &Features) -> Bits {
     let mut bits = Bits::default();
     for (i, p) in f.claim.procedures.iter().enumerate() {
@@ -78,7 +78,8 @@ fn extensive_fusion(f: &Features) -> bool {
     };
     codes.iter().any(|p| p.starts_with("0RG8"))
         || codes.iter().any(|t| {
-            t.starts_with("0RG7") && codes.iter().any(|l| (l.starts_with("0SG1") || l.starts_with("XRGC")) && column(l) == column(t))
+            let lumbar = |l: &&Key| l.starts_with("0SG1") || l.starts_with("XRGC");
+            t.starts_with("0RG7") && codes.iter().filter(lumbar).any(|l| column(l) == column(t))
         })
 }
 
@@ -140,12 +141,15 @@ pub fn special(first: u16, f: &Features) -> Special {
         // exploration without a cholecystectomy.
         408 => {
             let chole = pr(lbl!("411&412&413&414&415&416&417&418&419|ORPCS"));
-            let ok = pr(lbl!("408&409&410|ORPCS")) || pr(lbl!("408&409&410|NON-ORPCS")) || (pr(lbl!("408&409&410|OR ORPCS")) && !chole);
+            let ok = pr(lbl!("408&409&410|ORPCS"))
+                || pr(lbl!("408&409&410|NON-ORPCS"))
+                || (pr(lbl!("408&409&410|OR ORPCS")) && !chole);
             when(ok, f, &[408, 409, 410])
         }
         // Single level combined anterior and posterior fusion except cervical.
         402 => {
-            let ok = pr(lbl!("402|SINGLE LEVEL ANTERIOR SPINAL FUSION ORPCS")) && pr(lbl!("402|SINGLE LEVEL POSTERIOR SPINAL FUSION ORPCS"));
+            let ok = pr(lbl!("402|SINGLE LEVEL ANTERIOR SPINAL FUSION ORPCS"))
+                && pr(lbl!("402|SINGLE LEVEL POSTERIOR SPINAL FUSION ORPCS"));
             if ok { Special::Drg(402) } else { Special::No }
         }
         // Multiple level combined anterior and posterior fusion except cervical: three single level fusions, or an
@@ -169,7 +173,11 @@ pub fn special(first: u16, f: &Features) -> Special {
             }
         }
         // Combined anterior and posterior cervical fusion.
-        429 => when(pr(lbl!("429&430|ANTERIOR CERVICAL SPINAL FUSION ORPCS")) && pr(lbl!("429&430|POSTERIOR CERVICAL SPINAL FUSION ORPCS")), f, &[429, 430]),
+        429 => {
+            let ok = pr(lbl!("429&430|ANTERIOR CERVICAL SPINAL FUSION ORPCS"))
+                && pr(lbl!("429&430|POSTERIOR CERVICAL SPINAL FUSION ORPCS"));
+            when(ok, f, &[429, 430])
+        }
         // Multiple level fusion except cervical: a multiple level fusion or two single level fusions of the same
         // column; 447 with an MCC, a multiple level custom-made interbody device, or a single level one among two
         // single level anterior fusions.
@@ -203,13 +211,21 @@ pub fn special(first: u16, f: &Features) -> Special {
         // curvature as secondary), or an extensive fusion: eight or more thoracic vertebrae, or two to seven thoracic
         // vertebrae with two or more lumbar vertebrae by the same approach and column.
         456 => {
-            let dx = f.pdx(lbl!("456&457&458|SPINAL CURVATURE / MALIGNANCY / INFECTION PDX")) || f.sdx(lbl!("456&457&458|OR SDX"));
-            when(extensive_fusion(f) || (dx && pr(lbl!("456&457&458|SPINAL FUSION EXCEPT CERVICAL ORPCS"))), f, &[456, 457, 458])
+            let dx = f.pdx(lbl!("456&457&458|SPINAL CURVATURE / MALIGNANCY / INFECTION PDX"))
+                || f.sdx(lbl!("456&457&458|OR SDX"));
+            let fusion = pr(lbl!("456&457&458|SPINAL FUSION EXCEPT CERVICAL ORPCS"));
+            when(extensive_fusion(f) || (dx && fusion), f, &[456, 457, 458])
         }
         // Knee procedures with a principal diagnosis of infection.
-        485 => when(pr(lbl!("485&486&487|KNEE PROCEDURE ORPCS")) && f.pdx(lbl!("485&486&487|INFECTION PDX")), f, &[485, 486, 487]),
+        485 => {
+            let ok = pr(lbl!("485&486&487|KNEE PROCEDURE ORPCS")) && f.pdx(lbl!("485&486&487|INFECTION PDX"));
+            when(ok, f, &[485, 486, 487])
+        }
         // Knee procedures without a principal diagnosis of infection.
-        488 => when(pr(lbl!("488&489|KNEE PROCEDURE ORPCS")) && !f.pdx(lbl!("485&486&487|INFECTION PDX")), f, &[488, 489]),
+        488 => {
+            let ok = pr(lbl!("488&489|KNEE PROCEDURE ORPCS")) && !f.pdx(lbl!("485&486&487|INFECTION PDX"));
+            when(ok, f, &[488, 489])
+        }
         // Major hip and knee joint replacement: 469 with an MCC or a total ankle replacement.
         469 => {
             if pr(lbl!("469&470|TOTAL ANKLE REPLACEMENT")) || f.level_for(469) == Some(Level::Mcc) {
