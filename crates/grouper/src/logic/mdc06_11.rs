@@ -33,7 +33,7 @@ fn mdc_of(f: &Features, l: u16) -> u8 {
     f.d.label_drgs(l).first().and_then(|&d| f.d.drg(d)).map_or(255, |i| i.mdc)
 }
 
-/// The procedure labels of the claim, a procedure that completes a cluster counting only through the cluster.
+/// The procedure labels of the claim, a procedure of a complete cluster counting only through the cluster.
 fn pr_labels(f: &Features) -> Bits {
     let mut bits = Bits::default();
     for (i, p) in f.claim.procedures.iter().enumerate() {
@@ -52,25 +52,35 @@ fn pr_labels(f: &Features) -> Bits {
     bits
 }
 
-/// The distinct procedures of the claim on the list `l` (outside clusters).
+/// The procedures of the claim on the list `l` (outside clusters), a code reported twice counting twice.
 fn count(f: &Features, l: u16) -> usize {
-    let mut seen: Vec<Key> = vec![];
-    for (i, p) in f.claim.procedures.iter().enumerate() {
-        if seen.contains(p) || consumed(f, i) {
-            continue;
-        }
-        if f.d.pr.get(p).is_some_and(|info| info.labels.contains(&l)) {
-            seen.push(*p);
-        }
-    }
-    seen.len()
+    (0..f.claim.procedures.len())
+        .filter(|&i| !consumed(f, i) && f.d.pr.get(&f.claim.procedures[i]).is_some_and(|info| info.labels.contains(&l)))
+        .count()
 }
 
-/// Whether a procedure of the claim on the list `l` starts with one of `prefixes`.
-fn any_code(f: &Features, l: u16, prefixes: &[&str]) -> bool {
-    f.claim.procedures.iter().any(|p| {
-        prefixes.iter().any(|x| p.starts_with(x)) && f.d.pr.get(p).is_some_and(|info| info.labels.contains(&l))
-    })
+/// An extensive fusion (456–458): a fusion of eight or more thoracic vertebrae, or of two to seven thoracic
+/// vertebrae with one of two or more lumbar vertebrae by the same approach and column (the qualifier; a custom-made
+/// interbody device counts as anterior, its posterior variant as posterior).
+fn extensive_fusion(f: &Features) -> bool {
+    let ext = lbl!("456&457&458|EXTENSIVE FUSIONS ORPCS");
+    let codes: Vec<Key> = (0..f.claim.procedures.len())
+        .filter(|&i| !consumed(f, i))
+        .map(|i| f.claim.procedures[i])
+        .filter(|p| f.d.pr.get(p).is_some_and(|info| info.labels.contains(&ext)))
+        .collect();
+    let column = |p: &Key| -> u8 {
+        if p.starts_with("XRGC") {
+            if p.byte(5) == b'E' { b'1' } else { b'0' }
+        } else {
+            p.byte(6)
+        }
+    };
+    codes.iter().any(|p| p.starts_with("0RG8"))
+        || codes.iter().any(|t| {
+            let lumbar = |l: &&Key| l.starts_with("0SG1") || l.starts_with("XRGC");
+            t.starts_with("0RG7") && codes.iter().filter(lumbar).any(|l| column(l) == column(t))
+        })
 }
 
 /// Whether the principal diagnosis carries a label of the family whose first DRG is `first`.
@@ -131,27 +141,46 @@ pub fn special(first: u16, f: &Features) -> Special {
         // exploration without a cholecystectomy.
         408 => {
             let chole = pr(lbl!("411&412&413&414&415&416&417&418&419|ORPCS"));
-            let ok = pr(lbl!("408&409&410|ORPCS")) || pr(lbl!("408&409&410|NON-ORPCS")) || (pr(lbl!("408&409&410|OR ORPCS")) && !chole);
+            let ok = pr(lbl!("408&409&410|ORPCS"))
+                || pr(lbl!("408&409&410|NON-ORPCS"))
+                || (pr(lbl!("408&409&410|OR ORPCS")) && !chole);
             when(ok, f, &[408, 409, 410])
         }
         // Single level combined anterior and posterior fusion except cervical.
         402 => {
-            let ok = pr(lbl!("402|SINGLE LEVEL ANTERIOR SPINAL FUSION ORPCS")) && pr(lbl!("402|SINGLE LEVEL POSTERIOR SPINAL FUSION ORPCS"));
+            let ok = pr(lbl!("402|SINGLE LEVEL ANTERIOR SPINAL FUSION ORPCS"))
+                && pr(lbl!("402|SINGLE LEVEL POSTERIOR SPINAL FUSION ORPCS"));
             if ok { Special::Drg(402) } else { Special::No }
         }
-        // Multiple level combined anterior and posterior fusion except cervical: an anterior and a posterior fusion,
-        // one of them multiple level or three single level fusions in all.
+        // Multiple level combined anterior and posterior fusion except cervical: three single level fusions, or an
+        // anterior and a posterior fusion one of which is multiple level. 426 with an MCC, or with a CC and a
+        // custom-made interbody device when both columns are fused (as the reference does).
         426 => {
             let a = count(f, lbl!("426&427&428|SINGLE LEVEL ANTERIOR SPINAL FUSION ORPCS"));
             let p = count(f, lbl!("426&427&428|SINGLE LEVEL POSTERIOR SPINAL FUSION ORPCS"));
             let ma = count(f, lbl!("426&427&428|MULTIPLE LEVEL ANTERIOR SPINAL FUSION ORPCS"));
             let mp = count(f, lbl!("426&427&428|MULTIPLE LEVEL POSTERIOR SPINAL FUSION ORPCS"));
-            when(a + ma > 0 && p + mp > 0 && (ma + mp > 0 || a + p >= 3), f, &[426, 427, 428])
+            let both = a + ma > 0 && p + mp > 0;
+            if !(a + p >= 3 || (both && ma + mp > 0)) {
+                return Special::No;
+            }
+            let custom = pr(lbl!("426&427&428|SINGLE LEVEL CUSTOM-MADE ANATOMICALLY DESIGNED INTERBODY FUSION DEVICE (CMADIFD) ORPCS"))
+                || pr(lbl!("426&427&428|MULTIPLE LEVEL CUSTOM-MADE ANATOMICALLY DESIGNED INTERBODY FUSION DEVICE (CMADIFD) ORPCS"));
+            match f.level_for(426) {
+                Some(Level::Mcc) => Special::Drg(426),
+                Some(Level::Cc) => Special::Drg(if custom && both { 426 } else { 427 }),
+                None => Special::Drg(428),
+            }
         }
         // Combined anterior and posterior cervical fusion.
-        429 => when(pr(lbl!("429&430|ANTERIOR CERVICAL SPINAL FUSION ORPCS")) && pr(lbl!("429&430|POSTERIOR CERVICAL SPINAL FUSION ORPCS")), f, &[429, 430]),
+        429 => {
+            let ok = pr(lbl!("429&430|ANTERIOR CERVICAL SPINAL FUSION ORPCS"))
+                && pr(lbl!("429&430|POSTERIOR CERVICAL SPINAL FUSION ORPCS"));
+            when(ok, f, &[429, 430])
+        }
         // Multiple level fusion except cervical: a multiple level fusion or two single level fusions of the same
-        // column; 447 with an MCC or custom-made interbody devices at multiple levels.
+        // column; 447 with an MCC, a multiple level custom-made interbody device, or a single level one among two
+        // single level anterior fusions.
         447 => {
             let ok = pr(lbl!("447&448|MULTIPLE LEVEL ANTERIOR SPINAL FUSION ORPCS"))
                 || pr(lbl!("447&448|MULTIPLE LEVEL POSTERIOR SPINAL FUSION ORPCS"))
@@ -160,7 +189,8 @@ pub fn special(first: u16, f: &Features) -> Special {
             if !ok {
                 Special::No
             } else if pr(lbl!("447&448|MULTIPLE LEVEL CUSTOM-MADE ANATOMICALLY DESIGNED INTERBODY FUSION DEVICE (CMADIFD) ORPCS"))
-                || count(f, lbl!("447&448|SINGLE LEVEL CUSTOM-MADE ANATOMICALLY DESIGNED INTERBODY FUSION DEVICE (CMADIFD) ORPCS")) >= 2
+                || (count(f, lbl!("447&448|TWO OR MORE CODES FROM THE FOLLOWING LISTS SINGLE LEVEL ANTERIOR SPINAL FUSION ORPCS")) >= 2
+                    && pr(lbl!("447&448|SINGLE LEVEL CUSTOM-MADE ANATOMICALLY DESIGNED INTERBODY FUSION DEVICE (CMADIFD) ORPCS")))
             {
                 Special::Drg(447)
             } else {
@@ -179,17 +209,23 @@ pub fn special(first: u16, f: &Features) -> Special {
         }
         // Fusion except cervical with spinal curvature, malignancy or infection (principal diagnosis, or a
         // curvature as secondary), or an extensive fusion: eight or more thoracic vertebrae, or two to seven thoracic
-        // vertebrae with multiple lumbar vertebrae.
+        // vertebrae with two or more lumbar vertebrae by the same approach and column.
         456 => {
-            let ext = lbl!("456&457&458|EXTENSIVE FUSIONS ORPCS");
-            let extensive = any_code(f, ext, &["0RG8"]) || (any_code(f, ext, &["0RG7"]) && any_code(f, ext, &["0SG1", "XRGC"]));
-            let dx = f.pdx(lbl!("456&457&458|SPINAL CURVATURE / MALIGNANCY / INFECTION PDX")) || f.sdx(lbl!("456&457&458|OR SDX"));
-            when(extensive || (dx && pr(lbl!("456&457&458|SPINAL FUSION EXCEPT CERVICAL ORPCS"))), f, &[456, 457, 458])
+            let dx = f.pdx(lbl!("456&457&458|SPINAL CURVATURE / MALIGNANCY / INFECTION PDX"))
+                || f.sdx(lbl!("456&457&458|OR SDX"));
+            let fusion = pr(lbl!("456&457&458|SPINAL FUSION EXCEPT CERVICAL ORPCS"));
+            when(extensive_fusion(f) || (dx && fusion), f, &[456, 457, 458])
         }
         // Knee procedures with a principal diagnosis of infection.
-        485 => when(pr(lbl!("485&486&487|KNEE PROCEDURE ORPCS")) && f.pdx(lbl!("485&486&487|INFECTION PDX")), f, &[485, 486, 487]),
+        485 => {
+            let ok = pr(lbl!("485&486&487|KNEE PROCEDURE ORPCS")) && f.pdx(lbl!("485&486&487|INFECTION PDX"));
+            when(ok, f, &[485, 486, 487])
+        }
         // Knee procedures without a principal diagnosis of infection.
-        488 => when(pr(lbl!("488&489|KNEE PROCEDURE ORPCS")) && !f.pdx(lbl!("485&486&487|INFECTION PDX")), f, &[488, 489]),
+        488 => {
+            let ok = pr(lbl!("488&489|KNEE PROCEDURE ORPCS")) && !f.pdx(lbl!("485&486&487|INFECTION PDX"));
+            when(ok, f, &[488, 489])
+        }
         // Major hip and knee joint replacement: 469 with an MCC or a total ankle replacement.
         469 => {
             if pr(lbl!("469&470|TOTAL ANKLE REPLACEMENT")) || f.level_for(469) == Some(Level::Mcc) {
