@@ -272,6 +272,9 @@ pub fn group(f: &mut Features) -> (Choice, u8) {
         mdc = 24;
     } else if mdc18_25::is_hiv(f) {
         mdc = 25;
+    } else if mdc06_11::kidney_transplant(f) {
+        // A kidney transplant takes the claim to MDC 11 whatever the principal diagnosis.
+        mdc = 11;
     }
     f.mdc = mdc;
     if let Some(drg) = surgical(f, mdc) {
