@@ -75,8 +75,6 @@ pub struct Features<'a> {
     pub or: Vec<(usize, &'a OrInfo)>,
     /// The CC/MCC of the secondary diagnoses before DRG-specific exclusions, for the DRG being computed.
     pub ccs: Vec<SdxSeverity>,
-    /// Whether hospital-acquired conditions not present on admission are dropped (the final DRG).
-    pub apply_hac: bool,
     /// The MDC being evaluated.
     pub mdc: u8,
 }
@@ -182,6 +180,22 @@ pub struct CodeOutcome {
     pub unknown: bool,
 }
 
+impl CodeOutcome {
+    /// A diagnosis (role "pdx" or "sdx") as it starts: the fields a grouping fills are empty.
+    fn diagnosis(dx: &crate::claim::Diagnosis, role: &'static str, unknown: bool) -> CodeOutcome {
+        let poa = Some(dx.poa.as_str());
+        let (mdc, level, excluded, hac, operating_room) = (None, None, None, None, None);
+        CodeOutcome { code: dx.code, role, poa, mdc, level, excluded, hac, operating_room, drove: false, unknown }
+    }
+
+    /// A procedure as it starts: the fields a grouping fills are empty.
+    fn procedure(code: Key, unknown: bool) -> CodeOutcome {
+        let role = "procedure";
+        let (poa, mdc, level, excluded, hac, operating_room) = (None, None, None, None, None, None);
+        CodeOutcome { code, role, poa, mdc, level, excluded, hac, operating_room, drove: false, unknown }
+    }
+}
+
 /// The choice of a formula: the DRG, and the procedures that made it surgical.
 #[derive(Clone, Debug, Default)]
 pub struct Choice {
@@ -272,7 +286,6 @@ impl Grouper {
             pr_labels: Bits::default(),
             or: Vec::new(),
             ccs: self.severities(claim, apply_hac),
-            apply_hac,
             mdc: 0,
         };
         for &l in pdx.labels.iter() {
@@ -307,11 +320,12 @@ impl Grouper {
         f
     }
 
-    fn choose(&self, claim: &Claim, pdx: &DxInfo, apply_hac: bool) -> (Choice, Option<Level>, u8) {
+    /// The choice, its severity level, the MDC, and the secondary diagnoses' severities it was made with.
+    fn choose(&self, claim: &Claim, pdx: &DxInfo, apply_hac: bool) -> (Choice, Option<Level>, u8, Vec<SdxSeverity>) {
         let mut f = self.features(claim, pdx, apply_hac);
         let (choice, mdc) = logic::group(&mut f);
         let level = f.level_for(choice.family);
-        (choice, level, mdc)
+        (choice, level, mdc, f.ccs)
     }
 
     /// Groups one claim.
@@ -340,25 +354,14 @@ impl Grouper {
             g.initial_drg = self.choose(claim, pdx, false).0.drg;
             return g;
         }
-        let (choice, level, mdc) = self.choose(claim, pdx, true);
+        let (choice, level, mdc, ccs) = self.choose(claim, pdx, true);
         // The initial DRG counts hospital-acquired conditions; it differs only when one was dropped.
-        let ccs = self.severities(claim, true);
         let hac_dropped = ccs.iter().any(|c| c.excluded == Some(Exclusion::HospitalAcquired));
         let initial_drg = if hac_dropped { self.choose(claim, pdx, false).0.drg } else { choice.drg };
         let info = d.drg(choice.drg);
         let mut codes = Vec::with_capacity(1 + claim.sdx.len() + claim.procedures.len());
-        codes.push(CodeOutcome {
-            code: claim.pdx.code,
-            role: "pdx",
-            poa: Some(claim.pdx.poa.as_str()),
-            mdc: Some(mdc),
-            level: pdx.cc.as_ref().map(|c| c.level),
-            excluded: None,
-            hac: None,
-            operating_room: None,
-            drove: true,
-            unknown: false,
-        });
+        let pdx_outcome = CodeOutcome::diagnosis(&claim.pdx, "pdx", false);
+        codes.push(CodeOutcome { mdc: Some(mdc), level: pdx.cc.as_ref().map(|c| c.level), drove: true, ..pdx_outcome });
         let drg_excl = d.drg_exclusions.get(&choice.family);
         for (i, s) in claim.sdx.iter().enumerate() {
             let info = d.dx.get(&s.code);
@@ -369,31 +372,19 @@ impl Grouper {
             }
             let drove = choice.by_severity && excluded.is_none() && cc.is_some_and(|c| Some(c.level) == level);
             codes.push(CodeOutcome {
-                code: s.code,
-                role: "sdx",
-                poa: Some(s.poa.as_str()),
-                mdc: None,
                 level: cc.map(|c| c.level),
                 excluded: if cc.is_some() { excluded } else { None },
                 hac: cc.and_then(|c| (c.hac != 0).then_some(c.hac)),
-                operating_room: None,
                 drove,
-                unknown: info.is_none(),
+                ..CodeOutcome::diagnosis(s, "sdx", info.is_none())
             });
         }
         for (i, p) in claim.procedures.iter().enumerate() {
             let info = d.pr.get(p);
             codes.push(CodeOutcome {
-                code: *p,
-                role: "procedure",
-                poa: None,
-                mdc: None,
-                level: None,
-                excluded: None,
-                hac: None,
                 operating_room: Some(info.is_some_and(|x| x.or.is_some())),
                 drove: choice.procedures.contains(&i),
-                unknown: info.is_none(),
+                ..CodeOutcome::procedure(*p, info.is_none())
             });
         }
         let (title, weight, gmlos, amlos) = describe(info);
@@ -418,46 +409,11 @@ impl Grouper {
 
     fn ungroupable(&self, claim: &Claim, reason: &'static str) -> Grouping {
         let (title, weight, gmlos, amlos) = describe(self.d.drg(999));
-        let mut codes = vec![CodeOutcome {
-            code: claim.pdx.code,
-            role: "pdx",
-            poa: Some(claim.pdx.poa.as_str()),
-            mdc: None,
-            level: None,
-            excluded: None,
-            hac: None,
-            operating_room: None,
-            drove: true,
-            unknown: !self.d.dx.contains_key(&claim.pdx.code),
-        }];
-        for s in &claim.sdx {
-            codes.push(CodeOutcome {
-                code: s.code,
-                role: "sdx",
-                poa: Some(s.poa.as_str()),
-                mdc: None,
-                level: None,
-                excluded: None,
-                hac: None,
-                operating_room: None,
-                drove: false,
-                unknown: !self.d.dx.contains_key(&s.code),
-            });
-        }
-        for p in &claim.procedures {
-            codes.push(CodeOutcome {
-                code: *p,
-                role: "procedure",
-                poa: None,
-                mdc: None,
-                level: None,
-                excluded: None,
-                hac: None,
-                operating_room: None,
-                drove: false,
-                unknown: !self.d.pr.contains_key(p),
-            });
-        }
+        let d = self.d;
+        let pdx_outcome = CodeOutcome::diagnosis(&claim.pdx, "pdx", !d.dx.contains_key(&claim.pdx.code));
+        let mut codes = vec![CodeOutcome { drove: true, ..pdx_outcome }];
+        codes.extend(claim.sdx.iter().map(|s| CodeOutcome::diagnosis(s, "sdx", !d.dx.contains_key(&s.code))));
+        codes.extend(claim.procedures.iter().map(|p| CodeOutcome::procedure(*p, !d.pr.contains_key(p))));
         Grouping {
             id: claim.id.clone(),
             drg: 999,

@@ -8,7 +8,8 @@ use crate::engine::Features;
 use crate::lbl;
 
 /// Whether the principal diagnosis is on one of the family's principal-diagnosis lists (a medical family is reached
-/// through its principal diagnosis; its secondary-diagnosis lists only add to that).
+/// through its principal diagnosis; its secondary-diagnosis lists only add to that). Unlike `super::pdx_on_list`,
+/// a label titled as a secondary-diagnosis list ("… SDX") does not count when the principal carries it.
 fn pdx_in(f: &Features, first: u16) -> bool {
     f.pdx.labels.iter().any(|&l| {
         let name = f.d.label_name(l);
@@ -218,23 +219,4 @@ fn coronary_counts(f: &Features) -> (u32, u32) {
         }
     }
     (a, d)
-}
-
-/// A surgical DRG of the claim's MDC that no procedure list names (any O.R. procedure, for example).
-pub fn surgical_without_list(f: &Features) -> Option<u16> {
-    let _ = f;
-    None
-}
-
-/// A medical DRG decided before the principal diagnosis's own family (ventilation, discharge status…).
-pub fn medical_first(f: &Features) -> Option<u16> {
-    let _ = f;
-    None
-}
-
-/// Whether the O.R. procedure at `index` of the claim counts toward the unrelated O.R. DRGs (981–989) in the
-/// claim's MDC.
-pub fn or_counts(f: &Features, index: usize) -> bool {
-    let _ = (f, index);
-    true
 }

@@ -83,10 +83,6 @@ fn extensive_fusion(f: &Features) -> bool {
         })
 }
 
-/// Whether the principal diagnosis carries a label of the family whose first DRG is `first`.
-fn pdx_in(f: &Features, first: u16) -> bool {
-    f.pdx_labels.iter().any(|l| f.d.label_drgs(l).first() == Some(&first))
-}
 
 /// `Drg(d)` of a split when `ok`, `No` otherwise.
 fn when(ok: bool, f: &Features, drgs: &[u16]) -> Special {
@@ -293,7 +289,7 @@ pub fn special(first: u16, f: &Features) -> Special {
         650 => when(pr(lbl!("650&651|ORPCS")) && pr(lbl!("650&651|AND NON-ORPCS")), f, &[650, 651]),
         // Medical DRGs: the principal diagnosis (not a secondary one) is on the family's list.
         _ if medical => {
-            if pdx_in(f, first) {
+            if super::pdx_on_list(f, first) {
                 Special::Generic
             } else {
                 Special::No
@@ -312,27 +308,7 @@ pub fn special(first: u16, f: &Features) -> Special {
 }
 
 /// Whether a kidney transplant takes the claim to MDC 11 whatever the principal diagnosis (after MDCs 24 and 25,
-/// which keep it). Proposed for `group` in mod.rs: `else if mdc06_11::kidney_transplant(f) { mdc = 11 }`.
-#[allow(dead_code)]
+/// which keep it).
 pub fn kidney_transplant(f: &Features) -> bool {
     f.pr(lbl!("652|ORPCS"))
-}
-
-/// A surgical DRG of the claim's MDC that no procedure list names (any O.R. procedure, for example).
-pub fn surgical_without_list(f: &Features) -> Option<u16> {
-    let _ = f;
-    None
-}
-
-/// A medical DRG decided before the principal diagnosis's own family (ventilation, discharge status…).
-pub fn medical_first(f: &Features) -> Option<u16> {
-    let _ = f;
-    None
-}
-
-/// Whether the O.R. procedure at `index` of the claim counts toward the unrelated O.R. DRGs (981–989) in the
-/// claim's MDC.
-pub fn or_counts(f: &Features, index: usize) -> bool {
-    let _ = (f, index);
-    true
 }

@@ -90,7 +90,7 @@ pub fn special(first: u16, f: &Features) -> Special {
         // Medical families of a principal-diagnosis list: the principal diagnosis must be on it (a secondary
         // diagnosis of the list does not make the DRG).
         722 | 725 | 727 | 729 | 754 | 757 | 760 | 808 | 811 | 813 | 814 | 834 | 840 | 843 | 846 | 849 => {
-            if pdx_in_family(f, first) {
+            if super::pdx_on_list(f, first) {
                 Special::Generic
             } else {
                 Special::No
@@ -100,10 +100,6 @@ pub fn special(first: u16, f: &Features) -> Special {
     }
 }
 
-/// Whether the principal diagnosis carries a label of the family whose first DRG is `first`.
-fn pdx_in_family(f: &Features, first: u16) -> bool {
-    f.pdx.labels.iter().any(|&l| f.d.label_drgs(l).first() == Some(&first))
-}
 
 /// A surgical DRG of the claim's MDC that no procedure list names (any O.R. procedure, for example).
 pub fn surgical_without_list(f: &Features) -> Option<u16> {

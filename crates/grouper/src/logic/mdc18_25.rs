@@ -34,15 +34,11 @@ pub fn special(first: u16, f: &Features) -> Special {
             }
         }
         // Other medical DRGs of MDCs 18–23: the principal diagnosis is on the family's list (a secondary does not count).
-        _ if medical && !pdx_in(f, first) => Special::No,
+        _ if medical && !super::pdx_on_list(f, first) => Special::No,
         _ => Special::Generic,
     }
 }
 
-/// Whether the principal diagnosis carries a label of the family starting at `first`.
-fn pdx_in(f: &Features, first: u16) -> bool {
-    f.pdx_labels.iter().any(|l| f.d.label_drgs(l).first() == Some(&first))
-}
 
 /// A surgical DRG of the claim's MDC that no procedure list names (any O.R. procedure, for example).
 pub fn surgical_without_list(f: &Features) -> Option<u16> {

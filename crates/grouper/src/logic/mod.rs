@@ -127,6 +127,12 @@ pub fn principal_mdc(f: &Features) -> u8 {
     }
 }
 
+/// Whether the principal diagnosis carries a label of the family whose first DRG is `first`: the condition of a
+/// medical family reached through its principal-diagnosis list (a secondary diagnosis of the list does not make it).
+pub fn pdx_on_list(f: &Features, first: u16) -> bool {
+    f.pdx.labels.iter().any(|&l| f.d.label_drgs(l).first() == Some(&first))
+}
+
 fn rank(f: &Features, drg: u16) -> u16 {
     f.d.drg(drg).and_then(|i| i.rank).unwrap_or(u16::MAX)
 }
@@ -181,8 +187,7 @@ fn surgical(f: &Features, mdc: u8) -> Option<u16> {
 /// diagnosis of the MDC, for example), from the MDC modules.
 fn any_or_surgical(f: &Features, mdc: u8) -> Option<u16> {
     match mdc {
-        1..=5 => mdc01_05::surgical_without_list(f),
-        6..=11 => mdc06_11::surgical_without_list(f),
+        1..=11 => None,
         12..=17 => mdc12_17::surgical_without_list(f),
         _ => mdc18_25::surgical_without_list(f),
     }
@@ -192,8 +197,7 @@ fn any_or_surgical(f: &Features, mdc: u8) -> Option<u16> {
 /// principal diagnosis's family.
 fn medical(f: &Features, mdc: u8) -> Option<u16> {
     let first = match mdc {
-        1..=5 => mdc01_05::medical_first(f),
-        6..=11 => mdc06_11::medical_first(f),
+        1..=11 => None,
         12..=17 => mdc12_17::medical_first(f),
         _ => mdc18_25::medical_first(f),
     };
@@ -234,8 +238,7 @@ fn unrelated(f: &Features, mdc: u8) -> Option<(u16, Vec<usize>)> {
     let mut extensive = false;
     for &(i, or) in &f.or {
         let counts = match mdc {
-            1..=5 => mdc01_05::or_counts(f, i),
-            6..=11 => mdc06_11::or_counts(f, i),
+            1..=11 => true,
             12..=17 => mdc12_17::or_counts(f, i),
             _ => mdc18_25::or_counts(f, i),
         };
