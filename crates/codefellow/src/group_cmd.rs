@@ -4,7 +4,7 @@
 //! is 1 when any line was in error.
 
 use anyhow::{Context, Result};
-use grouper::{Claim, Grouper};
+use grouper::{Claim, Grouper, Mce};
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
@@ -22,6 +22,7 @@ pub fn run(args: GroupArgs, out: &mut dyn Write) -> Result<bool> {
         Some(p) => Box::new(std::io::BufReader::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?)),
     };
     let g = Grouper::builtin();
+    let mce = Mce::builtin();
     let mut ok = true;
     for (n, line) in input.lines().enumerate() {
         let line = line.with_context(|| format!("reading line {}", n + 1))?;
@@ -42,7 +43,7 @@ pub fn run(args: GroupArgs, out: &mut dyn Write) -> Result<bool> {
                     "severity": r.severity,
                     "initial_drg": format!("{:03}", r.initial_drg),
                     "return_code": r.return_code,
-                    "mce": [],
+                    "mce": mce.edit(&claim),
                     "codes": r.codes,
                 }))?;
             }

@@ -335,3 +335,36 @@ fn a_fhir_bundle_imports_its_text_and_codings_and_phi_in_its_structure_is_refuse
     assert_eq!(shown["encounter"]["age"], 75, "the age survives scrubbing; the birth date does not");
     assert!(!shown.to_string().contains("Smith") && !shown.to_string().contains("1950"));
 }
+
+#[test]
+fn group_reads_a_batch_with_a_bad_line_and_reports_code_editor_edits_per_code() {
+    let input = concat!(
+        r#"{"id":"hf","age":67,"sex":"F","discharge_status":1,"pdx":{"code":"I50.21","poa":"Y"},"sdx":[{"code":"N17.9","poa":"Y"}]}"#,
+        "\n",
+        r#"{"id":"bad","age":200,"sex":"F","pdx":{"code":"I10","poa":"Y"}}"#,
+        "\n",
+        r#"{"id":"newborn-code","age":30,"sex":"F","pdx":{"code":"Z38.00","poa":"Y"},"sdx":[{"code":"I50","poa":"Y"}],"procedures":["10E0XZZ"]}"#,
+        "\n",
+    );
+    let o = run_stdin(&["group"], input.as_bytes());
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1), "a line in error makes the exit status 1");
+    let lines: Vec<Value> = String::from_utf8_lossy(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["drg"], "292");
+    assert_eq!(lines[0]["mce"], serde_json::json!([]));
+    assert_eq!(lines[1]["error"]["field"], "age");
+    let edits: Vec<(String, String, String)> = lines[2]["mce"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["edit"].as_str().unwrap().into(), e["code"].as_str().unwrap().into(), e["position"].as_str().unwrap().into()))
+        .collect();
+    let want = [
+        ("AGE_CONFLICT", "Z3800", "pdx"),
+        ("INVALID_CODE", "I50", "sdx[0]"),
+        ("QUESTIONABLE_OBSTETRIC_ADMISSION", "10E0XZZ", "procedures[0]"),
+    ];
+    assert_eq!(edits, want.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())));
+    assert!(lines[2]["mce"][0]["message"].as_str().unwrap().contains("newborns"));
+}

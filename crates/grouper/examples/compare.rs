@@ -3,11 +3,13 @@
 //!     cargo run --release -p grouper --example compare -- [--seed 1] [--n 20000] [--mdc 5] [--show 3]
 //!
 //! Prints the agreement on the final DRG (overall and by the reference's MDC) and, for the most frequent
-//! (reference DRG → our DRG) disagreements, example claims as JSON lines.
+//! (reference DRG → our DRG) disagreements, example claims as JSON lines. Then the Medicare Code Editor: on how many
+//! claims the edits (name and count) are identical, and the claims that differ (the reference's length-of-stay edit,
+//! which reads the age for the stay, set apart as in tests/mce_agreement.rs).
 #[path = "../tests/oracle/mod.rs"]
 mod oracle;
 
-use grouper::{sample, Grouper};
+use grouper::{sample, Grouper, Mce};
 use std::collections::BTreeMap;
 
 fn main() {
@@ -58,6 +60,25 @@ fn main() {
             println!("  {}", sample::to_json(&claims[i]));
         }
     }
+    let mce = Mce::builtin();
+    let (mut same, mut set_apart, mut shown) = (0, 0, 0);
+    for (c, r) in claims.iter().zip(&refs) {
+        let mut ours: BTreeMap<String, u32> = BTreeMap::new();
+        for e in mce.edit(c) {
+            *ours.entry(e.edit.name().to_string()).or_default() += 1;
+        }
+        let mut theirs = r.mce.clone();
+        if theirs.remove("INCONSISTENT_WITH_LENGTH_OF_STAY").is_some() {
+            set_apart += 1;
+        }
+        if ours == theirs {
+            same += 1;
+        } else if shown < show.max(10) {
+            shown += 1;
+            println!("MCE differs: reference {theirs:?} ours {ours:?}: {}", sample::to_json(c));
+        }
+    }
+    println!("\nMCE edits identical on {same}/{} claims ({set_apart} claims with the reference's age-for-stay edit set apart)", claims.len());
 }
 
 fn title(drg: &u16) -> String {

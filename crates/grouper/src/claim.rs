@@ -66,6 +66,8 @@ pub struct Claim {
     pub pdx: Diagnosis,
     pub sdx: Vec<Diagnosis>,
     pub procedures: Vec<Key>,
+    /// Length of stay in days, when known: the grouper does not need it; the code editor's length-of-stay edit does.
+    pub los: Option<u16>,
 }
 
 /// The discharge statuses a UB-04 allows (NUBC form locator 17).
@@ -113,6 +115,7 @@ struct RawClaim {
     sdx: Vec<RawDx>,
     #[serde(default)]
     procedures: Vec<RawProc>,
+    los: Option<serde_json::Value>,
 }
 
 /// The claim's id as far as it can be read from a line that may not parse as a claim, for the error line.
@@ -140,7 +143,8 @@ fn dx(raw: &RawDx, field: &str) -> Result<Diagnosis, ClaimError> {
 
 impl Claim {
     /// Reads one claim from a JSON line:
-    /// `{"id","age","sex":"M|F|U","discharge_status":1,"pdx":{"code","poa"},"sdx":[{"code","poa"}],"procedures":["0DTJ4ZZ"]}`.
+    /// `{"id","age","sex":"M|F|U","discharge_status":1,"pdx":{"code","poa"},"sdx":[{"code","poa"}],"procedures":["0DTJ4ZZ"]}`,
+    /// and optionally `"los"`: the length of stay in days.
     pub fn from_json(line: &str) -> Result<Claim, ClaimError> {
         let raw: RawClaim = serde_json::from_str(line).map_err(|e| err("claim", format!("not a claim object: {e}")))?;
         let id = match raw.id {
@@ -195,7 +199,14 @@ impl Claim {
         if procedures.len() > 25 {
             return Err(err("procedures", format!("{} procedures; a claim carries at most 25", procedures.len())));
         }
-        Ok(Claim { id, age, sex, discharge_status, pdx, sdx, procedures })
+        let los = match raw.los {
+            None | Some(serde_json::Value::Null) => None,
+            Some(v) => match v.as_u64() {
+                Some(d) if d <= 9999 => Some(d as u16),
+                _ => return Err(err("los", format!("{v} is not a length of stay: give whole days from admission to discharge, e.g. 4"))),
+            },
+        };
+        Ok(Claim { id, age, sex, discharge_status, pdx, sdx, procedures, los })
     }
 }
 
@@ -231,6 +242,8 @@ mod tests {
         assert_eq!(e.field, "procedures[0]");
         let e = Claim::from_json(r#"{"id":"x","age":50,"sex":"M","pdx":{"code":"I10"},"discharge_status":99}"#).unwrap_err();
         assert_eq!(e.field, "discharge_status");
+        let e = Claim::from_json(r#"{"id":"x","age":50,"sex":"M","pdx":{"code":"I10"},"los":-2}"#).unwrap_err();
+        assert_eq!(e.field, "los");
         assert_eq!(id_of_line(r#"{"id":"x","age":"old"}"#).as_deref(), Some("x"));
     }
 }

@@ -222,13 +222,14 @@ fn one(r: &mut Rng, p: &Pools, d: &Definitions, hiv: Key, id: String) -> Claim {
         pdx: Diagnosis { code: pdx, poa: if r.chance(95) { Poa::Y } else { poa(r) } },
         sdx,
         procedures,
+        los: None,
     }
 }
 
 /// The claim as a JSON line in the `codefellow group` input format.
 pub fn to_json(c: &Claim) -> String {
     let dx = |x: &Diagnosis| serde_json::json!({"code": x.code.as_string(), "poa": x.poa.as_str()});
-    serde_json::json!({
+    let mut v = serde_json::json!({
         "id": c.id,
         "age": c.age,
         "sex": match c.sex { Sex::M => "M", Sex::F => "F", Sex::U => "U" },
@@ -236,8 +237,11 @@ pub fn to_json(c: &Claim) -> String {
         "pdx": dx(&c.pdx),
         "sdx": c.sdx.iter().map(dx).collect::<Vec<_>>(),
         "procedures": c.procedures.iter().map(|k| k.as_string()).collect::<Vec<_>>(),
-    })
-    .to_string()
+    });
+    if let Some(los) = c.los {
+        v["los"] = los.into();
+    }
+    v.to_string()
 }
 
 #[cfg(test)]
