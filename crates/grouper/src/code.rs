@@ -47,6 +47,16 @@ impl Key {
         b.iter().take_while(|&&c| c != 0).map(|&c| c as char).collect()
     }
 
+    /// The code as coders write a diagnosis: a dot after the category (S72.001A, I10). Not for procedure codes.
+    pub fn dotted(self) -> String {
+        let s = self.as_string();
+        if s.len() > 3 {
+            format!("{}.{}", &s[..3], &s[3..])
+        } else {
+            s
+        }
+    }
+
     pub fn len(self) -> usize {
         8 - (self.0.trailing_zeros() / 8) as usize
     }

@@ -322,18 +322,9 @@ fn delivery_outcome_reported(claim: &Claim) -> bool {
     claim.sdx.iter().any(|d| d.code.starts_with("Z37"))
 }
 
-/// A diagnosis code as coders write it (S72.001A); procedure codes have no dot.
-fn dotted(code: Key, diagnosis: bool) -> String {
-    let s = code.as_string();
-    if diagnosis && s.len() > 3 {
-        format!("{}.{}", &s[..3], &s[3..])
-    } else {
-        s
-    }
-}
 
 fn message(edit: Edit, code: Key, position: &str, claim: &Claim, los: Option<u32>) -> String {
-    let c = dotted(code, !position.starts_with("proc"));
+    let c = if position.starts_with("proc") { code.as_string() } else { code.dotted() };
     match edit {
         Edit::InvalidCode => format!("{c} is not a valid code for a FY2026 discharge: use a complete, current code (not a category header)"),
         Edit::ExternalCauseAsPdx => format!("{c} is an external cause code: it explains how an injury happened and is never the principal diagnosis; sequence the injury or condition first"),
@@ -479,9 +470,11 @@ mod tests {
     }
 
     #[test]
-    fn messages_name_the_code_with_its_dot() {
-        assert_eq!(dotted(Key::of("S72001A").unwrap(), true), "S72.001A");
-        assert_eq!(dotted(Key::of("I10").unwrap(), true), "I10");
-        assert_eq!(dotted(Key::of("B2111ZZ").unwrap(), false), "B2111ZZ");
+    fn messages_write_diagnoses_with_their_dot_and_procedures_without() {
+        let m = Mce::builtin();
+        let c = claim(r#"{"id":"a","age":50,"sex":"M","pdx":{"code":"S68719A","poa":"Y"},"procedures":["B2111ZZ","0FYG0Z2"]}"#);
+        let e = m.edit(&c);
+        assert!(e[0].message.starts_with("S68.719A "), "{}", e[0].message);
+        assert!(e[1].message.starts_with("0FYG0Z2 "), "{}", e[1].message);
     }
 }
