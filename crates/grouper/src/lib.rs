@@ -18,4 +18,4 @@ pub use claim::{Claim, ClaimError, Diagnosis, Poa, Sex};
 pub use code::Key;
 pub use compare::{Change, CodeChange, Comparison};
 pub use engine::{CodeOutcome, Exclusion, Grouper, Grouping};
-pub use mce::{CodeEdit, Edit, Mce};
+pub use mce::{CodeEdit, Edit, Mce, Position};

@@ -104,15 +104,53 @@ const ALL: [Edit; 14] = [
     Edit::InconsistentWithLengthOfStay,
 ];
 
-/// An edit that fired, the code it concerns and where that code sits on the claim.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+/// Where a code sits on the claim.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Position {
+    Pdx,
+    Sdx(u8),
+    Procedure(u8),
+}
+
+impl Serialize for Position {
+    /// As the claim's JSON names the place: `pdx`, `sdx[2]`, `procedures[0]`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Position::Pdx => s.serialize_str("pdx"),
+            Position::Sdx(i) => s.collect_str(&format_args!("sdx[{i}]")),
+            Position::Procedure(i) => s.collect_str(&format_args!("procedures[{i}]")),
+        }
+    }
+}
+
+/// An edit that fired, the code it concerns and where that code sits on the claim. Serialized with its `message`.
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct CodeEdit {
     pub edit: Edit,
     pub code: Key,
-    /// `pdx`, `sdx[i]` or `procedures[i]`, as in the claim's JSON.
-    pub position: String,
+    pub position: Position,
+    /// The patient's age and length of stay, for the message.
+    age: u8,
+    los: Option<u16>,
+}
+
+impl CodeEdit {
     /// What is wrong, in words, with what would be right.
-    pub message: String,
+    pub fn message(&self) -> String {
+        message(self.edit, self.code, self.position, self.age, self.los)
+    }
+}
+
+impl Serialize for CodeEdit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("CodeEdit", 4)?;
+        st.serialize_field("edit", &self.edit)?;
+        st.serialize_field("code", &self.code)?;
+        st.serialize_field("position", &self.position)?;
+        st.serialize_field("message", &self.message())?;
+        st.end()
+    }
 }
 
 /// What the editor knows about one diagnosis code.
@@ -218,11 +256,11 @@ impl Mce {
         let length_of_stay = claim.los.map(u32::from);
         let mut out = Vec::new();
         let pdx = claim.pdx.code;
-        let push = |out: &mut Vec<CodeEdit>, edit: Edit, code: Key, position: String| {
-            let message = message(edit, code, &position, claim, length_of_stay);
-            out.push(CodeEdit { edit, code, position, message });
+        let (age, los) = (claim.age, claim.los);
+        let push = |out: &mut Vec<CodeEdit>, edit: Edit, code: Key, position: Position| {
+            out.push(CodeEdit { edit, code, position, age, los });
         };
-        let dx_edits = |out: &mut Vec<CodeEdit>, code: Key, position: String, principal: bool| {
+        let dx_edits = |out: &mut Vec<CodeEdit>, code: Key, position: Position, principal: bool| {
             let Some(r) = self.dx.get(&code) else {
                 push(out, Edit::InvalidCode, code, position);
                 return;
@@ -237,21 +275,21 @@ impl Mce {
             if r.ages.is_some_and(|(lo, hi)| claim.age < lo || claim.age > hi) {
                 bits |= Edit::AgeConflict.bit();
             }
-            for e in ALL {
-                if bits & e.bit() != 0 {
-                    push(out, e, code, position.clone());
+            if bits != 0 {
+                for e in ALL.into_iter().filter(|e| bits & e.bit() != 0) {
+                    push(out, e, code, position);
                 }
             }
         };
-        dx_edits(&mut out, pdx, "pdx".into(), true);
+        dx_edits(&mut out, pdx, Position::Pdx, true);
         for (i, d) in claim.sdx.iter().enumerate() {
             if d.code == pdx {
-                push(&mut out, Edit::DuplicateOfPdx, d.code, format!("sdx[{i}]"));
+                push(&mut out, Edit::DuplicateOfPdx, d.code, Position::Sdx(i as u8));
             }
-            dx_edits(&mut out, d.code, format!("sdx[{i}]"), false);
+            dx_edits(&mut out, d.code, Position::Sdx(i as u8), false);
         }
         for (i, &p) in claim.procedures.iter().enumerate() {
-            let position = format!("procedures[{i}]");
+            let position = Position::Procedure(i as u8);
             let Some(r) = self.pr.get(&p) else {
                 push(&mut out, Edit::InvalidCode, p, position);
                 continue;
@@ -272,10 +310,8 @@ impl Mce {
                     bits |= edit.bit();
                 }
             }
-            for e in ALL {
-                if bits & e.bit() != 0 {
-                    push(&mut out, e, p, position.clone());
-                }
+            for e in ALL.into_iter().filter(|e| bits & e.bit() != 0) {
+                push(&mut out, e, p, position);
             }
         }
         out
@@ -323,8 +359,8 @@ fn delivery_outcome_reported(claim: &Claim) -> bool {
 }
 
 
-fn message(edit: Edit, code: Key, position: &str, claim: &Claim, los: Option<u32>) -> String {
-    let c = if position.starts_with("proc") { code.as_string() } else { code.dotted() };
+fn message(edit: Edit, code: Key, position: Position, age: u8, los: Option<u16>) -> String {
+    let c = if let Position::Procedure(_) = position { code.as_string() } else { code.dotted() };
     match edit {
         Edit::InvalidCode => format!("{c} is not a valid code for a FY2026 discharge: use a complete, current code (not a category header)"),
         Edit::ExternalCauseAsPdx => format!("{c} is an external cause code: it explains how an injury happened and is never the principal diagnosis; sequence the injury or condition first"),
@@ -338,7 +374,7 @@ fn message(edit: Edit, code: Key, position: &str, claim: &Claim, los: Option<u32
                 Some((lo, hi)) => format!("ages {lo}–{hi}"),
                 None => "a different age".to_string(),
             };
-            format!("{c} is for {group}; the patient is {}", claim.age)
+            format!("{c} is for {group}; the patient is {age}")
         }
         Edit::ManifestationAsPdx => format!("{c} is a manifestation code: code first the underlying condition and report {c} after it"),
         Edit::UnacceptablePdx => format!("{c} is not acceptable as the principal diagnosis of an inpatient stay: sequence the condition that occasioned the admission first"),
@@ -390,7 +426,7 @@ mod tests {
         let e = m.edit(&c);
         // Z38.00 (liveborn, born in hospital) is the newborn's principal diagnosis, and only the newborn's.
         assert_eq!(names(&e), vec![("AGE_CONFLICT", "Z3800".into())]);
-        assert!(e[0].message.contains("newborns") && e[0].message.contains("Z38.00"), "{}", e[0].message);
+        assert!(e[0].message().contains("newborns") && e[0].message().contains("Z38.00"), "{}", e[0].message());
         let c = claim(r#"{"id":"a","age":0,"sex":"M","pdx":{"code":"Z3800"}}"#);
         assert_eq!(names(&m.edit(&c)), vec![]);
         let c = claim(r#"{"id":"a","age":70,"sex":"F","pdx":{"code":"O80"}}"#);
@@ -474,7 +510,7 @@ mod tests {
         let m = Mce::builtin();
         let c = claim(r#"{"id":"a","age":50,"sex":"M","pdx":{"code":"S68719A","poa":"Y"},"procedures":["B2111ZZ","0FYG0Z2"]}"#);
         let e = m.edit(&c);
-        assert!(e[0].message.starts_with("S68.719A "), "{}", e[0].message);
-        assert!(e[1].message.starts_with("0FYG0Z2 "), "{}", e[1].message);
+        assert!(e[0].message().starts_with("S68.719A "), "{}", e[0].message());
+        assert!(e[1].message().starts_with("0FYG0Z2 "), "{}", e[1].message());
     }
 }
