@@ -15,6 +15,23 @@ pub struct GroupArgs {
     pub file: Option<PathBuf>,
 }
 
+/// One result line, fields in the order the README documents.
+#[derive(serde::Serialize)]
+struct Line<'a> {
+    id: &'a str,
+    drg: String,
+    mdc: Option<String>,
+    title: &'a str,
+    weight: f64,
+    gmlos: f64,
+    amlos: f64,
+    severity: &'a str,
+    initial_drg: String,
+    return_code: &'a str,
+    mce: Vec<grouper::CodeEdit>,
+    codes: &'a [grouper::CodeOutcome],
+}
+
 pub fn run(args: GroupArgs, out: &mut dyn Write) -> Result<bool> {
     let input: Box<dyn BufRead> = match args.file.as_deref() {
         None => Box::new(std::io::stdin().lock()),
@@ -32,20 +49,21 @@ pub fn run(args: GroupArgs, out: &mut dyn Write) -> Result<bool> {
         match Claim::from_json(&line) {
             Ok(claim) => {
                 let r = g.group(&claim);
-                serde_json::to_writer(&mut *out, &serde_json::json!({
-                    "id": r.id,
-                    "drg": format!("{:03}", r.drg),
-                    "mdc": r.mdc.map(|m| format!("{m:02}")),
-                    "title": r.title,
-                    "weight": r.weight,
-                    "gmlos": r.gmlos,
-                    "amlos": r.amlos,
-                    "severity": r.severity,
-                    "initial_drg": format!("{:03}", r.initial_drg),
-                    "return_code": r.return_code,
-                    "mce": mce.edit(&claim),
-                    "codes": r.codes,
-                }))?;
+                let line = Line {
+                    id: &r.id,
+                    drg: format!("{:03}", r.drg),
+                    mdc: r.mdc.map(|m| format!("{m:02}")),
+                    title: &r.title,
+                    weight: r.weight,
+                    gmlos: r.gmlos,
+                    amlos: r.amlos,
+                    severity: r.severity,
+                    initial_drg: format!("{:03}", r.initial_drg),
+                    return_code: r.return_code,
+                    mce: mce.edit(&claim),
+                    codes: &r.codes,
+                };
+                serde_json::to_writer(&mut *out, &line)?;
             }
             Err(e) => {
                 ok = false;
