@@ -52,7 +52,7 @@ pub enum Exclusion {
     Died,
     /// A hospital-acquired condition not present on admission.
     HospitalAcquired,
-    /// The same code as the principal diagnosis, or repeated.
+    /// The same code as an earlier secondary diagnosis (that one counts).
     Duplicate,
 }
 
@@ -77,6 +77,9 @@ pub struct Features<'a> {
     pub ccs: Vec<SdxSeverity>,
     /// The MDC being evaluated.
     pub mdc: u8,
+    /// For each procedure of the claim: whether it completes a procedure cluster and so counts only through it (set
+    /// with the MDC by `enter_mdc`; none before).
+    consumed: Vec<bool>,
 }
 
 impl<'a> Features<'a> {
@@ -128,6 +131,55 @@ impl<'a> Features<'a> {
     /// Whether any O.R. procedure on the claim may group to `drg` (Appendix E).
     pub fn or_to(&self, drg: u16) -> bool {
         self.or.iter().any(|(_, o)| o.drgs.contains(&drg))
+    }
+
+    /// Whether the procedure at `i` completes a procedure cluster and so counts only through the cluster, not through
+    /// its own lists (a removal of a knee spacer with a knee replacement is a revision, not a debridement).
+    pub fn consumed(&self, i: usize) -> bool {
+        self.consumed.get(i).copied().unwrap_or(false)
+    }
+
+    /// Opens the claim's MDC: the procedure labels become those of the MDC's formulas, a procedure of a complete
+    /// cluster counting only through the cluster. As the reference does: a complete cluster listed under the procedure
+    /// itself, of any MDC but pre-MDC (a hip revision pair is no endocrine O.R. procedure; a kidney with a pancreas
+    /// transplant stays a kidney transplant), or listed under another procedure of the claim, of the claim's MDC only
+    /// (a neurostimulator lead of a nervous-system pair stays a musculoskeletal procedure).
+    pub fn enter_mdc(&mut self, mdc: u8) {
+        self.mdc = mdc;
+        let d = self.d;
+        let procs = &self.claim.procedures;
+        let complete = |others: &[Key]| others.iter().all(|o| procs.contains(o));
+        let mdc_of = |l: u16| d.label_drgs(l).first().and_then(|&x| d.drg(x)).map_or(255, |i| i.mdc);
+        self.consumed = (0..procs.len())
+            .map(|i| {
+                procs.iter().enumerate().any(|(j, p)| {
+                    d.pr.get(p).is_some_and(|info| {
+                        info.clusters.iter().any(|(l, others)| {
+                            let own = j == i && mdc_of(*l) != 0;
+                            (own || (others.contains(&procs[i]) && mdc_of(*l) == mdc)) && complete(others)
+                        })
+                    })
+                })
+            })
+            .collect();
+        if !self.consumed.contains(&true) {
+            return;
+        }
+        let mut bits = Bits::default();
+        for (i, p) in procs.iter().enumerate() {
+            let Some(info) = d.pr.get(p) else { continue };
+            if !self.consumed[i] {
+                for &l in info.labels.iter() {
+                    bits.set(l);
+                }
+            }
+            for (l, others) in info.clusters.iter() {
+                if complete(others) {
+                    bits.set(*l);
+                }
+            }
+        }
+        self.pr_labels = bits;
     }
 }
 
@@ -259,7 +311,9 @@ impl Grouper {
         for (i, s) in claim.sdx.iter().enumerate() {
             let Some(info) = self.d.dx.get(&s.code) else { continue };
             let Some(cc) = &info.cc else { continue };
-            let excluded = if s.code == claim.pdx.code || claim.sdx[..i].iter().any(|o| o.code == s.code) {
+            // The same code as the principal diagnosis counts unless its exclusion list holds the principal diagnosis
+            // (as for any other code); a repeated secondary diagnosis counts once.
+            let excluded = if claim.sdx[..i].iter().any(|o| o.code == s.code) {
                 Some(Exclusion::Duplicate)
             } else if self.d.pdx_excludes(claim.pdx.code, cc.exclusion_list) {
                 Some(Exclusion::Principal)
@@ -287,6 +341,7 @@ impl Grouper {
             or: Vec::new(),
             ccs: self.severities(claim, apply_hac),
             mdc: 0,
+            consumed: Vec::new(),
         };
         for &l in pdx.labels.iter() {
             f.pdx_labels.set(l);
@@ -314,6 +369,24 @@ impl Grouper {
             if let Some(or) = &info.or {
                 if !f.or.iter().any(|(j, _)| claim.procedures[*j] == *p) {
                     f.or.push((i, or));
+                }
+            }
+        }
+        // A complete cluster of non-O.R. codes (a pacemaker device with its lead) is one O.R. procedure: each of its
+        // codes enters the O.R. list with the cluster's Appendix E entry.
+        for (i, p) in claim.procedures.iter().enumerate() {
+            let Some(info) = d.pr.get(p) else { continue };
+            for (l, others) in info.clusters.iter() {
+                let Some(or) = d.cluster_or.get(l) else { continue };
+                let non_or = others.iter().all(|o| d.pr.get(o).is_none_or(|x| x.or.is_none()));
+                if info.or.is_some() || !non_or || !others.iter().all(|o| claim.procedures.contains(o)) {
+                    continue;
+                }
+                let lead = others.iter().filter_map(|o| claim.procedures.iter().position(|x| x == o));
+                for j in std::iter::once(i).chain(lead) {
+                    if !f.or.iter().any(|(k, _)| claim.procedures[*k] == claim.procedures[j]) {
+                        f.or.push((j, or));
+                    }
                 }
             }
         }

@@ -137,12 +137,14 @@ fn rank(f: &Features, drg: u16) -> u16 {
     f.d.drg(drg).and_then(|i| i.rank).unwrap_or(u16::MAX)
 }
 
-/// The procedures that carry a label of the family a DRG belongs to.
+/// The procedures that carry a label of the family a DRG belongs to (a procedure of a complete cluster through the
+/// cluster only).
 fn procedures_of(f: &Features, drg: u16) -> Vec<usize> {
     let mut out = vec![];
     for (i, p) in f.claim.procedures.iter().enumerate() {
         let Some(info) = f.d.pr.get(p) else { continue };
-        let hit = info.labels.iter().chain(info.clusters.iter().map(|(l, _)| l)).any(|&l| f.d.label_drgs(l).contains(&drg));
+        let own: &[u16] = if f.consumed(i) { &[] } else { &info.labels };
+        let hit = own.iter().chain(info.clusters.iter().map(|(l, _)| l)).any(|&l| f.d.label_drgs(l).contains(&drg));
         if hit && !out.contains(&i) {
             out.push(i);
         }
@@ -266,10 +268,6 @@ pub fn group(f: &mut Features) -> (Choice, u8) {
         let mdc = principal_mdc(f);
         return (Choice { drg, family, procedures: procedures_of(f, drg), by_severity: splits(f.d.label_drgs_of(family).unwrap_or(&[])) }, mdc);
     }
-    // A principal diagnosis that is invalid as a discharge diagnosis.
-    if f.pdx(lbl!("998|PDX")) {
-        return (Choice { drg: 998, family: 998, procedures: vec![], by_severity: false }, principal_mdc(f));
-    }
     let mut mdc = principal_mdc(f);
     if mdc18_25::is_multiple_trauma(f) {
         mdc = 24;
@@ -279,7 +277,7 @@ pub fn group(f: &mut Features) -> (Choice, u8) {
         // A kidney transplant takes the claim to MDC 11 whatever the principal diagnosis.
         mdc = 11;
     }
-    f.mdc = mdc;
+    f.enter_mdc(mdc);
     if let Some(drg) = surgical(f, mdc) {
         let family = family_first(f, drg);
         return (Choice { drg, family, procedures: procedures_of(f, drg), by_severity: splits(f.d.label_drgs_of(family).unwrap_or(&[])) }, mdc);
