@@ -284,8 +284,8 @@ fn hac_applies(cat: u8, claim: &Claim) -> bool {
         10 => claim.procedures.iter().any(|k| {
             k.starts_with("0SR") && matches!(k.byte(3), b'9' | b'A' | b'B' | b'C' | b'D' | b'E' | b'R' | b'S' | b'T' | b'U' | b'V' | b'W')
         }),
-        // Surgical site infection after bariatric surgery for morbid obesity.
-        11 => claim.pdx.code.starts_with("E6601") && (has("0D16") || has("0DV6") || has("0DB6")),
+        // Surgical site infection after bariatric surgery for morbid obesity (E66.01, or obesity class 3, E66.813).
+        11 => morbid_obesity(claim.pdx.code) && (has("0D16") || has("0DV6") || has("0DB6")),
         // Surgical site infection after certain orthopedic procedures of the spine, shoulder and elbow.
         12 => has("0RG") || has("0SG") || has("0RR") || has("0RQ"),
         // Surgical site infection after a cardiac implantable electronic device procedure: with the device
@@ -295,6 +295,11 @@ fn hac_applies(cat: u8, claim: &Claim) -> bool {
         14 => has("02HV") || has("05H") || has("06H"),
         _ => true,
     }
+}
+
+/// The principal diagnoses of HAC 11 (morbid obesity; not CCs themselves, so not in the CC table's HAC column).
+fn morbid_obesity(code: Key) -> bool {
+    code.starts_with("E6601") || code.starts_with("E66813")
 }
 
 impl Grouper {
@@ -414,13 +419,21 @@ impl Grouper {
         if pdx.female_mdc != 0 && claim.sex == Sex::U {
             return self.ungroupable(claim, "INVALID_SEX");
         }
-        // A hospital-acquired condition whose POA indicator is missing makes the final DRG ungroupable.
+        // A code of a hospital-acquired condition list whose POA indicator is missing makes the final DRG ungroupable
+        // when its category's criteria are met, or when another category's are met by a code not present on admission
+        // (as the reference does; a catheter-associated urinary tract infection, category 6, is no such other). HAC
+        // 11's morbid obesity codes are on a HAC list too.
+        let hac_code = |s: &crate::claim::Diagnosis| {
+            let cc = d.dx.get(&s.code).and_then(|i| i.cc.as_ref());
+            cc.filter(|cc| s.code != claim.pdx.code && cc.hac != 0 && !d.pdx_excludes(claim.pdx.code, cc.exclusion_list))
+        };
+        let other_met = claim.sdx.iter().any(|s| {
+            matches!(s.poa, Poa::N | Poa::U) && hac_code(s).is_some_and(|cc| cc.hac != 6 && hac_applies(cc.hac, claim))
+        });
         let hac_missing_poa = claim.sdx.iter().any(|s| {
             s.poa == Poa::Exempt
-                && s.code != claim.pdx.code
-                && d.dx.get(&s.code).and_then(|i| i.cc.as_ref()).is_some_and(|cc| {
-                    cc.hac != 0 && !d.pdx_excludes(claim.pdx.code, cc.exclusion_list) && hac_applies(cc.hac, claim)
-                })
+                && (hac_code(s).is_some_and(|cc| other_met || hac_applies(cc.hac, claim))
+                    || (other_met && s.code != claim.pdx.code && morbid_obesity(s.code)))
         });
         if hac_missing_poa {
             let mut g = self.ungroupable(claim, "HAC_MISSING_ONE_POA");
