@@ -206,7 +206,8 @@ impl Definitions {
         for info in d.pr.values() {
             for (l, others) in info.clusters.iter() {
                 if info.or.is_none() && others.iter().all(|o| d.pr.get(o).is_none_or(|x| x.or.is_none())) {
-                    cluster_or.entry(*l).or_insert_with(|| OrInfo { extensive: true, drgs: d.label_drgs[*l as usize].clone() });
+                    let drgs = d.label_drgs[*l as usize].clone();
+                    cluster_or.entry(*l).or_insert_with(|| OrInfo { extensive: true, drgs });
                 }
             }
         }

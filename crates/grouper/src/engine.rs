@@ -77,9 +77,9 @@ pub struct Features<'a> {
     pub ccs: Vec<SdxSeverity>,
     /// The MDC being evaluated.
     pub mdc: u8,
-    /// For each procedure of the claim: whether it completes a procedure cluster and so counts only through it (set
-    /// with the MDC by `enter_mdc`; none before).
-    consumed: Vec<bool>,
+    /// For each procedure of the claim: the families of the complete clusters of the claim's MDC it is part of (it
+    /// counts only for their lists; set with the MDC by `enter_mdc`, none before).
+    consumed: Vec<Vec<u16>>,
 }
 
 impl<'a> Features<'a> {
@@ -133,43 +133,50 @@ impl<'a> Features<'a> {
         self.or.iter().any(|(_, o)| o.drgs.contains(&drg))
     }
 
-    /// Whether the procedure at `i` completes a procedure cluster and so counts only through the cluster, not through
-    /// its own lists (a removal of a knee spacer with a knee replacement is a revision, not a debridement).
-    pub fn consumed(&self, i: usize) -> bool {
-        self.consumed.get(i).copied().unwrap_or(false)
+    /// Whether the procedure at `i` counts for its list `l`: a procedure that completes a procedure cluster of the
+    /// claim's MDC counts only through the cluster's family (a removal of a knee spacer with a knee replacement is a
+    /// revision, not a debridement; a lead of a craniotomy with a major device implant is still a craniotomy).
+    pub fn counts(&self, i: usize, l: u16) -> bool {
+        let Some(info) = self.d.pr.get(&self.claim.procedures[i]) else { return false };
+        let family = self.d.label_drgs(l).first();
+        let through = |c: &Vec<u16>| c.is_empty() || family.is_some_and(|x| c.contains(x));
+        info.labels.contains(&l) && self.consumed.get(i).is_none_or(through)
     }
 
-    /// Opens the claim's MDC: the procedure labels become those of the MDC's formulas, a procedure of a complete
-    /// cluster counting only through the cluster. As the reference does: a complete cluster listed under the procedure
-    /// itself, of any MDC but pre-MDC (a hip revision pair is no endocrine O.R. procedure; a kidney with a pancreas
-    /// transplant stays a kidney transplant), or listed under another procedure of the claim, of the claim's MDC only
-    /// (a neurostimulator lead of a nervous-system pair stays a musculoskeletal procedure).
+    /// Opens the claim's MDC: the procedure labels become those the MDC's formulas see. As the reference does, a
+    /// procedure of a complete cluster whose family is in the claim's MDC (listed under it or under another procedure
+    /// of the claim) counts only for that family's lists; clusters of other MDCs take nothing away (a hip revision
+    /// pair stays a hip procedure for multiple significant trauma; a neurostimulator lead of a nervous-system pair
+    /// stays a musculoskeletal procedure).
     pub fn enter_mdc(&mut self, mdc: u8) {
         self.mdc = mdc;
         let d = self.d;
         let procs = &self.claim.procedures;
         let complete = |others: &[Key]| others.iter().all(|o| procs.contains(o));
-        let mdc_of = |l: u16| d.label_drgs(l).first().and_then(|&x| d.drg(x)).map_or(255, |i| i.mdc);
-        self.consumed = (0..procs.len())
-            .map(|i| {
-                procs.iter().enumerate().any(|(j, p)| {
-                    d.pr.get(p).is_some_and(|info| {
-                        info.clusters.iter().any(|(l, others)| {
-                            let own = j == i && mdc_of(*l) != 0;
-                            (own || (others.contains(&procs[i]) && mdc_of(*l) == mdc)) && complete(others)
-                        })
-                    })
-                })
-            })
-            .collect();
-        if !self.consumed.contains(&true) {
+        let mut consumed = vec![Vec::new(); procs.len()];
+        for (j, p) in procs.iter().enumerate() {
+            let Some(info) = d.pr.get(p) else { continue };
+            for (l, others) in info.clusters.iter() {
+                let Some(&first) = d.label_drgs(*l).first() else { continue };
+                if d.drg(first).is_none_or(|x| x.mdc != mdc) || !complete(others) {
+                    continue;
+                }
+                for (i, c) in procs.iter().enumerate() {
+                    if (i == j || others.contains(c)) && !consumed[i].contains(&first) {
+                        consumed[i].push(first);
+                    }
+                }
+            }
+        }
+        self.consumed = consumed;
+        if self.consumed.iter().all(|c| c.is_empty()) {
             return;
         }
         let mut bits = Bits::default();
         for (i, p) in procs.iter().enumerate() {
             let Some(info) = d.pr.get(p) else { continue };
-            if !self.consumed[i] {
-                for &l in info.labels.iter() {
+            for &l in info.labels.iter() {
+                if self.counts(i, l) {
                     bits.set(l);
                 }
             }
@@ -522,3 +529,4 @@ fn describe(info: Option<&DrgInfo>) -> (String, f64, f64, f64) {
         None => (String::new(), 0.0, 0.0, 0.0),
     }
 }
+

@@ -11,7 +11,7 @@ use crate::lbl;
 /// The procedures of the claim on the list `l` (outside clusters), a code reported twice counting twice.
 fn count(f: &Features, l: u16) -> usize {
     (0..f.claim.procedures.len())
-        .filter(|&i| !f.consumed(i) && f.d.pr.get(&f.claim.procedures[i]).is_some_and(|info| info.labels.contains(&l)))
+        .filter(|&i| f.counts(i, l))
         .count()
 }
 
@@ -20,11 +20,7 @@ fn count(f: &Features, l: u16) -> usize {
 /// interbody device counts as anterior, its posterior variant as posterior).
 fn extensive_fusion(f: &Features) -> bool {
     let ext = lbl!("456&457&458|EXTENSIVE FUSIONS ORPCS");
-    let codes: Vec<Key> = (0..f.claim.procedures.len())
-        .filter(|&i| !f.consumed(i))
-        .map(|i| f.claim.procedures[i])
-        .filter(|p| f.d.pr.get(p).is_some_and(|info| info.labels.contains(&ext)))
-        .collect();
+    let codes: Vec<Key> = (0..f.claim.procedures.len()).filter(|&i| f.counts(i, ext)).map(|i| f.claim.procedures[i]).collect();
     let column = |p: &Key| -> u8 {
         if p.starts_with("XRGC") {
             if p.byte(5) == b'E' { b'1' } else { b'0' }

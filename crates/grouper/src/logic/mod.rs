@@ -143,8 +143,8 @@ fn procedures_of(f: &Features, drg: u16) -> Vec<usize> {
     let mut out = vec![];
     for (i, p) in f.claim.procedures.iter().enumerate() {
         let Some(info) = f.d.pr.get(p) else { continue };
-        let own: &[u16] = if f.consumed(i) { &[] } else { &info.labels };
-        let hit = own.iter().chain(info.clusters.iter().map(|(l, _)| l)).any(|&l| f.d.label_drgs(l).contains(&drg));
+        let own = info.labels.iter().filter(|&&l| f.counts(i, l));
+        let hit = own.chain(info.clusters.iter().map(|(l, _)| l)).any(|&l| f.d.label_drgs(l).contains(&drg));
         if hit && !out.contains(&i) {
             out.push(i);
         }
