@@ -212,10 +212,14 @@ fn newborn(f: &Features) -> u16 {
     }
 }
 
-/// Whether every secondary diagnosis is on the normal newborn's list of allowed secondary diagnoses.
+/// Whether every secondary diagnosis is one a normal newborn may have: on the list of allowed secondary diagnoses or
+/// on the normal newborn's principal-diagnosis list (jaundice P59.8), or a code the tables do not list (as the
+/// reference does).
 fn newborn_sdx_only_normal(f: &Features) -> bool {
-    let ok = lbl!("795|AND NO SDX OR ONLY SDX");
-    f.claim.sdx.iter().all(|s| s.code == f.claim.pdx.code || f.d.dx.get(&s.code).is_some_and(|i| i.labels.contains(&ok)))
+    let ok = [lbl!("795|AND NO SDX OR ONLY SDX"), lbl!("795|PDX")];
+    f.claim.sdx.iter().all(|s| {
+        s.code == f.claim.pdx.code || f.d.dx.get(&s.code).is_none_or(|i| i.labels.iter().any(|l| ok.contains(l)))
+    })
 }
 
 /// Whether the O.R. procedure at `index` of the claim counts toward the unrelated O.R. DRGs (981–989) in the
