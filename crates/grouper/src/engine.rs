@@ -277,29 +277,41 @@ impl Default for Grouper {
     }
 }
 
-/// Whether a code of HAC category `cat` meets the category's criteria on this claim (the codes alone for most
+/// Whether `code`, of HAC category `cat`, meets the category's criteria on this claim (the codes alone for most
 /// categories; a procedure or a companion diagnosis for the others).
-fn hac_applies(cat: u8, claim: &Claim) -> bool {
+fn hac_applies(cat: u8, code: Key, claim: &Claim) -> bool {
     let has = |p: &str| claim.procedures.iter().any(|k| k.starts_with(p));
     let sdx = |p: &str| claim.sdx.iter().any(|d| d.code.starts_with(p));
+    // Surgical site infection after bariatric surgery for morbid obesity (E66.01, or obesity class 3, E66.813).
+    let bariatric = || morbid_obesity(claim.pdx.code) && (has("0D16") || has("0DV6") || has("0DB6"));
+    // Surgical site infection after certain orthopedic procedures of the spine, shoulder and elbow.
+    let orthopedic = || has("0RG") || has("0SG") || has("0RR") || has("0RQ");
+    // A cardiac implantable electronic device procedure: a device in the chest or abdomen, or a cardiac lead.
+    let lead = |k: &Key| k.starts_with("02H") && matches!(k.byte(5), b'J' | b'K' | b'M');
+    let device = || has("0JH6") || has("0JH8") || has("0JWT") || claim.procedures.iter().any(lead);
     match cat {
-        // Catheter-associated urinary tract infection: the infection and the catheter complication together.
-        6 => (sdx("T83511") || sdx("T83518")) && claim.sdx.iter().any(|d| !d.code.starts_with("T835")),
+        // Catheter-associated urinary tract infection: the catheter infection itself, or a urinary tract infection
+        // with the catheter infection on the claim.
+        6 => code.starts_with("T8351") || sdx("T83511") || sdx("T83518"),
         // Surgical site infection, mediastinitis, after coronary artery bypass graft.
         8 => has("0210") || has("0211") || has("0212") || has("0213"),
         // Deep vein thrombosis or pulmonary embolism after total knee or hip replacement.
         10 => claim.procedures.iter().any(|k| {
             k.starts_with("0SR") && matches!(k.byte(3), b'9' | b'A' | b'B' | b'C' | b'D' | b'E' | b'R' | b'S' | b'T' | b'U' | b'V' | b'W')
         }),
-        // Surgical site infection after bariatric surgery for morbid obesity (E66.01, or obesity class 3, E66.813).
-        11 => morbid_obesity(claim.pdx.code) && (has("0D16") || has("0DV6") || has("0DB6")),
-        // Surgical site infection after certain orthopedic procedures of the spine, shoulder and elbow.
-        12 => has("0RG") || has("0SG") || has("0RR") || has("0RQ"),
-        // Surgical site infection after a cardiac implantable electronic device procedure: with the device
-        // infection code and the device procedure.
-        13 => sdx("T827") && (has("0JH6") || has("0JH8") || has("0JWT") || has("02H")),
-        // Iatrogenic pneumothorax with venous catheterization.
-        14 => has("02HV") || has("05H") || has("06H"),
+        11 => bariatric(),
+        12 => orthopedic(),
+        // A surgical site infection code (T81.40–T81.49, K68.11) is on the lists of categories 11, 12 and 13.
+        13 if code.starts_with("T814") || code.starts_with("K6811") => bariatric() || orthopedic() || device(),
+        // Infection of a cardiac device after a cardiac implantable electronic device procedure.
+        13 => device(),
+        // Iatrogenic pneumothorax with a central venous catheter: an infusion device put percutaneously into the
+        // heart or great vessels (not the thoracic aorta) or an upper vein (not unspecified).
+        14 => claim.procedures.iter().any(|k| {
+            let body = k.byte(3);
+            let vessel = (k.starts_with("02H") && body != b'W') || (k.starts_with("05H") && body != b'Y');
+            vessel && matches!(k.byte(4), b'3' | b'4') && k.byte(5) == b'3'
+        }),
         _ => true,
     }
 }
@@ -324,18 +336,22 @@ impl Grouper {
             let Some(info) = self.d.dx.get(&s.code) else { continue };
             let Some(cc) = &info.cc else { continue };
             // The same code as the principal diagnosis counts unless its exclusion list holds the principal diagnosis
-            // (as for any other code); a repeated secondary diagnosis counts once.
-            let excluded = if claim.sdx[..i].iter().any(|o| o.code == s.code) {
+            // (as for any other code); a repeated secondary diagnosis counts once: it is a duplicate, unless every
+            // earlier report of it was dropped as hospital-acquired and this one counts (present on admission).
+            let repeated = claim.sdx[..i].iter().any(|o| o.code == s.code);
+            let earlier_counted = out.iter().any(|o: &SdxSeverity| claim.sdx[o.index].code == s.code && o.excluded.is_none());
+            let excluded = if repeated && earlier_counted {
                 Some(Exclusion::Duplicate)
             } else if self.d.pdx_excludes(claim.pdx.code, cc.exclusion_list) {
                 Some(Exclusion::Principal)
             } else if cc.only_alive && claim.discharge_status == 20 {
                 Some(Exclusion::Died)
-            } else if apply_hac && cc.hac != 0 && matches!(s.poa, Poa::N | Poa::U) && hac_applies(cc.hac, claim) {
+            } else if apply_hac && cc.hac != 0 && matches!(s.poa, Poa::N | Poa::U) && hac_applies(cc.hac, s.code, claim) {
                 Some(Exclusion::HospitalAcquired)
             } else {
                 None
             };
+            let excluded = if repeated && excluded.is_some() { Some(Exclusion::Duplicate) } else { excluded };
             out.push(SdxSeverity { index: i, level: cc.level, excluded });
         }
         out
@@ -435,11 +451,11 @@ impl Grouper {
             cc.filter(|cc| s.code != claim.pdx.code && cc.hac != 0 && !d.pdx_excludes(claim.pdx.code, cc.exclusion_list))
         };
         let other_met = claim.sdx.iter().any(|s| {
-            matches!(s.poa, Poa::N | Poa::U) && hac_code(s).is_some_and(|cc| cc.hac != 6 && hac_applies(cc.hac, claim))
+            matches!(s.poa, Poa::N | Poa::U) && hac_code(s).is_some_and(|cc| cc.hac != 6 && hac_applies(cc.hac, s.code, claim))
         });
         let hac_missing_poa = claim.sdx.iter().any(|s| {
             s.poa == Poa::Exempt
-                && (hac_code(s).is_some_and(|cc| other_met || hac_applies(cc.hac, claim))
+                && (hac_code(s).is_some_and(|cc| other_met || hac_applies(cc.hac, s.code, claim))
                     || (other_met && s.code != claim.pdx.code && morbid_obesity(s.code)))
         });
         if hac_missing_poa {

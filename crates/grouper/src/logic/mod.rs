@@ -122,6 +122,11 @@ pub fn principal_mdc(f: &Features) -> u8 {
     let p = f.pdx;
     if p.female_mdc != 0 && f.sex() == crate::claim::Sex::F {
         p.female_mdc
+    } else if p.mdc == 0 {
+        // A diagnosis the tables give no MDC (the QA00 codes, new in FY2026) takes the MDC of its principal-diagnosis
+        // family (as the reference does: QA00.159 groups to 564-566 in MDC 8).
+        let family_mdc = |&x: &u16| f.d.drg(x).map(|i| i.mdc).filter(|m| (1..=25).contains(m));
+        p.labels.iter().filter_map(|&l| f.d.label_drgs(l).first()).find_map(family_mdc).unwrap_or(0)
     } else {
         p.mdc
     }
