@@ -8,7 +8,7 @@
 
 use crate::claim::{Claim, Poa, Sex};
 use crate::code::Key;
-use crate::defs::{builtin, Definitions, DrgInfo, DxInfo, Level, OrInfo};
+use crate::defs::{builtin, CcInfo, Definitions, DrgInfo, DxInfo, Level, OrInfo};
 use crate::logic;
 use serde::Serialize;
 
@@ -52,7 +52,7 @@ pub enum Exclusion {
     Died,
     /// A hospital-acquired condition not present on admission.
     HospitalAcquired,
-    /// The same code as an earlier secondary diagnosis (that one counts).
+    /// The same code as an earlier secondary diagnosis (a code counts once).
     Duplicate,
 }
 
@@ -339,14 +339,16 @@ impl Grouper {
             // (as for any other code); a repeated secondary diagnosis counts once: it is a duplicate, unless every
             // earlier report of it was dropped as hospital-acquired and this one counts (present on admission).
             let repeated = claim.sdx[..i].iter().any(|o| o.code == s.code);
-            let earlier_counted = out.iter().any(|o: &SdxSeverity| claim.sdx[o.index].code == s.code && o.excluded.is_none());
+            let counted = |o: &SdxSeverity| claim.sdx[o.index].code == s.code && o.excluded.is_none();
+            let earlier_counted = out.iter().any(counted);
+            let acquired = apply_hac && cc.hac != 0 && matches!(s.poa, Poa::N | Poa::U);
             let excluded = if repeated && earlier_counted {
                 Some(Exclusion::Duplicate)
             } else if self.d.pdx_excludes(claim.pdx.code, cc.exclusion_list) {
                 Some(Exclusion::Principal)
             } else if cc.only_alive && claim.discharge_status == 20 {
                 Some(Exclusion::Died)
-            } else if apply_hac && cc.hac != 0 && matches!(s.poa, Poa::N | Poa::U) && hac_applies(cc.hac, s.code, claim) {
+            } else if acquired && hac_applies(cc.hac, s.code, claim) {
                 Some(Exclusion::HospitalAcquired)
             } else {
                 None
@@ -448,10 +450,12 @@ impl Grouper {
         // 11's morbid obesity codes are on a HAC list too.
         let hac_code = |s: &crate::claim::Diagnosis| {
             let cc = d.dx.get(&s.code).and_then(|i| i.cc.as_ref());
-            cc.filter(|cc| s.code != claim.pdx.code && cc.hac != 0 && !d.pdx_excludes(claim.pdx.code, cc.exclusion_list))
+            let excluded = |cc: &CcInfo| d.pdx_excludes(claim.pdx.code, cc.exclusion_list);
+            cc.filter(|cc| s.code != claim.pdx.code && cc.hac != 0 && !excluded(cc))
         };
         let other_met = claim.sdx.iter().any(|s| {
-            matches!(s.poa, Poa::N | Poa::U) && hac_code(s).is_some_and(|cc| cc.hac != 6 && hac_applies(cc.hac, s.code, claim))
+            let met = |cc: &CcInfo| cc.hac != 6 && hac_applies(cc.hac, s.code, claim);
+            matches!(s.poa, Poa::N | Poa::U) && hac_code(s).is_some_and(met)
         });
         let hac_missing_poa = claim.sdx.iter().any(|s| {
             s.poa == Poa::Exempt
@@ -545,4 +549,3 @@ fn describe(info: Option<&DrgInfo>) -> (String, f64, f64, f64) {
         None => (String::new(), 0.0, 0.0, 0.0),
     }
 }
-

@@ -20,7 +20,8 @@ fn count(f: &Features, l: u16) -> usize {
 /// interbody device counts as anterior, its posterior variant as posterior).
 fn extensive_fusion(f: &Features) -> bool {
     let ext = lbl!("456&457&458|EXTENSIVE FUSIONS ORPCS");
-    let codes: Vec<Key> = (0..f.claim.procedures.len()).filter(|&i| f.counts(i, ext)).map(|i| f.claim.procedures[i]).collect();
+    let codes: Vec<Key> =
+        (0..f.claim.procedures.len()).filter(|&i| f.counts(i, ext)).map(|i| f.claim.procedures[i]).collect();
     let column = |p: &Key| -> u8 {
         if p.starts_with("XRGC") {
             if p.byte(5) == b'E' { b'1' } else { b'0' }
