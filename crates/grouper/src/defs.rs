@@ -96,6 +96,9 @@ pub struct Definitions {
     /// DRG → first DRG of its family; first DRG → the family's DRGs (the longest list any label names).
     family_of: FxHashMap<u16, u16>,
     families: FxHashMap<u16, Vec<u16>>,
+    /// Cluster labels whose codes are all non-O.R. but together make one O.R. procedure (a pacemaker device with its
+    /// lead), with the DRGs that procedure may group to.
+    pub cluster_or: FxHashMap<u16, OrInfo>,
 }
 
 macro_rules! table {
@@ -139,6 +142,7 @@ impl Definitions {
             drg_exclusions: FxHashMap::default(),
             family_of: FxHashMap::default(),
             families: FxHashMap::default(),
+            cluster_or: FxHashMap::default(),
         };
         let dx_text = gunzip(table!("dx"));
         for r in rows(&dx_text) {
@@ -196,6 +200,18 @@ impl Definitions {
             let info = OrInfo { extensive: r[1] == "extensive", drgs };
             d.pr.entry(key(r[0])).or_default().or = Some(info);
         }
+        // A cluster of non-O.R. codes (the pacemaker device with its lead) is one extensive O.R. procedure that may
+        // group to the DRGs of the cluster's formula (as the reference does in every MDC).
+        let mut cluster_or = FxHashMap::default();
+        for info in d.pr.values() {
+            for (l, others) in info.clusters.iter() {
+                if info.or.is_none() && others.iter().all(|o| d.pr.get(o).is_none_or(|x| x.or.is_none())) {
+                    let drgs = d.label_drgs[*l as usize].clone();
+                    cluster_or.entry(*l).or_insert_with(|| OrInfo { extensive: true, drgs });
+                }
+            }
+        }
+        d.cluster_or = cluster_or;
         let cc_text = gunzip(table!("cc"));
         let mut ccs = vec![];
         for r in rows(&cc_text) {

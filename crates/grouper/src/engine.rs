@@ -8,7 +8,7 @@
 
 use crate::claim::{Claim, Poa, Sex};
 use crate::code::Key;
-use crate::defs::{builtin, Definitions, DrgInfo, DxInfo, Level, OrInfo};
+use crate::defs::{builtin, CcInfo, Definitions, DrgInfo, DxInfo, Level, OrInfo};
 use crate::logic;
 use serde::Serialize;
 
@@ -52,7 +52,7 @@ pub enum Exclusion {
     Died,
     /// A hospital-acquired condition not present on admission.
     HospitalAcquired,
-    /// The same code as the principal diagnosis, or repeated.
+    /// The same code as an earlier secondary diagnosis (a code counts once).
     Duplicate,
 }
 
@@ -77,6 +77,9 @@ pub struct Features<'a> {
     pub ccs: Vec<SdxSeverity>,
     /// The MDC being evaluated.
     pub mdc: u8,
+    /// For each procedure of the claim: the families of the complete clusters of the claim's MDC it is part of (it
+    /// counts only for their lists; set with the MDC by `enter_mdc`, none before).
+    consumed: Vec<Vec<u16>>,
 }
 
 impl<'a> Features<'a> {
@@ -128,6 +131,62 @@ impl<'a> Features<'a> {
     /// Whether any O.R. procedure on the claim may group to `drg` (Appendix E).
     pub fn or_to(&self, drg: u16) -> bool {
         self.or.iter().any(|(_, o)| o.drgs.contains(&drg))
+    }
+
+    /// Whether the procedure at `i` counts for its list `l`: a procedure that completes a procedure cluster of the
+    /// claim's MDC counts only through the cluster's family (a removal of a knee spacer with a knee replacement is a
+    /// revision, not a debridement; a lead of a craniotomy with a major device implant is still a craniotomy).
+    pub fn counts(&self, i: usize, l: u16) -> bool {
+        let Some(info) = self.d.pr.get(&self.claim.procedures[i]) else { return false };
+        let family = self.d.label_drgs(l).first();
+        let through = |c: &Vec<u16>| c.is_empty() || family.is_some_and(|x| c.contains(x));
+        info.labels.contains(&l) && self.consumed.get(i).is_none_or(through)
+    }
+
+    /// Opens the claim's MDC: the procedure labels become those the MDC's formulas see. As the reference does, a
+    /// procedure of a complete cluster whose family is in the claim's MDC (listed under it or under another procedure
+    /// of the claim) counts only for that family's lists; clusters of other MDCs take nothing away (a hip revision
+    /// pair stays a hip procedure for multiple significant trauma; a neurostimulator lead of a nervous-system pair
+    /// stays a musculoskeletal procedure).
+    pub fn enter_mdc(&mut self, mdc: u8) {
+        self.mdc = mdc;
+        let d = self.d;
+        let procs = &self.claim.procedures;
+        let complete = |others: &[Key]| others.iter().all(|o| procs.contains(o));
+        let mut consumed = vec![Vec::new(); procs.len()];
+        for (j, p) in procs.iter().enumerate() {
+            let Some(info) = d.pr.get(p) else { continue };
+            for (l, others) in info.clusters.iter() {
+                let Some(&first) = d.label_drgs(*l).first() else { continue };
+                if d.drg(first).is_none_or(|x| x.mdc != mdc) || !complete(others) {
+                    continue;
+                }
+                for (i, c) in procs.iter().enumerate() {
+                    if (i == j || others.contains(c)) && !consumed[i].contains(&first) {
+                        consumed[i].push(first);
+                    }
+                }
+            }
+        }
+        self.consumed = consumed;
+        if self.consumed.iter().all(|c| c.is_empty()) {
+            return;
+        }
+        let mut bits = Bits::default();
+        for (i, p) in procs.iter().enumerate() {
+            let Some(info) = d.pr.get(p) else { continue };
+            for &l in info.labels.iter() {
+                if self.counts(i, l) {
+                    bits.set(l);
+                }
+            }
+            for (l, others) in info.clusters.iter() {
+                if complete(others) {
+                    bits.set(*l);
+                }
+            }
+        }
+        self.pr_labels = bits;
     }
 }
 
@@ -218,31 +277,48 @@ impl Default for Grouper {
     }
 }
 
-/// Whether a code of HAC category `cat` meets the category's criteria on this claim (the codes alone for most
+/// Whether `code`, of HAC category `cat`, meets the category's criteria on this claim (the codes alone for most
 /// categories; a procedure or a companion diagnosis for the others).
-fn hac_applies(cat: u8, claim: &Claim) -> bool {
+fn hac_applies(cat: u8, code: Key, claim: &Claim) -> bool {
     let has = |p: &str| claim.procedures.iter().any(|k| k.starts_with(p));
     let sdx = |p: &str| claim.sdx.iter().any(|d| d.code.starts_with(p));
+    // Surgical site infection after bariatric surgery for morbid obesity (E66.01, or obesity class 3, E66.813).
+    let bariatric = || morbid_obesity(claim.pdx.code) && (has("0D16") || has("0DV6") || has("0DB6"));
+    // Surgical site infection after certain orthopedic procedures of the spine, shoulder and elbow.
+    let orthopedic = || has("0RG") || has("0SG") || has("0RR") || has("0RQ");
+    // A cardiac implantable electronic device procedure: a device in the chest or abdomen, or a cardiac lead.
+    let lead = |k: &Key| k.starts_with("02H") && matches!(k.byte(5), b'J' | b'K' | b'M');
+    let device = || has("0JH6") || has("0JH8") || has("0JWT") || claim.procedures.iter().any(lead);
     match cat {
-        // Catheter-associated urinary tract infection: the infection and the catheter complication together.
-        6 => (sdx("T83511") || sdx("T83518")) && claim.sdx.iter().any(|d| !d.code.starts_with("T835")),
+        // Catheter-associated urinary tract infection: the catheter infection itself, or a urinary tract infection
+        // with the catheter infection on the claim.
+        6 => code.starts_with("T8351") || sdx("T83511") || sdx("T83518"),
         // Surgical site infection, mediastinitis, after coronary artery bypass graft.
         8 => has("0210") || has("0211") || has("0212") || has("0213"),
         // Deep vein thrombosis or pulmonary embolism after total knee or hip replacement.
         10 => claim.procedures.iter().any(|k| {
             k.starts_with("0SR") && matches!(k.byte(3), b'9' | b'A' | b'B' | b'C' | b'D' | b'E' | b'R' | b'S' | b'T' | b'U' | b'V' | b'W')
         }),
-        // Surgical site infection after bariatric surgery for morbid obesity.
-        11 => claim.pdx.code.starts_with("E6601") && (has("0D16") || has("0DV6") || has("0DB6")),
-        // Surgical site infection after certain orthopedic procedures of the spine, shoulder and elbow.
-        12 => has("0RG") || has("0SG") || has("0RR") || has("0RQ"),
-        // Surgical site infection after a cardiac implantable electronic device procedure: with the device
-        // infection code and the device procedure.
-        13 => sdx("T827") && (has("0JH6") || has("0JH8") || has("0JWT") || has("02H")),
-        // Iatrogenic pneumothorax with venous catheterization.
-        14 => has("02HV") || has("05H") || has("06H"),
+        11 => bariatric(),
+        12 => orthopedic(),
+        // A surgical site infection code (T81.40–T81.49, K68.11) is on the lists of categories 11, 12 and 13.
+        13 if code.starts_with("T814") || code.starts_with("K6811") => bariatric() || orthopedic() || device(),
+        // Infection of a cardiac device after a cardiac implantable electronic device procedure.
+        13 => device(),
+        // Iatrogenic pneumothorax with a central venous catheter: an infusion device put percutaneously into the
+        // heart or great vessels (not the thoracic aorta) or an upper vein (not unspecified).
+        14 => claim.procedures.iter().any(|k| {
+            let body = k.byte(3);
+            let vessel = (k.starts_with("02H") && body != b'W') || (k.starts_with("05H") && body != b'Y');
+            vessel && matches!(k.byte(4), b'3' | b'4') && k.byte(5) == b'3'
+        }),
         _ => true,
     }
+}
+
+/// The principal diagnoses of HAC 11 (morbid obesity; not CCs themselves, so not in the CC table's HAC column).
+fn morbid_obesity(code: Key) -> bool {
+    code.starts_with("E6601") || code.starts_with("E66813")
 }
 
 impl Grouper {
@@ -259,17 +335,25 @@ impl Grouper {
         for (i, s) in claim.sdx.iter().enumerate() {
             let Some(info) = self.d.dx.get(&s.code) else { continue };
             let Some(cc) = &info.cc else { continue };
-            let excluded = if s.code == claim.pdx.code || claim.sdx[..i].iter().any(|o| o.code == s.code) {
+            // The same code as the principal diagnosis counts unless its exclusion list holds the principal diagnosis
+            // (as for any other code); a repeated secondary diagnosis counts once: it is a duplicate, unless every
+            // earlier report of it was dropped as hospital-acquired and this one counts (present on admission).
+            let repeated = claim.sdx[..i].iter().any(|o| o.code == s.code);
+            let counted = |o: &SdxSeverity| claim.sdx[o.index].code == s.code && o.excluded.is_none();
+            let earlier_counted = out.iter().any(counted);
+            let acquired = apply_hac && cc.hac != 0 && matches!(s.poa, Poa::N | Poa::U);
+            let excluded = if repeated && earlier_counted {
                 Some(Exclusion::Duplicate)
             } else if self.d.pdx_excludes(claim.pdx.code, cc.exclusion_list) {
                 Some(Exclusion::Principal)
             } else if cc.only_alive && claim.discharge_status == 20 {
                 Some(Exclusion::Died)
-            } else if apply_hac && cc.hac != 0 && matches!(s.poa, Poa::N | Poa::U) && hac_applies(cc.hac, claim) {
+            } else if acquired && hac_applies(cc.hac, s.code, claim) {
                 Some(Exclusion::HospitalAcquired)
             } else {
                 None
             };
+            let excluded = if repeated && excluded.is_some() { Some(Exclusion::Duplicate) } else { excluded };
             out.push(SdxSeverity { index: i, level: cc.level, excluded });
         }
         out
@@ -287,6 +371,7 @@ impl Grouper {
             or: Vec::new(),
             ccs: self.severities(claim, apply_hac),
             mdc: 0,
+            consumed: Vec::new(),
         };
         for &l in pdx.labels.iter() {
             f.pdx_labels.set(l);
@@ -317,6 +402,24 @@ impl Grouper {
                 }
             }
         }
+        // A complete cluster of non-O.R. codes (a pacemaker device with its lead) is one O.R. procedure: each of its
+        // codes enters the O.R. list with the cluster's Appendix E entry.
+        for (i, p) in claim.procedures.iter().enumerate() {
+            let Some(info) = d.pr.get(p) else { continue };
+            for (l, others) in info.clusters.iter() {
+                let Some(or) = d.cluster_or.get(l) else { continue };
+                let non_or = others.iter().all(|o| d.pr.get(o).is_none_or(|x| x.or.is_none()));
+                if info.or.is_some() || !non_or || !others.iter().all(|o| claim.procedures.contains(o)) {
+                    continue;
+                }
+                let lead = others.iter().filter_map(|o| claim.procedures.iter().position(|x| x == o));
+                for j in std::iter::once(i).chain(lead) {
+                    if !f.or.iter().any(|(k, _)| claim.procedures[*k] == claim.procedures[j]) {
+                        f.or.push((j, or));
+                    }
+                }
+            }
+        }
         f
     }
 
@@ -341,13 +444,23 @@ impl Grouper {
         if pdx.female_mdc != 0 && claim.sex == Sex::U {
             return self.ungroupable(claim, "INVALID_SEX");
         }
-        // A hospital-acquired condition whose POA indicator is missing makes the final DRG ungroupable.
+        // A code of a hospital-acquired condition list whose POA indicator is missing makes the final DRG ungroupable
+        // when its category's criteria are met, or when another category's are met by a code not present on admission
+        // (as the reference does; a catheter-associated urinary tract infection, category 6, is no such other). HAC
+        // 11's morbid obesity codes are on a HAC list too.
+        let hac_code = |s: &crate::claim::Diagnosis| {
+            let cc = d.dx.get(&s.code).and_then(|i| i.cc.as_ref());
+            let excluded = |cc: &CcInfo| d.pdx_excludes(claim.pdx.code, cc.exclusion_list);
+            cc.filter(|cc| s.code != claim.pdx.code && cc.hac != 0 && !excluded(cc))
+        };
+        let other_met = claim.sdx.iter().any(|s| {
+            let met = |cc: &CcInfo| cc.hac != 6 && hac_applies(cc.hac, s.code, claim);
+            matches!(s.poa, Poa::N | Poa::U) && hac_code(s).is_some_and(met)
+        });
         let hac_missing_poa = claim.sdx.iter().any(|s| {
             s.poa == Poa::Exempt
-                && s.code != claim.pdx.code
-                && d.dx.get(&s.code).and_then(|i| i.cc.as_ref()).is_some_and(|cc| {
-                    cc.hac != 0 && !d.pdx_excludes(claim.pdx.code, cc.exclusion_list) && hac_applies(cc.hac, claim)
-                })
+                && (hac_code(s).is_some_and(|cc| other_met || hac_applies(cc.hac, s.code, claim))
+                    || (other_met && s.code != claim.pdx.code && morbid_obesity(s.code)))
         });
         if hac_missing_poa {
             let mut g = self.ungroupable(claim, "HAC_MISSING_ONE_POA");

@@ -4,58 +4,14 @@
 use super::{split, split_at, Special};
 use crate::code::Key;
 use crate::defs::Level;
-use crate::engine::{Bits, Features};
+use crate::engine::Features;
 #[allow(unused_imports)]
 use crate::lbl;
-
-/// Whether a procedure of the claim is part of a complete cluster: such a procedure counts only through the
-/// cluster, not through its own lists (a removal of a knee spacer with a knee replacement is a revision, not a
-/// debridement).
-fn consumed(f: &Features, i: usize) -> bool {
-    let code = f.claim.procedures[i];
-    let complete = |others: &[Key]| others.iter().all(|o| f.claim.procedures.contains(o));
-    // As the reference does: a complete cluster listed under the procedure itself, of any MDC but pre-MDC (a hip
-    // revision pair is no endocrine O.R. procedure; a kidney with a pancreas transplant stays a kidney transplant),
-    // or listed under another procedure of the claim, of the claim's MDC only (a neurostimulator lead of a
-    // nervous-system pair stays a musculoskeletal procedure).
-    f.claim.procedures.iter().enumerate().any(|(j, p)| {
-        f.d.pr.get(p).is_some_and(|info| {
-            info.clusters.iter().any(|(l, others)| {
-                let own = j == i && mdc_of(f, *l) != 0;
-                (own || (others.contains(&code) && mdc_of(f, *l) == f.mdc)) && complete(others)
-            })
-        })
-    })
-}
-
-/// The MDC of the family of a label (0 for pre-MDC).
-fn mdc_of(f: &Features, l: u16) -> u8 {
-    f.d.label_drgs(l).first().and_then(|&d| f.d.drg(d)).map_or(255, |i| i.mdc)
-}
-
-/// The procedure labels of the claim, a procedure of a complete cluster counting only through the cluster.
-fn pr_labels(f: &Features) -> Bits {
-    let mut bits = Bits::default();
-    for (i, p) in f.claim.procedures.iter().enumerate() {
-        let Some(info) = f.d.pr.get(p) else { continue };
-        if !consumed(f, i) {
-            for &l in info.labels.iter() {
-                bits.set(l);
-            }
-        }
-        for (l, others) in info.clusters.iter() {
-            if others.iter().all(|o| f.claim.procedures.contains(o)) {
-                bits.set(*l);
-            }
-        }
-    }
-    bits
-}
 
 /// The procedures of the claim on the list `l` (outside clusters), a code reported twice counting twice.
 fn count(f: &Features, l: u16) -> usize {
     (0..f.claim.procedures.len())
-        .filter(|&i| !consumed(f, i) && f.d.pr.get(&f.claim.procedures[i]).is_some_and(|info| info.labels.contains(&l)))
+        .filter(|&i| f.counts(i, l))
         .count()
 }
 
@@ -64,11 +20,8 @@ fn count(f: &Features, l: u16) -> usize {
 /// interbody device counts as anterior, its posterior variant as posterior).
 fn extensive_fusion(f: &Features) -> bool {
     let ext = lbl!("456&457&458|EXTENSIVE FUSIONS ORPCS");
-    let codes: Vec<Key> = (0..f.claim.procedures.len())
-        .filter(|&i| !consumed(f, i))
-        .map(|i| f.claim.procedures[i])
-        .filter(|p| f.d.pr.get(p).is_some_and(|info| info.labels.contains(&ext)))
-        .collect();
+    let codes: Vec<Key> =
+        (0..f.claim.procedures.len()).filter(|&i| f.counts(i, ext)).map(|i| f.claim.procedures[i]).collect();
     let column = |p: &Key| -> u8 {
         if p.starts_with("XRGC") {
             if p.byte(5) == b'E' { b'1' } else { b'0' }
@@ -98,8 +51,8 @@ pub fn special(first: u16, f: &Features) -> Special {
     let info = f.d.drg(first);
     let medical = info.is_some_and(|i| i.medical);
     let surgical = info.is_some_and(|i| i.surgical);
-    let prs = if surgical { pr_labels(f) } else { Bits::default() };
-    let pr = |l: u16| prs.has(l);
+    // The procedure labels of the MDC: a procedure of a complete cluster counts only through the cluster.
+    let pr = |l: u16| f.pr(l);
     match first {
         // Hernia procedures: inguinal or femoral first, then the other hernias.
         350 => {
@@ -297,7 +250,7 @@ pub fn special(first: u16, f: &Features) -> Special {
         }
         // Other surgical families: a code of the family's lists, outside completed clusters.
         _ if surgical => {
-            if prs.iter().any(|l| f.d.label_drgs(l).first() == Some(&first)) {
+            if f.pr_labels.iter().any(|l| f.d.label_drgs(l).first() == Some(&first)) {
                 Special::Generic
             } else {
                 Special::No

@@ -30,7 +30,7 @@ fn delivery_dc(f: &Features) -> bool {
 /// An O.R. procedure outside DRG 768's exception list (sterilization, D&C, the delivery procedures…).
 fn other_or_than_delivery(f: &Features) -> bool {
     let except = lbl!("768|WITH ANY ORPCS EXCEPT");
-    pacemaker(f) || f.or.iter().any(|&(i, _)| f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| !p.labels.contains(&except)))
+    f.or.iter().any(|&(i, _)| f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| !p.labels.contains(&except)))
 }
 
 /// The DRG of a family whose formula is special, `Special::Generic` otherwise.
@@ -103,7 +103,7 @@ pub fn special(first: u16, f: &Features) -> Special {
 
 /// A surgical DRG of the claim's MDC that no procedure list names (any O.R. procedure, for example).
 pub fn surgical_without_list(f: &Features) -> Option<u16> {
-    if f.or.is_empty() && !pacemaker(f) {
+    if f.or.is_empty() {
         return None;
     }
     match f.mdc {
@@ -117,24 +117,17 @@ pub fn surgical_without_list(f: &Features) -> Option<u16> {
     }
 }
 
-/// The pacemaker device with its lead (0JH6… with 02H…, a procedure cluster of non-O.R. codes) counts as an
-/// extensive O.R. procedure outside MDC 5.
-fn pacemaker(f: &Features) -> bool {
-    f.pr(lbl!("242&243&244|CARDIAC PACEMAKER DEVICE"))
-}
-
 /// The unrelated O.R. DRGs (981–989) where the engine's rule (an O.R. procedure none of whose DRGs is in the MDC)
-/// misses some: the pacemaker cluster (extensive), and in MDC 13 a uterine and adnexa procedure (736–743) with a
-/// principal diagnosis on none of those families' lists (candidiasis of vulva or vagina, N99.85). Surgical DRGs of
-/// the MDC rank before.
+/// misses some: in MDC 13 a uterine and adnexa procedure (736–743) with a principal diagnosis on none of those
+/// families' lists (candidiasis of vulva or vagina, N99.85). Surgical DRGs of the MDC rank before.
 fn unrelated_with_clusters(f: &Features) -> Option<u16> {
     let uterine = lbl!("736&737&738&739&740&741|UTERINE AND ADNEXAL PROCEDURE ORPCS");
     let uterine_unrelated = f.mdc == 13
         && !(f.pdx(lbl!("742&743|PDX"))
             || f.pdx(lbl!("736&737&738&739&740&741|OVARIAN/ADNEXAL MALIGNANCY PDX"))
             || f.pdx(lbl!("736&737&738&739&740&741|NON-OVARIAN/ADNEXAL MALIGNANCY PDX")));
-    let mut found = pacemaker(f);
-    let mut extensive = found;
+    let mut found = false;
+    let mut extensive = false;
     for &(i, or) in &f.or {
         let in_mdc = |x: u16| f.d.drg(x).is_some_and(|d| d.mdc == f.mdc);
         let is_uterine = uterine_unrelated && f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| p.labels.contains(&uterine));
@@ -155,10 +148,7 @@ fn myeloproliferative(f: &Features) -> bool {
 /// MDC 17 with an O.R. procedure outside the major O.R. list: 823–825 (lymphoma, non-acute leukemia), 850 (acute
 /// leukemia), 829–830 (myeloproliferative disorders).
 fn lymphoma_other_or(f: &Features) -> Option<u16> {
-    // The pacemaker cluster counts as an O.R. procedure outside both major lists.
-    let outside = |major: u16| {
-        pacemaker(f) || f.or.iter().any(|&(i, _)| f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| !p.labels.contains(&major)))
-    };
+    let outside = |major: u16| f.or.iter().any(|&(i, _)| f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| !p.labels.contains(&major)));
     if f.pdx(lbl!("850|PDX")) && outside(lbl!("820&821&822|ORPCS")) {
         Some(850)
     } else if f.pdx(lbl!("823&824&825|PDX")) && outside(lbl!("820&821&822|ORPCS")) {
@@ -222,10 +212,14 @@ fn newborn(f: &Features) -> u16 {
     }
 }
 
-/// Whether every secondary diagnosis is on the normal newborn's list of allowed secondary diagnoses.
+/// Whether every secondary diagnosis is one a normal newborn may have: on the list of allowed secondary diagnoses or
+/// on the normal newborn's principal-diagnosis list (jaundice P59.8), or a code the tables do not list (as the
+/// reference does).
 fn newborn_sdx_only_normal(f: &Features) -> bool {
-    let ok = lbl!("795|AND NO SDX OR ONLY SDX");
-    f.claim.sdx.iter().all(|s| s.code == f.claim.pdx.code || f.d.dx.get(&s.code).is_some_and(|i| i.labels.contains(&ok)))
+    let ok = [lbl!("795|AND NO SDX OR ONLY SDX"), lbl!("795|PDX")];
+    f.claim.sdx.iter().all(|s| {
+        s.code == f.claim.pdx.code || f.d.dx.get(&s.code).is_none_or(|i| i.labels.iter().any(|l| ok.contains(l)))
+    })
 }
 
 /// Whether the O.R. procedure at `index` of the claim counts toward the unrelated O.R. DRGs (981–989) in the

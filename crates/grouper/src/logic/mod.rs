@@ -122,6 +122,11 @@ pub fn principal_mdc(f: &Features) -> u8 {
     let p = f.pdx;
     if p.female_mdc != 0 && f.sex() == crate::claim::Sex::F {
         p.female_mdc
+    } else if p.mdc == 0 {
+        // A diagnosis the tables give no MDC (the QA00 codes, new in FY2026) takes the MDC of its principal-diagnosis
+        // family (as the reference does: QA00.159 groups to 564-566 in MDC 8).
+        let family_mdc = |&x: &u16| f.d.drg(x).map(|i| i.mdc).filter(|m| (1..=25).contains(m));
+        p.labels.iter().filter_map(|&l| f.d.label_drgs(l).first()).find_map(family_mdc).unwrap_or(0)
     } else {
         p.mdc
     }
@@ -137,12 +142,14 @@ fn rank(f: &Features, drg: u16) -> u16 {
     f.d.drg(drg).and_then(|i| i.rank).unwrap_or(u16::MAX)
 }
 
-/// The procedures that carry a label of the family a DRG belongs to.
+/// The procedures that carry a label of the family a DRG belongs to (a procedure of a complete cluster through the
+/// cluster only).
 fn procedures_of(f: &Features, drg: u16) -> Vec<usize> {
     let mut out = vec![];
     for (i, p) in f.claim.procedures.iter().enumerate() {
         let Some(info) = f.d.pr.get(p) else { continue };
-        let hit = info.labels.iter().chain(info.clusters.iter().map(|(l, _)| l)).any(|&l| f.d.label_drgs(l).contains(&drg));
+        let own = info.labels.iter().filter(|&&l| f.counts(i, l));
+        let hit = own.chain(info.clusters.iter().map(|(l, _)| l)).any(|&l| f.d.label_drgs(l).contains(&drg));
         if hit && !out.contains(&i) {
             out.push(i);
         }
@@ -266,10 +273,6 @@ pub fn group(f: &mut Features) -> (Choice, u8) {
         let mdc = principal_mdc(f);
         return (Choice { drg, family, procedures: procedures_of(f, drg), by_severity: splits(f.d.label_drgs_of(family).unwrap_or(&[])) }, mdc);
     }
-    // A principal diagnosis that is invalid as a discharge diagnosis.
-    if f.pdx(lbl!("998|PDX")) {
-        return (Choice { drg: 998, family: 998, procedures: vec![], by_severity: false }, principal_mdc(f));
-    }
     let mut mdc = principal_mdc(f);
     if mdc18_25::is_multiple_trauma(f) {
         mdc = 24;
@@ -279,7 +282,7 @@ pub fn group(f: &mut Features) -> (Choice, u8) {
         // A kidney transplant takes the claim to MDC 11 whatever the principal diagnosis.
         mdc = 11;
     }
-    f.mdc = mdc;
+    f.enter_mdc(mdc);
     if let Some(drg) = surgical(f, mdc) {
         let family = family_first(f, drg);
         return (Choice { drg, family, procedures: procedures_of(f, drg), by_severity: splits(f.d.label_drgs_of(family).unwrap_or(&[])) }, mdc);

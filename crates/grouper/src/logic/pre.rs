@@ -23,11 +23,11 @@ pub fn pre_mdc(f: &Features) -> Option<u16> {
         found.push(3);
     } else if trach && (mv96 || !face_mouth_neck) {
         let trach_labels = [lbl!("003&004|TRACHEOSTOMY ORPCS"), lbl!("003&004|OR NON-ORPCS")];
-        // A major O.R. procedure: an extensive O.R. procedure other than the tracheostomy, or a pacemaker device
-        // with its lead (two non-O.R. codes that together make an O.R. procedure).
+        // A major O.R. procedure: an extensive O.R. procedure other than the tracheostomy (a pacemaker device with
+        // its lead is one).
         let major = f.or.iter().any(|&(i, or)| {
             or.extensive && f.d.pr.get(&f.claim.procedures[i]).is_some_and(|p| !p.labels.iter().any(|l| trach_labels.contains(l)))
-        }) || f.pr(lbl!("242&243&244|CARDIAC PACEMAKER DEVICE"));
+        });
         found.push(if major { 3 } else { 4 });
     }
     // 005–006 Liver transplant (with MCC) or intestinal transplant.
