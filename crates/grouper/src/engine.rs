@@ -138,9 +138,16 @@ impl<'a> Features<'a> {
     /// revision, not a debridement; a lead of a craniotomy with a major device implant is still a craniotomy).
     pub fn counts(&self, i: usize, l: u16) -> bool {
         let Some(info) = self.d.pr.get(&self.claim.procedures[i]) else { return false };
-        let family = self.d.label_drgs(l).first();
-        let through = |c: &Vec<u16>| c.is_empty() || family.is_some_and(|x| c.contains(x));
-        info.labels.contains(&l) && self.consumed.get(i).is_none_or(through)
+        info.labels.contains(&l) && self.counts_own(i, l)
+    }
+
+    /// `counts` for a label the procedure is known to carry.
+    pub fn counts_own(&self, i: usize, l: u16) -> bool {
+        match self.consumed.get(i) {
+            None => true,
+            Some(c) if c.is_empty() => true,
+            Some(c) => self.d.label_drgs(l).first().is_some_and(|x| c.contains(x)),
+        }
     }
 
     /// Opens the claim's MDC: the procedure labels become those the MDC's formulas see. As the reference does, a
@@ -153,13 +160,17 @@ impl<'a> Features<'a> {
         let d = self.d;
         let procs = &self.claim.procedures;
         let complete = |others: &[Key]| others.iter().all(|o| procs.contains(o));
-        let mut consumed = vec![Vec::new(); procs.len()];
+        // Allocated only when a cluster of the MDC is complete (most claims have none).
+        let mut consumed: Vec<Vec<u16>> = Vec::new();
         for (j, p) in procs.iter().enumerate() {
             let Some(info) = d.pr.get(p) else { continue };
             for (l, others) in info.clusters.iter() {
                 let Some(&first) = d.label_drgs(*l).first() else { continue };
                 if d.drg(first).is_none_or(|x| x.mdc != mdc) || !complete(others) {
                     continue;
+                }
+                if consumed.is_empty() {
+                    consumed = vec![Vec::new(); procs.len()];
                 }
                 for (i, c) in procs.iter().enumerate() {
                     if (i == j || others.contains(c)) && !consumed[i].contains(&first) {
@@ -169,14 +180,14 @@ impl<'a> Features<'a> {
             }
         }
         self.consumed = consumed;
-        if self.consumed.iter().all(|c| c.is_empty()) {
+        if self.consumed.is_empty() {
             return;
         }
         let mut bits = Bits::default();
         for (i, p) in procs.iter().enumerate() {
             let Some(info) = d.pr.get(p) else { continue };
             for &l in info.labels.iter() {
-                if self.counts(i, l) {
+                if self.counts_own(i, l) {
                     bits.set(l);
                 }
             }

@@ -148,7 +148,7 @@ fn procedures_of(f: &Features, drg: u16) -> Vec<usize> {
     let mut out = vec![];
     for (i, p) in f.claim.procedures.iter().enumerate() {
         let Some(info) = f.d.pr.get(p) else { continue };
-        let own = info.labels.iter().filter(|&&l| f.counts(i, l));
+        let own = info.labels.iter().filter(|&&l| f.counts_own(i, l));
         let hit = own.chain(info.clusters.iter().map(|(l, _)| l)).any(|&l| f.d.label_drgs(l).contains(&drg));
         if hit && !out.contains(&i) {
             out.push(i);
