@@ -114,7 +114,7 @@ fn file_name(f: &std::path::Path) -> String {
 }
 
 /// The built-in pack and the imported ones, each with where it came from.
-fn library(data: &DataDir) -> Result<Vec<(String, Pack)>> {
+pub(crate) fn library(data: &DataDir) -> Result<Vec<(String, Pack)>> {
     let mut packs = vec![("built-in".to_string(), builtin())];
     for f in imported(data)? {
         let text = std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
@@ -135,7 +135,7 @@ fn summaries(data: &DataDir) -> Result<Vec<(String, Vec<CaseSummary>)>> {
     Ok(packs)
 }
 
-fn find<'a>(packs: &'a [(String, Pack)], id: &str) -> Result<&'a Case> {
+pub(crate) fn find<'a>(packs: &'a [(String, Pack)], id: &str) -> Result<&'a Case> {
     match packs.iter().flat_map(|(_, p)| &p.cases).find(|c| c.id.eq_ignore_ascii_case(id.trim())) {
         Some(c) => Ok(c),
         None => bail!("no case '{}' in the library: `codefellow cases list` shows the ids", id.chars().take(40).collect::<String>()),

@@ -368,3 +368,27 @@ fn group_reads_a_batch_with_a_bad_line_and_reports_code_editor_edits_per_code() 
     assert_eq!(edits, want.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())));
     assert!(lines[2]["mce"][0]["message"].as_str().unwrap().contains("newborns"));
 }
+
+#[test]
+fn audit_scores_a_submission_and_names_a_bad_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("sub.json");
+    std::fs::write(&good, r#"{"case":"IP-0001","diagnoses":[{"code":"J18.1","poa":"Y"},{"code":"E66.9","poa":"Y"}]}"#).unwrap();
+    let o = run(&["audit", "--case", "IP-0001", "--submission", good.to_str().unwrap(), "--json"]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(0));
+    let r = json(&o);
+    let cats: Vec<&str> = r["findings"].as_array().unwrap().iter().map(|f| f["category"].as_str().unwrap()).collect();
+    assert!(cats.contains(&"wrong_specificity") && cats.contains(&"missed") && cats.contains(&"correct"), "{cats:?}");
+    assert!(r["scores"]["code_accuracy"].as_f64().unwrap() < 1.0);
+    assert_eq!(r["drg"]["gold_drg"], "195");
+    let html = run(&["audit", "--case", "IP-0001", "--submission", good.to_str().unwrap(), "--html"]);
+    assert!(String::from_utf8_lossy(&html.stdout).contains("<table class=\"findings\">"));
+
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, r#"{"case":"IP-0001","diagnoses":[{"code":"J18.9","poa":"maybe"}]}"#).unwrap();
+    let o = run(&["audit", "--case", "IP-0001", "--submission", bad.to_str().unwrap(), "--json"]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["error"]["field"], "diagnoses[0].poa");
+}

@@ -139,7 +139,9 @@ impl IcdCm {
         let Some(i) = node_of(self, key) else { return false };
         self.path(i).into_iter().any(|a| {
             let n = self.node(a);
-            !matches!(n.level, CmLevel::Chapter | CmLevel::Block) && n.title.to_ascii_lowercase().contains("in diseases classified elsewhere")
+            let t = n.title.to_ascii_lowercase();
+            let elsewhere = t.contains("in diseases classified elsewhere") || t.contains("in other diseases classified elsewhere");
+            !matches!(n.level, CmLevel::Chapter | CmLevel::Block) && elsewhere
         })
     }
 

@@ -244,6 +244,13 @@ impl Mce {
         self.dx.contains_key(&code)
     }
 
+    /// Whether a diagnosis is on the editor's manifestation list (never principal or first-listed: the underlying
+    /// condition is sequenced first). The list is CMS's, wider than the titles that say "in diseases classified
+    /// elsewhere": it has the E08 diabetes due to an underlying condition and anemia in chronic disease (D63.-).
+    pub fn is_manifestation(&self, code: Key) -> bool {
+        self.dx.get(&code).is_some_and(|r| r.as_pdx & Edit::ManifestationAsPdx.bit() != 0)
+    }
+
     /// Whether a procedure code is valid on the FY2026 discharge date.
     pub fn valid_pr(&self, code: Key) -> bool {
         self.pr.contains_key(&code)

@@ -1,0 +1,224 @@
+//! Compliance edits on the submission itself, whatever the gold says: what a claim scrubber and the Medicare Code
+//! Editor would flag before the claim goes out.
+
+use crate::matching::key;
+use crate::submission::Submission;
+use cases::model::{Case, Rule};
+use codeset::{CodeBook, CodeSystem, NoteKind};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditKind {
+    InvalidCode,
+    HeaderCode,
+    /// A code that needs a 7th character, or has one it may not.
+    SeventhCharacter,
+    /// A 7th character without the placeholder X that fills the empty positions.
+    Placeholder,
+    /// Two codes an Excludes1 note says never go together.
+    Excludes1,
+    /// A "code first" note whose code is reported after the code that carries it.
+    CodeFirst,
+    /// A "use additional code" note (not "if applicable") with none of its codes reported.
+    UseAdditional,
+    /// A manifestation code as principal or first-listed diagnosis.
+    ManifestationFirst,
+    Duplicate,
+    /// A Medicare Code Editor edit (inpatient); `name` is the MCE's.
+    Mce,
+}
+
+/// One compliance edit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComplianceEdit {
+    pub kind: EditKind,
+    /// The edit's name: the MCE's (AGE_CONFLICT…) or the kind's in capitals.
+    pub name: String,
+    /// The codes concerned, as submitted.
+    pub codes: Vec<String>,
+    pub message: String,
+    /// The rule that makes it an edit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
+    /// The gold coding draws the same edit: it belongs to the case (an unspecified code the record allows no better
+    /// than, a questionable admission), not to the coder's choices, and costs nothing.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub also_in_gold: bool,
+}
+
+fn edit(kind: EditKind, codes: Vec<String>, message: String, rule: Option<Rule>) -> ComplianceEdit {
+    let name = serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(|s| s.to_ascii_uppercase())).unwrap_or_default();
+    ComplianceEdit { kind, name, codes, message, rule, also_in_gold: false }
+}
+
+/// The edits the submission draws, each marked when the gold coding draws it too.
+pub fn check(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
+    let mut edits = raw(case, sub, book);
+    let gold = raw(case, &Submission::from_gold(case), book);
+    let same = |a: &ComplianceEdit, b: &ComplianceEdit| {
+        a.name == b.name && a.codes.len() == b.codes.len() && a.codes.iter().zip(&b.codes).all(|(x, y)| key(x) == key(y))
+    };
+    for e in &mut edits {
+        e.also_in_gold = gold.iter().any(|g| same(e, g));
+    }
+    edits
+}
+
+fn raw(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
+    let mut out = vec![];
+    let cm = &book.icd10cm;
+    let first = if case.encounter.setting.is_inpatient() { "principal" } else { "first-listed" };
+
+    // Validity, 7th characters and placeholders.
+    let mut validity = |code: &str, system: Option<CodeSystem>| {
+        let v = book.validate(code, system);
+        if v.valid {
+            return true;
+        }
+        let reason = v.reason.unwrap_or_else(|| "not a code".into());
+        let low = reason.to_ascii_lowercase();
+        let kind = if low.contains("placeholder") {
+            EditKind::Placeholder
+        } else if low.contains("7th character") {
+            EditKind::SeventhCharacter
+        } else if low.contains("header") {
+            EditKind::HeaderCode
+        } else {
+            EditKind::InvalidCode
+        };
+        let rule = match kind {
+            EditKind::Placeholder | EditKind::SeventhCharacter => Some(Rule::Guideline("OCG I.A.5".into())),
+            _ => Some(Rule::Guideline("OCG I.B.3".into())),
+        };
+        out.push(edit(kind, vec![code.to_string()], format!("{code}: {reason}"), rule));
+        false
+    };
+    let valid_dx: Vec<bool> = sub.diagnoses.iter().map(|d| validity(&d.code, Some(CodeSystem::Icd10Cm))).collect();
+    for p in &sub.procedures {
+        validity(&p.code, Some(CodeSystem::Icd10Pcs));
+    }
+    for s in &sub.services {
+        validity(&s.code, None);
+    }
+
+    // Duplicates.
+    let keys: Vec<String> = sub.diagnoses.iter().map(|d| key(&d.code)).collect();
+    for (i, k) in keys.iter().enumerate() {
+        if keys[..i].contains(k) {
+            out.push(edit(EditKind::Duplicate, vec![sub.diagnoses[i].code.clone()], format!("{} is reported twice: report a code once", sub.diagnoses[i].code), None));
+        }
+    }
+    let pkeys: Vec<String> = sub.procedures.iter().map(|p| key(&p.code)).collect();
+    for (i, k) in pkeys.iter().enumerate() {
+        if pkeys[..i].contains(k) {
+            out.push(edit(
+                EditKind::Duplicate,
+                vec![sub.procedures[i].code.clone()],
+                format!("{} is reported twice: a procedure done twice in the same site and approach is reported once unless the PCS guidelines allow more (PCS B3.2)", sub.procedures[i].code),
+                Some(Rule::Guideline("PCS B3.2".into())),
+            ));
+        }
+    }
+
+    // Tabular instructions between the valid diagnoses.
+    let valid: Vec<(usize, &str)> = keys.iter().enumerate().filter(|(i, _)| valid_dx[*i]).map(|(i, k)| (i, k.as_str())).collect();
+    // Inpatient claims get it from the Medicare Code Editor below (MANIFESTATION_AS_PDX); other settings from the
+    // same CMS list and the Tabular's "in (other) diseases classified elsewhere" titles.
+    let inpatient = case.encounter.setting.is_inpatient();
+    if let (Some(&(0, k)), false) = (valid.first(), inpatient) {
+        let on_mce_list = grouper::Key::of(k).is_some_and(|x| grouper::Mce::builtin().is_manifestation(x));
+        if cm.is_manifestation(k) || on_mce_list {
+            out.push(edit(
+                EditKind::ManifestationFirst,
+                vec![sub.diagnoses[0].code.clone()],
+                format!("{} is a manifestation code (\"in diseases classified elsewhere\") and cannot be the {first} diagnosis: sequence the underlying condition first", sub.diagnoses[0].code),
+                Some(Rule::Guideline("OCG I.A.13".into())),
+            ));
+        }
+    }
+    let refs: Vec<&str> = valid.iter().map(|(_, k)| *k).collect();
+    for (a, b, rel) in cm.excludes1_pairs(&refs) {
+        let (ia, ib) = (valid[a].0, valid[b].0);
+        let excepted = case.gold.excludes1_exceptions.iter().any(|e| {
+            let ek = [key(&e.codes[0]), key(&e.codes[1])];
+            ek.contains(&keys[ia]) && ek.contains(&keys[ib])
+        });
+        if excepted {
+            continue;
+        }
+        out.push(edit(
+            EditKind::Excludes1,
+            vec![sub.diagnoses[ia].code.clone(), sub.diagnoses[ib].code.clone()],
+            format!(
+                "{} and {} are reported together, but {}'s Excludes1 note says they never are (\"{}\")",
+                sub.diagnoses[ia].code, sub.diagnoses[ib].code, rel.from, rel.text
+            ),
+            Some(Rule::Tabular(format!("{} Excludes1", rel.from))),
+        ));
+    }
+    for &(i, k) in &valid {
+        for rel in cm.relations(k, NoteKind::CodeFirst) {
+            let after = valid.iter().find(|&&(j, other)| j > i && rel.refs.iter().any(|r| r.covers(other)));
+            if let Some(&(j, _)) = after {
+                out.push(edit(
+                    EditKind::CodeFirst,
+                    vec![sub.diagnoses[i].code.clone(), sub.diagnoses[j].code.clone()],
+                    format!(
+                        "{} carries \"Code first {}\": {} must be sequenced before it",
+                        sub.diagnoses[i].code, rel.text, sub.diagnoses[j].code
+                    ),
+                    Some(Rule::Tabular(format!("{} Code first", rel.from))),
+                ));
+            }
+        }
+        for rel in cm.relations(k, NoteKind::UseAdditionalCode) {
+            // Only an instruction of the code itself or its subcategory is specific enough to expect: category,
+            // block and chapter notes list codes to add when they apply (tobacco exposure, drug use, organisms).
+            let own_level = rel.from.replace('.', "").len() >= 4 && !rel.from.contains('-');
+            let low = rel.text.to_ascii_lowercase();
+            let optional = ["applicable", "if known", "if desired", "if present", "any "].iter().any(|w| low.contains(w));
+            if !own_level || optional || rel.refs.is_empty() {
+                continue;
+            }
+            if !valid.iter().any(|&(j, other)| j != i && rel.refs.iter().any(|r| r.covers(other))) {
+                out.push(edit(
+                    EditKind::UseAdditional,
+                    vec![sub.diagnoses[i].code.clone()],
+                    format!("{} carries \"Use additional code {}\", and no such code is reported", sub.diagnoses[i].code, rel.text),
+                    Some(Rule::Tabular(format!("{} Use additional code", rel.from))),
+                ));
+            }
+        }
+    }
+
+    // The Medicare Code Editor, for inpatient claims.
+    if case.encounter.setting.is_inpatient() {
+        if let Some(claim) = crate::financial::claim_of_submission(case, sub) {
+            for e in grouper::Mce::builtin().edit(&claim) {
+                let code = e.code.as_string();
+                let shown = sub
+                    .diagnoses
+                    .iter()
+                    .map(|d| &d.code)
+                    .chain(sub.procedures.iter().map(|p| &p.code))
+                    .find(|c| key(c) == code)
+                    .cloned()
+                    .unwrap_or(code);
+                // Validity is reported once, from the code book above.
+                if e.edit == grouper::Edit::InvalidCode {
+                    continue;
+                }
+                out.push(ComplianceEdit {
+                    kind: EditKind::Mce,
+                    name: e.edit.name().to_string(),
+                    codes: vec![shown],
+                    message: e.message(),
+                    rule: Some(Rule::Edit(format!("MCE {}", e.edit.name().to_ascii_lowercase().replace('_', " ")))),
+                    also_in_gold: false,
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,161 @@
+//! The audit engine: scores a coder's submission for one case as a senior auditor would.
+//!
+//! `audit` matches the submission against the case's gold coding (`matching`: one finding per gold item and per
+//! unmatched submitted item, with the error category, the rule, the evidence and the correction), runs the compliance
+//! edits on the submission itself (`edits`: validity, Excludes1, code first, manifestation first, duplicates, the
+//! Medicare Code Editor), groups both codings for the DRG and its payment (`financial`), scores the rationales
+//! (`rationale`), and computes the scores whose formulas `Scores` documents. `report` renders the result as text or
+//! HTML; JSON is the `Report` serialized.
+
+pub mod edits;
+pub mod financial;
+pub mod matching;
+pub mod rationale;
+pub mod report;
+pub mod submission;
+
+pub use edits::{ComplianceEdit, EditKind};
+pub use financial::DrgImpact;
+pub use matching::{Area, Category, Finding};
+pub use submission::{Submission, SubmissionError};
+
+use cases::model::Case;
+use codeset::CodeBook;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What a programme sets: the payment figures and how much partial credit each error category earns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// Dollars per unit of MS-DRG relative weight (a hospital's blended base rate). The default is an illustrative
+    /// national figure; set the hospital's own.
+    pub base_rate: f64,
+    /// Credit (0 to 1) a gold item earns when the submission has it with this error; correct earns 1, missed 0.
+    pub credit: BTreeMap<Category, f64>,
+    /// Subtracted from the weighted score's numerator for each error that alone changes the DRG.
+    pub payment_penalty: f64,
+    /// Subtracted from the weighted score's numerator for each extra (unsupported or invalid) submitted item.
+    pub extra_penalty: f64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let credit = [
+            (Category::Correct, 1.0),
+            (Category::PoaError, 0.75),
+            (Category::ModifierError, 0.75),
+            (Category::UnitsError, 0.75),
+            (Category::Sequencing, 0.5),
+            (Category::WrongSeventhCharacter, 0.5),
+            (Category::WrongLaterality, 0.5),
+            (Category::WrongSpecificity, 0.5),
+            (Category::EmOver, 0.5),
+            (Category::EmUnder, 0.5),
+            (Category::AnesthesiaUnits, 0.5),
+            (Category::HeaderCode, 0.25),
+        ]
+        .into_iter()
+        .collect();
+        Config { base_rate: 6_500.0, credit, payment_penalty: 0.5, extra_penalty: 0.25 }
+    }
+}
+
+/// The scores of one audit. Every figure is a fraction from 0 to 1 (shown as a percentage).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scores {
+    /// Gold items in the case (diagnoses, procedures, services, E/M level, HCCs, anesthesia, queries).
+    pub gold_items: usize,
+    /// Gold items the submission got exactly right (category `correct`).
+    pub correct: usize,
+    /// Submitted items with no gold counterpart (unsupported, invalid, HCC unsupported, query not expected).
+    pub extra: usize,
+    /// Code-over-code accuracy = correct ÷ gold items. Extras are reported apart, so it never goes negative.
+    pub code_accuracy: f64,
+    /// Record-level accuracy: true when there is no error finding and no compliance edit of the coder's own (edits
+    /// the gold coding draws too are the case's), else false.
+    pub record_accurate: bool,
+    /// Weighted partial credit = max(0, Σ credit of each gold item − payment_penalty × payment-changing errors −
+    /// extra_penalty × extras) ÷ gold items; credits per category in `Config::credit`.
+    pub weighted: f64,
+    /// HCC capture rate = gold HCCs submitted ÷ gold HCCs (none when the case has no HCC).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hcc_capture: Option<f64>,
+    /// HCC over-coding rate = unsupported HCCs ÷ submitted HCCs (none when none submitted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hcc_overcoding: Option<f64>,
+    /// Mean rationale score of the submitted items (see `rationale::score`).
+    pub rationale: f64,
+}
+
+/// The audit of one submission.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub case: String,
+    pub case_title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coder: Option<String>,
+    pub findings: Vec<Finding>,
+    pub edits: Vec<ComplianceEdit>,
+    pub scores: Scores,
+    /// Errors by category (correct items left out).
+    pub errors_by_category: BTreeMap<Category, usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drg: Option<DrgImpact>,
+    pub rationales: Vec<rationale::RationaleScore>,
+}
+
+/// Audits a submission for a case.
+pub fn audit(case: &Case, sub: &Submission, book: &CodeBook, config: &Config) -> Report {
+    let findings = matching::match_case(case, sub, book);
+    let edits = edits::check(case, sub, book);
+    let drg = financial::drg_impact(case, sub, config.base_rate);
+    let rationales = rationale::score_all(case, sub, book);
+
+    let gold_side = |f: &Finding| f.expected.is_some() || (f.area == Area::Anesthesia && case.gold.anesthesia.is_some());
+    let gold_items = findings.iter().filter(|f| gold_side(f)).count();
+    let correct = findings.iter().filter(|f| f.category == Category::Correct).count();
+    let extra = findings.iter().filter(|f| !gold_side(f)).count();
+    // An error "changes payment" when the code it concerns is one of the changes that alone move the DRG.
+    let drivers: Vec<String> = drg
+        .as_ref()
+        .map(|(_, c)| c.drivers().filter_map(|d| d.code.map(|k| k.as_string())).collect())
+        .unwrap_or_default();
+    let payment_changing = findings
+        .iter()
+        .filter(|f| f.category.is_error())
+        .filter(|f| [&f.submitted, &f.expected].iter().any(|c| c.as_deref().is_some_and(|c| drivers.contains(&matching::key(c)))))
+        .count();
+    let credit: f64 = findings.iter().filter(|f| gold_side(f)).map(|f| config.credit.get(&f.category).copied().unwrap_or(0.0)).sum();
+    let weighted_raw = credit - config.payment_penalty * payment_changing as f64 - config.extra_penalty * extra as f64;
+    let ratio = |a: f64, b: usize| if b == 0 { 1.0 } else { (a / b as f64 * 10_000.0).round() / 10_000.0 };
+    let gold_hccs = case.gold.hccs.len();
+    let hcc_found = findings.iter().filter(|f| f.area == Area::Hcc && f.category == Category::Correct).count();
+    let hcc_unsupported = findings.iter().filter(|f| f.category == Category::HccUnsupported).count();
+    let mut errors_by_category = BTreeMap::new();
+    for f in findings.iter().filter(|f| f.category.is_error()) {
+        *errors_by_category.entry(f.category).or_insert(0) += 1;
+    }
+    let scores = Scores {
+        gold_items,
+        correct,
+        extra,
+        code_accuracy: ratio(correct as f64, gold_items),
+        record_accurate: errors_by_category.is_empty() && edits.iter().all(|e| e.also_in_gold),
+        weighted: ratio(weighted_raw.max(0.0), gold_items),
+        hcc_capture: (gold_hccs > 0).then(|| ratio(hcc_found as f64, gold_hccs)),
+        hcc_overcoding: (!sub.hccs.is_empty()).then(|| ratio(hcc_unsupported as f64, sub.hccs.len())),
+        rationale: rationale::mean(&rationales),
+    };
+    Report {
+        case: case.id.clone(),
+        case_title: case.title.clone(),
+        coder: sub.coder.clone(),
+        findings,
+        edits,
+        scores,
+        errors_by_category,
+        drg: drg.map(|(d, _)| d),
+        rationales,
+    }
+}

@@ -1,0 +1,669 @@
+//! A submission against the gold coding, code by code, as a senior auditor reads it: each gold item gets one
+//! finding (correct, or the kind of error), each submitted item nothing in the gold matches gets one (unsupported,
+//! invalid, header), and each finding carries the gold's rule and evidence and the correction.
+
+use crate::submission::Submission;
+use cases::model::{Case, Evidence, Poa, Rule};
+use codeset::{CodeBook, CodeSystem};
+use serde::{Deserialize, Serialize};
+
+/// The error categories of a coding audit (../shared/DOMAIN.md, "Audit vocabulary").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Correct,
+    /// In the gold coding, not submitted.
+    Missed,
+    /// Submitted, not supported by the record.
+    Unsupported,
+    /// The right category or root operation, the wrong code within it.
+    WrongSpecificity,
+    WrongSeventhCharacter,
+    WrongLaterality,
+    /// The principal or first-listed diagnosis is elsewhere in the submission.
+    Sequencing,
+    PoaError,
+    ModifierError,
+    UnitsError,
+    /// Not a code of the code set (or deleted).
+    InvalidCode,
+    /// A category or subcategory header where a complete code is required.
+    HeaderCode,
+    EmOver,
+    EmUnder,
+    HccMissed,
+    HccUnsupported,
+    /// The documentation called for a query and a code was given.
+    QueryExpected,
+    /// A query where the documentation supports a code.
+    QueryNotExpected,
+    AnesthesiaUnits,
+}
+
+impl Category {
+    pub fn is_error(self) -> bool {
+        self != Category::Correct
+    }
+
+    /// Words for the report.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Correct => "correct",
+            Category::Missed => "missed",
+            Category::Unsupported => "unsupported",
+            Category::WrongSpecificity => "wrong specificity",
+            Category::WrongSeventhCharacter => "wrong 7th character",
+            Category::WrongLaterality => "wrong laterality",
+            Category::Sequencing => "sequencing error",
+            Category::PoaError => "POA error",
+            Category::ModifierError => "modifier error",
+            Category::UnitsError => "units error",
+            Category::InvalidCode => "invalid code",
+            Category::HeaderCode => "header code",
+            Category::EmOver => "E/M level over",
+            Category::EmUnder => "E/M level under",
+            Category::HccMissed => "HCC missed",
+            Category::HccUnsupported => "HCC unsupported",
+            Category::QueryExpected => "query expected",
+            Category::QueryNotExpected => "query not expected",
+            Category::AnesthesiaUnits => "anesthesia units",
+        }
+    }
+}
+
+/// The part of the coding a finding concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    Diagnosis,
+    Procedure,
+    Service,
+    Em,
+    Hcc,
+    Anesthesia,
+    Query,
+}
+
+/// One line of the audit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub category: Category,
+    pub area: Area,
+    /// The submitted code as written (or the query's subject).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub submitted: Option<String>,
+    /// The gold code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// Position in the submission's list of that area.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub submitted_index: Option<usize>,
+    /// Position in the gold's list of that area.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gold_index: Option<usize>,
+    /// What is right or wrong, and why.
+    pub message: String,
+    /// The rules that decide it (the gold rationale's, or the code set's).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
+    /// The words of the record that support the gold item.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    /// What to do instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correction: Option<String>,
+}
+
+impl Finding {
+    fn new(category: Category, area: Area, message: String) -> Finding {
+        Finding {
+            category,
+            area,
+            submitted: None,
+            expected: None,
+            submitted_index: None,
+            gold_index: None,
+            message,
+            rules: vec![],
+            evidence: vec![],
+            correction: None,
+        }
+    }
+}
+
+/// A code as the tables key it: upper case, no dot, no spaces.
+pub fn key(code: &str) -> String {
+    code.trim().replace('.', "").to_ascii_uppercase()
+}
+
+/// A diagnosis as coders write it (E11.22).
+fn dotted(k: &str) -> String {
+    if k.len() > 3 && k.as_bytes()[0].is_ascii_alphabetic() {
+        format!("{}.{}", &k[..3], &k[3..])
+    } else {
+        k.to_string()
+    }
+}
+
+fn poa_word(p: Option<Poa>) -> &'static str {
+    match p {
+        Some(Poa::Yes) => "Y",
+        Some(Poa::No) => "N",
+        Some(Poa::Unknown) => "U",
+        Some(Poa::ClinicallyUndetermined) => "W",
+        Some(Poa::Exempt) => "1 (exempt)",
+        None => "none",
+    }
+}
+
+/// How a submitted code stands in the code set.
+enum Validity {
+    Valid,
+    Header(String),
+    Invalid(String),
+}
+
+fn validity(book: &CodeBook, code: &str, system: CodeSystem) -> Validity {
+    let v = book.validate(code, Some(system));
+    if v.valid {
+        return Validity::Valid;
+    }
+    let reason = v.reason.unwrap_or_else(|| "not a code".into());
+    let header = reason.contains("header") || reason.contains("category") && reason.contains("report one of");
+    if header {
+        Validity::Header(reason)
+    } else {
+        Validity::Invalid(reason)
+    }
+}
+
+fn title(book: &CodeBook, code: &str) -> Option<String> {
+    book.describe(code).map(|d| d.title.into_owned())
+}
+
+const SIDES: [&str; 6] = ["right", "left", "bilateral", "unspecified side", "unspecified", "unilateral"];
+
+/// Whether two codes of the same length differ only in the side: their titles differ only in laterality words.
+fn laterality_only(book: &CodeBook, a: &str, b: &str) -> bool {
+    if a.len() != b.len() || a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() != 1 {
+        return false;
+    }
+    let (Some(ta), Some(tb)) = (title(book, a), title(book, b)) else { return false };
+    let strip = |t: &str| {
+        let mut s = t.to_ascii_lowercase();
+        for w in SIDES {
+            s = s.replace(w, "");
+        }
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    ta != tb && strip(&ta) == strip(&tb)
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+}
+
+/// PCS axis names by character position (4th to 7th), for "wrong body part" and the like.
+const PCS_AXES: [&str; 7] = ["section", "body system", "root operation", "body part", "approach", "device", "qualifier"];
+
+/// Matches the submission against the case's gold coding.
+pub fn match_case(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<Finding> {
+    let mut out = vec![];
+    diagnoses(case, sub, book, &mut out);
+    procedures(case, sub, book, &mut out);
+    services(case, sub, book, &mut out);
+    em(case, sub, &mut out);
+    hccs(case, sub, &mut out);
+    anesthesia(case, sub, &mut out);
+    queries(case, sub, &mut out);
+    out
+}
+
+fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Finding>) {
+    let inpatient = case.encounter.setting.is_inpatient();
+    let first = if inpatient { "principal" } else { "first-listed" };
+    let gold = &case.gold.diagnoses;
+    let gk: Vec<String> = gold.iter().map(|d| key(&d.code)).collect();
+    let sk: Vec<String> = sub.diagnoses.iter().map(|d| key(&d.code)).collect();
+    let mut gold_done = vec![false; gold.len()];
+    let mut sub_done = vec![false; sk.len()];
+    let with_gold = |mut f: Finding, gi: usize| {
+        f.expected = Some(gold[gi].code.clone());
+        f.gold_index = Some(gi);
+        f.rules = gold[gi].rationale.rules.clone();
+        f.evidence = gold[gi].evidence.clone();
+        f
+    };
+
+    // Exact matches, then the checks a right code can still fail: its place and its POA.
+    for (si, s) in sk.iter().enumerate() {
+        let Some(gi) = (0..gold.len()).find(|&g| !gold_done[g] && gk[g] == *s) else { continue };
+        gold_done[gi] = true;
+        sub_done[si] = true;
+        let g = &gold[gi];
+        let mut f = if gi == 0 && si != 0 {
+            let mut f = Finding::new(
+                Category::Sequencing,
+                Area::Diagnosis,
+                format!("{} is the {first} diagnosis but was sequenced at position {}. {}", g.code, si + 1, g.rationale.text),
+            );
+            f.correction = Some(format!("sequence {} first", g.code));
+            f
+        } else if inpatient && g.poa.is_some() && sub.diagnoses[si].poa != g.poa {
+            let mut f = Finding::new(
+                Category::PoaError,
+                Area::Diagnosis,
+                format!(
+                    "{}: POA {} submitted, {} is right for what the record shows on admission",
+                    g.code,
+                    poa_word(sub.diagnoses[si].poa),
+                    poa_word(g.poa)
+                ),
+            );
+            f.correction = Some(format!("report {} with POA {}", g.code, poa_word(g.poa)));
+            f
+        } else {
+            Finding::new(Category::Correct, Area::Diagnosis, format!("{}: correct. {}", g.code, g.rationale.text))
+        };
+        f.submitted = Some(sub.diagnoses[si].code.clone());
+        f.submitted_index = Some(si);
+        out.push(with_gold(f, gi));
+    }
+
+    // Near misses: the closest unmatched pairs first.
+    let mut pairs = vec![];
+    for (gi, g) in gk.iter().enumerate().filter(|(i, _)| !gold_done[*i]) {
+        for (si, s) in sk.iter().enumerate().filter(|(i, _)| !sub_done[*i]) {
+            let prefix = common_prefix(g, s);
+            if prefix >= 3 {
+                pairs.push((prefix, gi, si));
+            }
+        }
+    }
+    pairs.sort_by_key(|&(p, gi, si)| (std::cmp::Reverse(p), gi, si));
+    for (_, gi, si) in pairs {
+        if gold_done[gi] || sub_done[si] {
+            continue;
+        }
+        gold_done[gi] = true;
+        sub_done[si] = true;
+        let (g, s) = (&gk[gi], &sk[si]);
+        let gc = &gold[gi].code;
+        let sc = &sub.diagnoses[si].code;
+        let (category, why) = match validity(book, sc, CodeSystem::Icd10Cm) {
+            Validity::Header(r) => (Category::HeaderCode, r),
+            Validity::Invalid(r) => (Category::InvalidCode, r),
+            Validity::Valid if g.len() == 7 && s.len() == 7 && g[..6] == s[..6] => (
+                Category::WrongSeventhCharacter,
+                format!("the 7th character is {} ({}), not {}", &g[6..], title(book, g).unwrap_or_default(), &s[6..]),
+            ),
+            Validity::Valid if laterality_only(book, g, s) => (
+                Category::WrongLaterality,
+                format!("the record documents {} (\"{}\"), not {}", gc, title(book, g).unwrap_or_default(), sc),
+            ),
+            Validity::Valid => (
+                Category::WrongSpecificity,
+                format!("{} is in the right category, but the record supports {} (\"{}\")", sc, gc, title(book, g).unwrap_or_default()),
+            ),
+        };
+        let mut f = Finding::new(category, Area::Diagnosis, format!("{sc} submitted for {gc}: {why}. {}", gold[gi].rationale.text));
+        f.submitted = Some(sc.clone());
+        f.submitted_index = Some(si);
+        f.correction = Some(format!("report {gc}"));
+        out.push(with_gold(f, gi));
+    }
+
+    for gi in (0..gold.len()).filter(|&i| !gold_done[i]) {
+        let g = &gold[gi];
+        let mut f = Finding::new(Category::Missed, Area::Diagnosis, format!("{} missed. {}", g.code, g.rationale.text));
+        f.correction = Some(if gi == 0 { format!("report {} as the {first} diagnosis", g.code) } else { format!("add {}", g.code) });
+        out.push(with_gold(f, gi));
+    }
+    for si in (0..sk.len()).filter(|&i| !sub_done[i]) {
+        let sc = &sub.diagnoses[si].code;
+        let mut f = match validity(book, sc, CodeSystem::Icd10Cm) {
+            Validity::Header(r) => Finding::new(Category::HeaderCode, Area::Diagnosis, format!("{sc}: {r}")),
+            Validity::Invalid(r) => Finding::new(Category::InvalidCode, Area::Diagnosis, format!("{sc}: {r}")),
+            Validity::Valid => {
+                // A distractor the case lists on purpose says why it is not coded.
+                let tempting = case.gold.not_coded.iter().find(|n| n.tempting_code.as_deref().map(key).as_deref() == Some(sk[si].as_str()));
+                match tempting {
+                    Some(n) => {
+                        let mut f = Finding::new(Category::Unsupported, Area::Diagnosis, format!("{} ({}): not coded. {}", dotted(&sk[si]), n.about, n.rationale.text));
+                        f.rules = n.rationale.rules.clone();
+                        f.evidence = n.evidence.clone();
+                        f
+                    }
+                    None => Finding::new(
+                        Category::Unsupported,
+                        Area::Diagnosis,
+                        format!("{sc} (\"{}\") is not supported by the record", title(book, sc).unwrap_or_default()),
+                    ),
+                }
+            }
+        };
+        f.submitted = Some(sc.clone());
+        f.submitted_index = Some(si);
+        f.correction = Some(format!("remove {sc}"));
+        out.push(f);
+    }
+}
+
+fn procedures(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Finding>) {
+    let gold = &case.gold.procedures;
+    let gk: Vec<String> = gold.iter().map(|p| key(&p.code)).collect();
+    let sk: Vec<String> = sub.procedures.iter().map(|p| key(&p.code)).collect();
+    let mut gold_done = vec![false; gold.len()];
+    let mut sub_done = vec![false; sk.len()];
+    let with_gold = |mut f: Finding, gi: usize| {
+        f.expected = Some(gold[gi].code.clone());
+        f.gold_index = Some(gi);
+        f.rules = gold[gi].rationale.rules.clone();
+        f.evidence = gold[gi].evidence.clone();
+        f
+    };
+    for (si, s) in sk.iter().enumerate() {
+        let Some(gi) = (0..gold.len()).find(|&g| !gold_done[g] && gk[g] == *s) else { continue };
+        gold_done[gi] = true;
+        sub_done[si] = true;
+        let mut f = Finding::new(Category::Correct, Area::Procedure, format!("{}: correct. {}", gold[gi].code, gold[gi].rationale.text));
+        f.submitted = Some(sub.procedures[si].code.clone());
+        f.submitted_index = Some(si);
+        out.push(with_gold(f, gi));
+    }
+    // Near misses: the same root operation (first three characters), closest first.
+    let mut pairs = vec![];
+    for (gi, g) in gk.iter().enumerate().filter(|(i, _)| !gold_done[*i]) {
+        for (si, s) in sk.iter().enumerate().filter(|(i, _)| !sub_done[*i]) {
+            if g.len() == 7 && s.len() == 7 && g[..3] == s[..3] {
+                let same = g.bytes().zip(s.bytes()).filter(|(a, b)| a == b).count();
+                pairs.push((same, gi, si));
+            }
+        }
+    }
+    pairs.sort_by_key(|&(n, gi, si)| (std::cmp::Reverse(n), gi, si));
+    for (_, gi, si) in pairs {
+        if gold_done[gi] || sub_done[si] {
+            continue;
+        }
+        gold_done[gi] = true;
+        sub_done[si] = true;
+        let (g, s) = (&gk[gi], &sk[si]);
+        let sc = &sub.procedures[si].code;
+        let axes: Vec<&str> = (3..7).filter(|&i| g.as_bytes()[i] != s.as_bytes()[i]).map(|i| PCS_AXES[i]).collect();
+        let (category, why) = match validity(book, sc, CodeSystem::Icd10Pcs) {
+            Validity::Invalid(r) | Validity::Header(r) => (Category::InvalidCode, r),
+            Validity::Valid if axes == ["body part"] && laterality_only(book, g, s) => {
+                (Category::WrongLaterality, format!("the side is wrong: the record documents {}", title(book, g).unwrap_or_default()))
+            }
+            Validity::Valid => (
+                Category::WrongSpecificity,
+                format!("the root operation is right, the {} is not: {}", axes.join(" and "), title(book, g).unwrap_or_default()),
+            ),
+        };
+        let mut f = Finding::new(category, Area::Procedure, format!("{sc} submitted for {}: {why}. {}", gold[gi].code, gold[gi].rationale.text));
+        f.submitted = Some(sc.clone());
+        f.submitted_index = Some(si);
+        f.correction = Some(format!("report {}", gold[gi].code));
+        out.push(with_gold(f, gi));
+    }
+    for gi in (0..gold.len()).filter(|&i| !gold_done[i]) {
+        let mut f = Finding::new(Category::Missed, Area::Procedure, format!("{} missed. {}", gold[gi].code, gold[gi].rationale.text));
+        f.correction = Some(format!("add {}", gold[gi].code));
+        out.push(with_gold(f, gi));
+    }
+    for si in (0..sk.len()).filter(|&i| !sub_done[i]) {
+        let sc = &sub.procedures[si].code;
+        let mut f = match validity(book, sc, CodeSystem::Icd10Pcs) {
+            Validity::Invalid(r) | Validity::Header(r) => Finding::new(Category::InvalidCode, Area::Procedure, format!("{sc}: {r}")),
+            Validity::Valid => Finding::new(
+                Category::Unsupported,
+                Area::Procedure,
+                format!("{sc} (\"{}\") is not supported by the record", title(book, sc).unwrap_or_default()),
+            ),
+        };
+        f.submitted = Some(sc.clone());
+        f.submitted_index = Some(si);
+        f.correction = Some(format!("remove {sc}"));
+        out.push(f);
+    }
+}
+
+/// E/M codes are audited as a level (`em`), not as services.
+fn is_em(code: &str) -> bool {
+    let k = key(code);
+    k.len() == 5 && k.starts_with("992") && k.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn services(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Finding>) {
+    let gold: Vec<(usize, &cases::model::GoldService)> = case.gold.services.iter().enumerate().filter(|(_, s)| !is_em(&s.code)).collect();
+    let subs: Vec<(usize, &crate::submission::SubmittedService)> = sub.services.iter().enumerate().filter(|(_, s)| !is_em(&s.code)).collect();
+    let mut sub_done = vec![false; subs.len()];
+    let norm = |ms: &[String]| {
+        let mut v: Vec<String> = ms.iter().map(|m| m.trim().to_ascii_uppercase()).collect();
+        v.sort();
+        v
+    };
+    for &(gi, g) in &gold {
+        let found = subs.iter().position(|(_, s)| key(&s.code) == key(&g.code)).filter(|&i| !sub_done[i]);
+        let mut f = match found {
+            None => {
+                let mut f = Finding::new(Category::Missed, Area::Service, format!("{} missed. {}", g.code, g.rationale.text));
+                f.correction = Some(format!("add {}", g.code));
+                f
+            }
+            Some(i) => {
+                sub_done[i] = true;
+                let (si, s) = subs[i];
+                let (gm, sm) = (norm(&g.modifiers), norm(&s.modifiers));
+                let mut f = if gm != sm {
+                    let mut f = Finding::new(
+                        Category::ModifierError,
+                        Area::Service,
+                        format!("{}: modifiers {} submitted, {} is right. {}", g.code, list_or_none(&sm), list_or_none(&gm), g.rationale.text),
+                    );
+                    f.correction = Some(format!("report {} with {}", g.code, list_or_none(&gm)));
+                    f
+                } else if g.units != s.units {
+                    let mut f = Finding::new(
+                        Category::UnitsError,
+                        Area::Service,
+                        format!("{}: {} units submitted, the record supports {}. {}", g.code, s.units, g.units, g.rationale.text),
+                    );
+                    f.correction = Some(format!("report {} units", g.units));
+                    f
+                } else {
+                    Finding::new(Category::Correct, Area::Service, format!("{}: correct. {}", g.code, g.rationale.text))
+                };
+                f.submitted = Some(s.code.clone());
+                f.submitted_index = Some(si);
+                f
+            }
+        };
+        f.expected = Some(g.code.clone());
+        f.gold_index = Some(gi);
+        f.rules = g.rationale.rules.clone();
+        f.evidence = g.evidence.clone();
+        out.push(f);
+    }
+    for (i, &(si, s)) in subs.iter().enumerate() {
+        if sub_done[i] {
+            continue;
+        }
+        let v = book.validate(&s.code, None);
+        let mut f = if !v.valid {
+            Finding::new(Category::InvalidCode, Area::Service, format!("{}: {}", s.code, v.reason.unwrap_or_default()))
+        } else {
+            Finding::new(Category::Unsupported, Area::Service, format!("{} is not supported by the record", s.code))
+        };
+        f.submitted = Some(s.code.clone());
+        f.submitted_index = Some(si);
+        f.correction = Some(format!("remove {}", s.code));
+        out.push(f);
+    }
+}
+
+fn list_or_none(v: &[String]) -> String {
+    if v.is_empty() {
+        "no modifier".into()
+    } else {
+        v.join(", ")
+    }
+}
+
+fn em(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
+    let Some(g) = &case.gold.em else { return };
+    // The level may be given as `em` or among the services.
+    let submitted = sub.em.as_ref().map(|e| e.code.clone()).or_else(|| sub.services.iter().find(|s| is_em(&s.code)).map(|s| s.code.clone()));
+    let basis = format!("MDM: problems {}, data {}, risk {}", g.problems, g.data, g.risk);
+    let mut f = match &submitted {
+        None => {
+            let mut f = Finding::new(Category::Missed, Area::Em, format!("no E/M level submitted; {} is supported ({basis}). {}", g.code, g.rationale.text));
+            f.correction = Some(format!("report {}", g.code));
+            f
+        }
+        Some(s) if key(s) == key(&g.code) => Finding::new(Category::Correct, Area::Em, format!("{}: correct ({basis})", g.code)),
+        Some(s) => {
+            let (sk, gk) = (key(s), key(&g.code));
+            // Within a family (99202–99205, 99212–99215, 99221–99223…) the last digit is the level.
+            let same_family = sk.len() == 5 && gk.len() == 5 && sk[..4] == gk[..4];
+            let category = if same_family && sk > gk { Category::EmOver } else if same_family { Category::EmUnder } else { Category::WrongSpecificity };
+            let mut f = Finding::new(
+                category,
+                Area::Em,
+                format!("{s} submitted; the documentation supports {} ({basis}). {}", g.code, g.rationale.text),
+            );
+            f.correction = Some(format!("report {}", g.code));
+            f
+        }
+    };
+    f.submitted = submitted;
+    f.expected = Some(g.code.clone());
+    f.rules = g.rationale.rules.clone();
+    f.evidence = g.evidence.clone();
+    out.push(f);
+}
+
+fn hccs(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
+    let same = |m: &str, h: u16, m2: &str, h2: u16| m.eq_ignore_ascii_case(m2) && h == h2;
+    for (gi, g) in case.gold.hccs.iter().enumerate() {
+        let found = sub.hccs.iter().position(|s| same(&s.model, s.hcc, &g.model, g.hcc));
+        let mut f = match found {
+            Some(si) => {
+                let mut f = Finding::new(Category::Correct, Area::Hcc, format!("{} HCC {} ({}): supported. {}", g.model, g.hcc, g.diagnosis, g.rationale.text));
+                f.submitted = Some(format!("{} HCC {}", sub.hccs[si].model, sub.hccs[si].hcc));
+                f.submitted_index = Some(si);
+                f
+            }
+            None => {
+                let mut f = Finding::new(
+                    Category::HccMissed,
+                    Area::Hcc,
+                    format!("{} HCC {} missed: {} has MEAT in the record. {}", g.model, g.hcc, g.diagnosis, g.rationale.text),
+                );
+                f.correction = Some(format!("capture {} HCC {} with {}", g.model, g.hcc, g.diagnosis));
+                f
+            }
+        };
+        f.expected = Some(format!("{} HCC {}", g.model, g.hcc));
+        f.gold_index = Some(gi);
+        f.rules = g.rationale.rules.clone();
+        f.evidence = [&g.monitored, &g.evaluated, &g.assessed, &g.treated].into_iter().flatten().cloned().collect();
+        out.push(f);
+    }
+    for (si, s) in sub.hccs.iter().enumerate() {
+        if case.gold.hccs.iter().any(|g| same(&s.model, s.hcc, &g.model, g.hcc)) {
+            continue;
+        }
+        let mut f = Finding::new(
+            Category::HccUnsupported,
+            Area::Hcc,
+            format!("{} HCC {} ({}) is not supported: the record shows no MEAT for it in this encounter", s.model, s.hcc, s.diagnosis),
+        );
+        f.submitted = Some(format!("{} HCC {}", s.model, s.hcc));
+        f.submitted_index = Some(si);
+        f.correction = Some(format!("remove {} HCC {}", s.model, s.hcc));
+        out.push(f);
+    }
+}
+
+fn anesthesia(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
+    let Some(g) = &case.gold.anesthesia else { return };
+    let mut f = match &sub.anesthesia {
+        None => {
+            let mut f = Finding::new(Category::Missed, Area::Anesthesia, format!("anesthesia units not submitted. {}", g.rationale.text));
+            f.correction = Some(format!("report {} base + {} time units + {} modifying, modifier {}", g.base_units, g.time_units(), g.modifying_units, g.modifier));
+            f
+        }
+        Some(s) => {
+            let mut wrong = vec![];
+            if s.base_units != g.base_units {
+                wrong.push(format!("base units {} (right: {})", s.base_units, g.base_units));
+            }
+            if s.time_minutes != g.time_minutes {
+                wrong.push(format!("{} minutes (the record shows {})", s.time_minutes, g.time_minutes));
+            }
+            if s.modifying_units != g.modifying_units {
+                wrong.push(format!("modifying units {} (right: {})", s.modifying_units, g.modifying_units));
+            }
+            let modifier_wrong = !s.modifier.trim().eq_ignore_ascii_case(&g.modifier);
+            if !wrong.is_empty() {
+                let mut f = Finding::new(Category::AnesthesiaUnits, Area::Anesthesia, format!("{}. {}", wrong.join("; "), g.rationale.text));
+                f.correction = Some(format!("{} base + {} time units + {} modifying", g.base_units, g.time_units(), g.modifying_units));
+                f
+            } else if modifier_wrong {
+                let mut f = Finding::new(
+                    Category::ModifierError,
+                    Area::Anesthesia,
+                    format!("modifier {} submitted, {} is right. {}", s.modifier, g.modifier, g.rationale.text),
+                );
+                f.correction = Some(format!("report modifier {}", g.modifier));
+                f
+            } else {
+                Finding::new(Category::Correct, Area::Anesthesia, format!("anesthesia units and modifier correct. {}", g.rationale.text))
+            }
+        }
+    };
+    f.rules = g.rationale.rules.clone();
+    f.evidence = g.evidence.clone();
+    out.push(f);
+}
+
+fn queries(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
+    // Queries are free text: the n-th submitted query answers the n-th expected one.
+    for (gi, g) in case.gold.queries.iter().enumerate() {
+        let mut f = match sub.queries.get(gi) {
+            Some(s) => {
+                let mut f = Finding::new(Category::Correct, Area::Query, format!("query on {}: right to ask. {}", g.about, g.rationale.text));
+                f.submitted = Some(s.about.clone());
+                f.submitted_index = Some(gi);
+                f
+            }
+            None => {
+                let mut f = Finding::new(
+                    Category::QueryExpected,
+                    Area::Query,
+                    format!("the documentation calls for a query ({}), not a code. {}", g.about, g.rationale.text),
+                );
+                f.correction = Some(format!("query the provider: {}", g.text));
+                f
+            }
+        };
+        f.expected = Some(g.about.clone());
+        f.gold_index = Some(gi);
+        f.rules = g.rationale.rules.clone();
+        f.evidence = g.evidence.clone();
+        out.push(f);
+    }
+    for (si, s) in sub.queries.iter().enumerate().skip(case.gold.queries.len()) {
+        let mut f = Finding::new(
+            Category::QueryNotExpected,
+            Area::Query,
+            format!("query on {}: the record already documents enough to code", s.about),
+        );
+        f.submitted = Some(s.about.clone());
+        f.submitted_index = Some(si);
+        f.correction = Some("code from the documentation instead of querying".into());
+        out.push(f);
+    }
+}

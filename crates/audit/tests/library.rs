@@ -1,0 +1,209 @@
+//! The audit engine on the built-in case library: a perfect submission scores 100% with no finding, on every case;
+//! planted errors are found and named.
+
+use audit::{audit, Category, Config, Submission};
+use cases::model::{Case, Poa};
+use std::sync::OnceLock;
+
+fn book() -> &'static codeset::CodeBook {
+    static LIB: OnceLock<codebook::Library> = OnceLock::new();
+    LIB.get_or_init(|| codebook::Library::embedded().expect("embedded code book")).book()
+}
+
+fn library() -> &'static [Case] {
+    static PACK: OnceLock<cases::Pack> = OnceLock::new();
+    &PACK.get_or_init(cases::library::builtin).cases
+}
+
+fn case(pred: impl Fn(&Case) -> bool) -> &'static Case {
+    library().iter().find(|c| pred(c)).expect("a case of that kind in the library")
+}
+
+#[test]
+fn a_perfect_submission_scores_100_percent_with_no_finding_on_every_case() {
+    let cfg = Config::default();
+    let mut failures = vec![];
+    for c in library() {
+        let r = audit(c, &Submission::from_gold(c), book(), &cfg);
+        let errors: Vec<String> = r.findings.iter().filter(|f| f.category.is_error()).map(|f| f.message.clone()).collect();
+        let own_edits: Vec<String> = r.edits.iter().filter(|e| !e.also_in_gold).map(|e| e.message.clone()).collect();
+        let drg_wrong = r.drg.as_ref().is_some_and(|d| !d.drg_correct || d.dollars != 0.0);
+        if r.scores.code_accuracy != 1.0 || r.scores.weighted != 1.0 || !r.scores.record_accurate || !errors.is_empty() || !own_edits.is_empty() || drg_wrong {
+            failures.push(format!("{}: {:?} errors {errors:?} edits {own_edits:?}", c.id, r.scores));
+        }
+        assert_eq!(r.scores.gold_items, r.scores.correct, "{}", c.id);
+    }
+    assert!(failures.is_empty(), "{} cases:\n{}", failures.len(), failures.join("\n"));
+}
+
+fn categories(c: &Case, sub: &Submission) -> Vec<Category> {
+    audit(c, sub, book(), &Config::default()).findings.iter().map(|f| f.category).filter(|k| k.is_error()).collect()
+}
+
+#[test]
+fn planted_diagnosis_errors_are_categorised() {
+    let c = case(|c| c.encounter.setting.is_inpatient() && c.gold.diagnoses.len() >= 3);
+    let perfect = Submission::from_gold(c);
+
+    let mut s = perfect.clone();
+    s.diagnoses.remove(1);
+    assert_eq!(categories(c, &s), vec![Category::Missed]);
+
+    let mut s = perfect.clone();
+    s.diagnoses.swap(0, 1);
+    assert_eq!(categories(c, &s), vec![Category::Sequencing]);
+
+    let mut s = perfect.clone();
+    let other = if s.diagnoses[1].poa == Some(Poa::No) { Poa::Yes } else { Poa::No };
+    s.diagnoses[1].poa = Some(other);
+    if c.gold.diagnoses[1].poa.is_some() && c.gold.diagnoses[1].poa != Some(Poa::Exempt) {
+        assert_eq!(categories(c, &s), vec![Category::PoaError]);
+    }
+
+    let mut s = perfect.clone();
+    s.diagnoses.push(audit::submission::SubmittedDiagnosis { code: "R51.9".into(), poa: Some(Poa::Yes), rationale: None });
+    assert_eq!(categories(c, &s), vec![Category::Unsupported]);
+
+    let mut s = perfect.clone();
+    s.diagnoses.push(audit::submission::SubmittedDiagnosis { code: "E11".into(), poa: Some(Poa::Yes), rationale: None });
+    assert_eq!(categories(c, &s), vec![Category::HeaderCode]);
+
+    let mut s = perfect.clone();
+    s.diagnoses.push(audit::submission::SubmittedDiagnosis { code: "Q99.99".into(), poa: Some(Poa::Yes), rationale: None });
+    assert_eq!(categories(c, &s), vec![Category::InvalidCode]);
+}
+
+#[test]
+fn wrong_seventh_character_laterality_and_specificity() {
+    let book = book();
+    // A fracture case: the gold has a 7-character injury code.
+    let c = case(|c| c.gold.diagnoses.iter().any(|d| d.code.starts_with('S') && d.code.replace('.', "").len() == 7));
+    let i = c.gold.diagnoses.iter().position(|d| d.code.starts_with('S') && d.code.replace('.', "").len() == 7).unwrap();
+    let gold = c.gold.diagnoses[i].code.clone();
+    let perfect = Submission::from_gold(c);
+
+    // Another valid 7th character.
+    let other7 = ['A', 'D', 'S', 'B', 'G'].iter().map(|x| format!("{}{x}", &gold[..gold.len() - 1])).find(|x| *x != gold && book.is_valid(x)).unwrap();
+    let mut s = perfect.clone();
+    s.diagnoses[i].code = other7;
+    assert_eq!(categories(c, &s), vec![Category::WrongSeventhCharacter]);
+
+    // The other side, when the code has one (right 1 ↔ left 2 in the 6th position).
+    let k = gold.replace('.', "");
+    for (a, b) in [('1', '2'), ('2', '1')] {
+        if k.as_bytes()[5] as char == a {
+            let mut other: Vec<char> = k.chars().collect();
+            other[5] = b;
+            let other: String = other.into_iter().collect();
+            if book.is_valid(&other) {
+                let mut s = perfect.clone();
+                s.diagnoses[i].code = other;
+                assert_eq!(categories(c, &s), vec![Category::WrongLaterality], "{gold}");
+            }
+        }
+    }
+
+    // Same category, another code.
+    let c = case(|c| c.gold.diagnoses.iter().any(|d| d.code == "J18.9"));
+    let mut s = Submission::from_gold(c);
+    let i = s.diagnoses.iter().position(|d| d.code == "J18.9").unwrap();
+    s.diagnoses[i].code = "J18.1".into();
+    assert_eq!(categories(c, &s), vec![Category::WrongSpecificity]);
+}
+
+#[test]
+fn service_em_hcc_and_query_errors() {
+    let c = case(|c| c.gold.services.iter().any(|s| !s.modifiers.is_empty() && !s.code.starts_with("992")));
+    let i = c.gold.services.iter().position(|s| !s.modifiers.is_empty() && !s.code.starts_with("992")).unwrap();
+    let mut s = Submission::from_gold(c);
+    let j = s.services.iter().position(|x| x.code == c.gold.services[i].code).unwrap();
+    s.services[j].modifiers.clear();
+    assert_eq!(categories(c, &s), vec![Category::ModifierError]);
+    let mut s = Submission::from_gold(c);
+    s.services[j].units += 1;
+    assert_eq!(categories(c, &s), vec![Category::UnitsError]);
+
+    let c = case(|c| c.gold.em.as_ref().is_some_and(|e| e.code.ends_with('3') || e.code.ends_with('4')));
+    let mut s = Submission::from_gold(c);
+    let em = s.em.as_mut().unwrap();
+    let last = em.code.pop().unwrap();
+    em.code.push((last as u8 + 1) as char);
+    assert_eq!(categories(c, &s), vec![Category::EmOver]);
+
+    let c = case(|c| !c.gold.hccs.is_empty());
+    let mut s = Submission::from_gold(c);
+    let dropped = s.hccs.remove(0);
+    let cats = categories(c, &s);
+    assert!(cats.contains(&Category::HccMissed), "{cats:?}");
+    let mut s = Submission::from_gold(c);
+    s.hccs.push(audit::submission::SubmittedHcc { hcc: 999, ..dropped });
+    assert!(categories(c, &s).contains(&Category::HccUnsupported));
+
+    let c = case(|c| !c.gold.queries.is_empty());
+    let mut s = Submission::from_gold(c);
+    s.queries.clear();
+    assert!(categories(c, &s).contains(&Category::QueryExpected));
+}
+
+#[test]
+fn a_missed_mcc_shows_the_drg_and_dollars() {
+    // An inpatient case whose gold DRG depends on one secondary diagnosis.
+    let cfg = Config::default();
+    let found = library().iter().filter(|c| c.encounter.setting.is_inpatient()).find_map(|c| {
+        let perfect = Submission::from_gold(c);
+        (1..perfect.diagnoses.len()).find_map(|i| {
+            let mut s = perfect.clone();
+            s.diagnoses.remove(i);
+            let r = audit(c, &s, book(), &cfg);
+            r.drg.as_ref().filter(|d| !d.drg_correct).map(|d| (c.id.clone(), d.clone(), r.scores.clone()))
+        })
+    });
+    let (id, d, scores) = found.expect("some inpatient case loses its DRG with a secondary diagnosis missed");
+    assert!(d.weight_delta < 0.0 && d.dollars < 0.0, "{id}: a missed CC/MCC underpays: {d:?}");
+    assert_eq!(d.dollars, (d.weight_delta * cfg.base_rate * 100.0).round() / 100.0);
+    assert!(!d.drivers.is_empty(), "{id}: the report says which change moved the DRG");
+    assert!(scores.weighted < scores.code_accuracy, "{id}: a payment-changing error costs more than its share");
+}
+
+#[test]
+fn rationales_are_scored_on_evidence_and_rule() {
+    let c = case(|c| c.encounter.setting.is_inpatient());
+    let mut s = Submission::from_gold(c);
+    let r = audit(c, &s, book(), &Config::default());
+    assert!(r.scores.rationale > 0.9, "the gold's own rationales score well: {}", r.scores.rationale);
+    let rat = s.diagnoses[0].rationale.as_mut().unwrap();
+    rat.evidence[0].quote = "words that are nowhere in the record".into();
+    rat.rules = vec![cases::model::Rule::Guideline("OCG IX.Z".into())];
+    let r = audit(c, &s, book(), &Config::default());
+    let first = &r.rationales[0];
+    assert!(!first.rule_ok && first.quotes_found < first.quotes, "{first:?}");
+    assert!(first.problems.iter().any(|p| p.contains("not in")), "{:?}", first.problems);
+    s.diagnoses[0].rationale = None;
+    let r = audit(c, &s, book(), &Config::default());
+    assert_eq!(r.rationales[0].score, 0.0);
+}
+
+fn edit_names(c: &Case, codes: &[&str]) -> Vec<String> {
+    let mut s = Submission::from_gold(c);
+    s.diagnoses = codes.iter().map(|code| audit::submission::SubmittedDiagnosis { code: code.to_string(), poa: Some(Poa::Yes), rationale: None }).collect();
+    audit(c, &s, book(), &Config::default()).edits.iter().filter(|e| !e.also_in_gold).map(|e| e.name.clone()).collect()
+}
+
+#[test]
+fn compliance_edits_on_the_submission_itself() {
+    let ip = case(|c| c.encounter.setting.is_inpatient() && c.encounter.age > 20 && c.gold.procedures.is_empty());
+    assert!(edit_names(ip, &["E11.9", "E10.9"]).contains(&"EXCLUDES1".to_string()));
+    assert!(edit_names(ip, &["G30.9", "F02.80"]).is_empty(), "etiology first, manifestation after: clean");
+    let wrong_order = edit_names(ip, &["F02.80", "G30.9"]);
+    assert!(wrong_order.contains(&"MANIFESTATION_AS_PDX".to_string()) && wrong_order.contains(&"CODE_FIRST".to_string()), "{wrong_order:?}");
+    let office = case(|c| c.encounter.setting == cases::model::Setting::PhysicianOffice);
+    assert!(edit_names(office, &["F02.80", "G30.9"]).contains(&"MANIFESTATION_FIRST".to_string()));
+    assert!(edit_names(office, &["D63.1", "N18.4"]).contains(&"MANIFESTATION_FIRST".to_string()), "CMS lists D63.1 as a manifestation");
+    assert!(edit_names(ip, &["I10", "I10"]).contains(&"DUPLICATE".to_string()));
+    assert!(edit_names(ip, &["J18.9", "E11.2"]).contains(&"HEADER_CODE".to_string()));
+    assert!(edit_names(ip, &["S72.001"]).contains(&"SEVENTH_CHARACTER".to_string()));
+    // The Medicare Code Editor on inpatient claims: a newborn's code on an adult.
+    assert!(edit_names(ip, &["J18.9", "Z38.00"]).contains(&"AGE_CONFLICT".to_string()));
+    assert!(edit_names(ip, &["E11.22"]).contains(&"USE_ADDITIONAL".to_string()), "E11.22 wants the CKD stage");
+    assert!(!edit_names(ip, &["E11.22", "N18.32"]).contains(&"USE_ADDITIONAL".to_string()));
+}
