@@ -4,6 +4,7 @@
 use crate::matching::key;
 use crate::submission::Submission;
 use cases::model::{Case, Rule};
+use codeset::relations::Relation;
 use codeset::{CodeBook, CodeSystem, NoteKind};
 use serde::Serialize;
 
@@ -47,6 +48,24 @@ pub struct ComplianceEdit {
     pub also_in_gold: bool,
 }
 
+thread_local! {
+    /// Parsed Tabular instructions by (code, kind): a batch audits the same codes again and again, and reading a
+    /// note's code references is the costly part of an edit check.
+    static RELATIONS: std::cell::RefCell<std::collections::HashMap<(String, NoteKind), std::rc::Rc<Vec<Relation>>>> = Default::default();
+}
+
+/// `IcdCm::relations`, remembered per thread.
+pub(crate) fn relations(cm: &codeset::IcdCm, key: &str, kind: NoteKind) -> std::rc::Rc<Vec<Relation>> {
+    RELATIONS.with(|cache| {
+        if let Some(r) = cache.borrow().get(&(key.to_string(), kind)) {
+            return r.clone();
+        }
+        let r = std::rc::Rc::new(cm.relations(key, kind));
+        cache.borrow_mut().insert((key.to_string(), kind), r.clone());
+        r
+    })
+}
+
 fn edit(kind: EditKind, codes: Vec<String>, message: String, rule: Option<Rule>) -> ComplianceEdit {
     let name = serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(|s| s.to_ascii_uppercase())).unwrap_or_default();
     ComplianceEdit { kind, name, codes, message, rule, also_in_gold: false }
@@ -55,6 +74,9 @@ fn edit(kind: EditKind, codes: Vec<String>, message: String, rule: Option<Rule>)
 /// The edits the submission draws, each marked when the gold coding draws it too.
 pub fn check(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
     let mut edits = raw(case, sub, book);
+    if edits.is_empty() {
+        return edits;
+    }
     let gold = raw(case, &Submission::from_gold(case), book);
     let same = |a: &ComplianceEdit, b: &ComplianceEdit| {
         a.name == b.name && a.codes.len() == b.codes.len() && a.codes.iter().zip(&b.codes).all(|(x, y)| key(x) == key(y))
@@ -72,6 +94,9 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
 
     // Validity, 7th characters and placeholders.
     let mut validity = |code: &str, system: Option<CodeSystem>| {
+        if book.is_valid(code) && system.is_none_or(|s| book.is_valid_in(s, &key(code))) {
+            return true;
+        }
         let v = book.validate(code, system);
         if v.valid {
             return true;
@@ -137,8 +162,19 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
             ));
         }
     }
-    let refs: Vec<&str> = valid.iter().map(|(_, k)| *k).collect();
-    for (a, b, rel) in cm.excludes1_pairs(&refs) {
+    // Each code's Excludes1 notes are read once; a pair is flagged by the first note of either code that covers the
+    // other.
+    let excludes: Vec<std::rc::Rc<Vec<Relation>>> = valid.iter().map(|(_, k)| relations(cm, k, NoteKind::Excludes1)).collect();
+    let mut pairs = vec![];
+    for a in 0..valid.len() {
+        for b in a + 1..valid.len() {
+            let hit = |x: usize, y: usize| excludes[x].iter().find(|r| r.refs.iter().any(|c| c.covers(valid[y].1))).cloned();
+            if let Some(rel) = hit(a, b).or_else(|| hit(b, a)) {
+                pairs.push((a, b, rel));
+            }
+        }
+    }
+    for (a, b, rel) in pairs {
         let (ia, ib) = (valid[a].0, valid[b].0);
         let excepted = case.gold.excludes1_exceptions.iter().any(|e| {
             let ek = [key(&e.codes[0]), key(&e.codes[1])];
@@ -158,7 +194,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
         ));
     }
     for &(i, k) in &valid {
-        for rel in cm.relations(k, NoteKind::CodeFirst) {
+        for rel in relations(cm, k, NoteKind::CodeFirst).iter() {
             let after = valid.iter().find(|&&(j, other)| j > i && rel.refs.iter().any(|r| r.covers(other)));
             if let Some(&(j, _)) = after {
                 out.push(edit(
@@ -172,7 +208,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
                 ));
             }
         }
-        for rel in cm.relations(k, NoteKind::UseAdditionalCode) {
+        for rel in relations(cm, k, NoteKind::UseAdditionalCode).iter() {
             // Only an instruction of the code itself or its subcategory is specific enough to expect: category,
             // block and chapter notes list codes to add when they apply (tobacco exposure, drug use, organisms).
             let own_level = rel.from.replace('.', "").len() >= 4 && !rel.from.contains('-');

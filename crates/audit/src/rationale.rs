@@ -165,7 +165,7 @@ fn rule_check(book: &CodeBook, family: &[String], code: &str, rule: &Rule) -> Re
             match kind {
                 None => Ok(()),
                 Some(kind) => {
-                    if book.icd10cm.relations(&cited, *kind).is_empty() && *kind != NoteKind::InclusionTerm && *kind != NoteKind::Includes {
+                    if crate::edits::relations(&book.icd10cm, &cited, *kind).is_empty() && *kind != NoteKind::InclusionTerm && *kind != NoteKind::Includes {
                         Err(format!("\"{r}\": {cited} carries no such instruction in the Tabular List"))
                     } else {
                         Ok(())
