@@ -7,6 +7,7 @@
 //! (`rationale`), and computes the scores whose formulas `Scores` documents. `report` renders the result as text or
 //! HTML; JSON is the `Report` serialized.
 
+pub mod batch;
 pub mod edits;
 pub mod financial;
 pub mod matching;

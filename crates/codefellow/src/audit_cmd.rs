@@ -2,6 +2,11 @@
 //!
 //! One record: `--case ID --submission FILE` prints the feedback report (text, `--json`, `--html`). A malformed
 //! submission gives its field and what would be right (exit status 1); nothing is written anywhere.
+//!
+//! Batch QA: `--gold FILE --submitted FILE` audits many encounters (the gold file holds cases in the pack's case
+//! format, one per line; the submitted file holds submissions, one per line, matched by case id) and prints totals
+//! by error category, by coder and by track. A line that cannot be read is reported with its number and the batch
+//! goes on (exit status 1).
 
 use crate::data_dir::DataDir;
 use anyhow::{Context, Result};
@@ -12,12 +17,18 @@ use std::path::PathBuf;
 #[derive(clap::Args)]
 pub struct AuditArgs {
     /// The case audited (its id in the library, e.g. IP-0001).
-    #[arg(long)]
-    pub case: String,
+    #[arg(long, required_unless_present = "gold", requires = "submission", conflicts_with_all = ["gold", "submitted"])]
+    pub case: Option<String>,
     /// The coder's submission as JSON (`-` for standard input): {"case","diagnoses":[{"code","poa","rationale"}],
     /// "procedures":[...],"services":[{"code","modifiers","units"}],"em":{"code"},"hccs":[...],"queries":[...]}.
-    #[arg(long)]
-    pub submission: PathBuf,
+    #[arg(long, requires = "case")]
+    pub submission: Option<PathBuf>,
+    /// Batch QA: the gold coding of many encounters, one case per line (the case pack's case format).
+    #[arg(long, requires = "submitted", conflicts_with = "html")]
+    pub gold: Option<PathBuf>,
+    /// Batch QA: the coders' submissions, one per line, matched to the gold by case id.
+    #[arg(long, requires = "gold")]
+    pub submitted: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long, conflicts_with = "html")]
     pub json: bool,
@@ -30,10 +41,16 @@ pub struct AuditArgs {
 }
 
 pub fn run(args: AuditArgs, data: &DataDir, out: &mut impl Write) -> Result<bool> {
-    let text = if args.submission.as_os_str() == "-" {
+    if let (Some(gold), Some(submitted)) = (&args.gold, &args.submitted) {
+        return batch(gold, submitted, &args, data, out);
+    }
+    let (Some(case_id), Some(path)) = (&args.case, &args.submission) else {
+        anyhow::bail!("give --case ID --submission FILE, or --gold FILE --submitted FILE");
+    };
+    let text = if path.as_os_str() == "-" {
         crate::read_stdin()?
     } else {
-        std::fs::read_to_string(&args.submission).with_context(|| format!("cannot read {}", args.submission.display()))?
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?
     };
     let sub = match Submission::from_json(&text) {
         Ok(s) => s,
@@ -48,7 +65,7 @@ pub fn run(args: AuditArgs, data: &DataDir, out: &mut impl Write) -> Result<bool
         }
     };
     let packs = crate::cases_cmd::library(data)?;
-    let case = crate::cases_cmd::find(&packs, &args.case)?;
+    let case = crate::cases_cmd::find(&packs, case_id)?;
     if !sub.case.eq_ignore_ascii_case(&case.id) {
         let msg = format!("the submission is for case {}, not {}", sub.case, case.id);
         if args.json {
@@ -60,11 +77,7 @@ pub fn run(args: AuditArgs, data: &DataDir, out: &mut impl Write) -> Result<bool
         return Ok(false);
     }
     let lib = data.load()?;
-    let mut config = Config::default();
-    if let Some(r) = args.base_rate {
-        config.base_rate = r;
-    }
-    let report = audit::audit(case, &sub, lib.book(), &config);
+    let report = audit::audit(case, &sub, lib.book(), &config(&args));
     if args.json {
         serde_json::to_writer(&mut *out, &report)?;
         writeln!(out)?;
@@ -74,4 +87,79 @@ pub fn run(args: AuditArgs, data: &DataDir, out: &mut impl Write) -> Result<bool
         write!(out, "{}", audit::report::text(&report))?;
     }
     Ok(true)
+}
+
+fn config(args: &AuditArgs) -> Config {
+    let mut config = Config::default();
+    if let Some(r) = args.base_rate {
+        config.base_rate = r;
+    }
+    config
+}
+
+/// Batch QA over two JSON-lines files.
+fn batch(gold: &std::path::Path, submitted: &std::path::Path, args: &AuditArgs, data: &DataDir, out: &mut impl Write) -> Result<bool> {
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()));
+    let (gold_text, sub_text) = (read(gold)?, read(submitted)?);
+    let mut problems: Vec<serde_json::Value> = vec![];
+    let mut cases = std::collections::HashMap::new();
+    for (n, line) in gold_text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        match serde_json::from_str::<cases::model::Case>(line.trim().trim_end_matches(',')) {
+            Ok(c) => {
+                cases.insert(c.id.to_ascii_uppercase(), c);
+            }
+            Err(e) => problems.push(serde_json::json!({"file": "gold", "line": n + 1, "message": format!("not a case: {e}")})),
+        }
+    }
+    let lib = data.load()?;
+    let config = config(args);
+    let mut totals = audit::batch::Batch::default();
+    let mut encounters = vec![];
+    for (n, line) in sub_text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let sub = match Submission::from_json(line) {
+            Ok(s) => s,
+            Err(e) => {
+                problems.push(serde_json::json!({"file": "submitted", "line": n + 1, "field": e.field, "message": e.message}));
+                continue;
+            }
+        };
+        let Some(case) = cases.get(&sub.case.to_ascii_uppercase()) else {
+            problems.push(serde_json::json!({"file": "submitted", "line": n + 1, "field": "case", "message": format!("no case {} in the gold file", sub.case)}));
+            continue;
+        };
+        let report = audit::audit(case, &sub, lib.book(), &config);
+        totals.add(&report, &case.tracks);
+        encounters.push(serde_json::json!({
+            "case": report.case, "coder": report.coder, "code_accuracy": report.scores.code_accuracy,
+            "record_accurate": report.scores.record_accurate, "errors": report.errors_by_category,
+            "drg": report.drg.as_ref().map(|d| serde_json::json!({"submitted": d.submitted_drg, "gold": d.gold_drg, "dollars": d.dollars})),
+        }));
+    }
+    if args.json {
+        serde_json::to_writer(&mut *out, &serde_json::json!({"totals": totals, "encounters": encounters, "problems": problems}))?;
+        writeln!(out)?;
+    } else {
+        let t = &totals.total;
+        writeln!(out, "{} encounters audited: code accuracy {:.1}%, record accuracy {:.1}%", t.encounters, t.code_accuracy * 100.0, t.record_accuracy * 100.0)?;
+        if t.drg_encounters > 0 {
+            writeln!(out, "MS-DRG right on {} of {} inpatient encounters; overpaid ${:.2}, underpaid ${:.2}", t.drg_correct, t.drg_encounters, t.overpaid, t.underpaid)?;
+        }
+        writeln!(out, "\nErrors by category:")?;
+        for (c, n) in &t.errors {
+            writeln!(out, "  {:<22} {n}", c.label())?;
+        }
+        writeln!(out, "\nBy coder:")?;
+        for (coder, x) in &totals.by_coder {
+            writeln!(out, "  {coder:<20} {:>4} encounters, code accuracy {:.1}%, record accuracy {:.1}%", x.encounters, x.code_accuracy * 100.0, x.record_accuracy * 100.0)?;
+        }
+        writeln!(out, "\nBy track:")?;
+        for (track, x) in &totals.by_track {
+            let name = serde_json::to_value(track)?.as_str().unwrap_or_default().to_string();
+            writeln!(out, "  {name:<20} {:>4} encounters, code accuracy {:.1}%, record accuracy {:.1}%", x.encounters, x.code_accuracy * 100.0, x.record_accuracy * 100.0)?;
+        }
+        for p in &problems {
+            writeln!(out, "line {} of the {} file: {}{}", p["line"], p["file"].as_str().unwrap_or(""), p["field"].as_str().map(|f| format!("{f}: ")).unwrap_or_default(), p["message"].as_str().unwrap_or(""))?;
+        }
+    }
+    Ok(problems.is_empty())
 }

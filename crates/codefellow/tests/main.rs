@@ -392,3 +392,37 @@ fn audit_scores_a_submission_and_names_a_bad_field() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(json(&o)["error"]["field"], "diagnoses[0].poa");
 }
+
+#[test]
+fn batch_audit_totals_by_category_coder_and_track_and_reports_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack: Value = json(&run(&["cases", "export"]));
+    let cases = pack["cases"].as_array().map(|c| c.clone()).unwrap_or_default();
+    let picked: Vec<&Value> = cases.iter().filter(|c| c["encounter"]["setting"] == "inpatient").take(4).collect();
+    assert_eq!(picked.len(), 4, "the library has inpatient cases");
+    let gold: String = picked.iter().map(|c| format!("{}\n", c)).collect();
+    let mut submitted = String::new();
+    for (i, c) in picked.iter().enumerate() {
+        let mut dx: Vec<Value> = c["gold"]["diagnoses"].as_array().unwrap().iter().map(|d| serde_json::json!({"code": d["code"], "poa": d["poa"]})).collect();
+        if i == 0 {
+            dx.pop();
+        }
+        let procs: Vec<Value> = c["gold"]["procedures"].as_array().map(|p| p.iter().map(|p| serde_json::json!({"code": p["code"]})).collect()).unwrap_or_default();
+        submitted.push_str(&format!("{}\n", serde_json::json!({"case": c["id"], "coder": if i % 2 == 0 { "ana" } else { "ben" }, "diagnoses": dx, "procedures": procs})));
+    }
+    submitted.push_str("{\"case\":\"IP-0001\",\"diagnoses\":[{\"code\":\"J18.9\",\"poa\":\"X\"}]}\n");
+    let (g, s) = (dir.path().join("gold.jsonl"), dir.path().join("submitted.jsonl"));
+    std::fs::write(&g, gold).unwrap();
+    std::fs::write(&s, submitted).unwrap();
+    let o = run(&["audit", "--gold", g.to_str().unwrap(), "--submitted", s.to_str().unwrap(), "--json"]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1), "a bad line makes the exit status 1");
+    let r = json(&o);
+    assert_eq!(r["totals"]["total"]["encounters"], 4);
+    assert_eq!(r["totals"]["total"]["errors"]["missed"], 1);
+    assert_eq!(r["totals"]["by_coder"]["ana"]["encounters"], 2);
+    assert_eq!(r["totals"]["by_coder"]["ben"]["record_accuracy"], 1.0);
+    assert!(r["totals"]["by_track"]["inpatient_drg"]["encounters"].as_u64().is_some());
+    assert_eq!(r["problems"][0]["field"], "diagnoses[0].poa");
+    assert_eq!(r["problems"][0]["line"], 5);
+}
