@@ -8,6 +8,7 @@
 //! HTML; JSON is the `Report` serialized.
 
 pub mod batch;
+pub mod dispute;
 pub mod edits;
 pub mod financial;
 pub mod matching;
@@ -63,7 +64,7 @@ impl Default for Config {
 }
 
 /// The scores of one audit. Every figure is a fraction from 0 to 1 (shown as a percentage).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Scores {
     /// Gold items in the case (diagnoses, procedures, services, E/M level, HCCs, anesthesia, queries).
     pub gold_items: usize,
@@ -104,6 +105,10 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drg: Option<DrgImpact>,
     pub rationales: Vec<rationale::RationaleScore>,
+    /// The codes whose difference alone moves the DRG (an error on one of them costs `payment_penalty`).
+    pub payment_codes: Vec<String>,
+    /// HCCs the submission claimed (the over-coding rate's denominator).
+    pub submitted_hccs: usize,
 }
 
 /// Audits a submission for a case.
@@ -112,51 +117,62 @@ pub fn audit(case: &Case, sub: &Submission, book: &CodeBook, config: &Config) ->
     let edits = edits::check(case, sub, book);
     let drg = financial::drg_impact(case, sub, config.base_rate);
     let rationales = rationale::score_all(case, sub, book);
-
-    let gold_side = |f: &Finding| f.expected.is_some() || (f.area == Area::Anesthesia && case.gold.anesthesia.is_some());
-    let gold_items = findings.iter().filter(|f| gold_side(f)).count();
-    let correct = findings.iter().filter(|f| f.category == Category::Correct).count();
-    let extra = findings.iter().filter(|f| !gold_side(f)).count();
     // An error "changes payment" when the code it concerns is one of the changes that alone move the DRG.
-    let drivers: Vec<String> = drg
+    let payment_codes: Vec<String> = drg
         .as_ref()
         .map(|(_, c)| c.drivers().filter_map(|d| d.code.map(|k| k.as_string())).collect())
         .unwrap_or_default();
-    let payment_changing = findings
-        .iter()
-        .filter(|f| f.category.is_error())
-        .filter(|f| [&f.submitted, &f.expected].iter().any(|c| c.as_deref().is_some_and(|c| drivers.contains(&matching::key(c)))))
-        .count();
-    let credit: f64 = findings.iter().filter(|f| gold_side(f)).map(|f| config.credit.get(&f.category).copied().unwrap_or(0.0)).sum();
-    let weighted_raw = credit - config.payment_penalty * payment_changing as f64 - config.extra_penalty * extra as f64;
-    let ratio = |a: f64, b: usize| if b == 0 { 1.0 } else { (a / b as f64 * 10_000.0).round() / 10_000.0 };
-    let gold_hccs = case.gold.hccs.len();
-    let hcc_found = findings.iter().filter(|f| f.area == Area::Hcc && f.category == Category::Correct).count();
-    let hcc_unsupported = findings.iter().filter(|f| f.category == Category::HccUnsupported).count();
-    let mut errors_by_category = BTreeMap::new();
-    for f in findings.iter().filter(|f| f.category.is_error()) {
-        *errors_by_category.entry(f.category).or_insert(0) += 1;
-    }
-    let scores = Scores {
-        gold_items,
-        correct,
-        extra,
-        code_accuracy: ratio(correct as f64, gold_items),
-        record_accurate: errors_by_category.is_empty() && edits.iter().all(|e| e.also_in_gold),
-        weighted: ratio(weighted_raw.max(0.0), gold_items),
-        hcc_capture: (gold_hccs > 0).then(|| ratio(hcc_found as f64, gold_hccs)),
-        hcc_overcoding: (!sub.hccs.is_empty()).then(|| ratio(hcc_unsupported as f64, sub.hccs.len())),
-        rationale: rationale::mean(&rationales),
-    };
-    Report {
+    let mut report = Report {
         case: case.id.clone(),
         case_title: case.title.clone(),
         coder: sub.coder.clone(),
         findings,
         edits,
-        scores,
-        errors_by_category,
+        scores: Scores::default(),
+        errors_by_category: BTreeMap::new(),
         drg: drg.map(|(d, _)| d),
         rationales,
+        payment_codes,
+        submitted_hccs: sub.hccs.len(),
+    };
+    report.rescore(config);
+    report
+}
+
+impl Report {
+    /// Recomputes the scores and the error counts from the findings (after an instructor's decision changed one).
+    pub fn rescore(&mut self, config: &Config) {
+        let findings = &self.findings;
+        let gold_side = |f: &Finding| f.expected.is_some() || f.gold_index.is_some();
+        let gold_items = findings.iter().filter(|f| gold_side(f)).count();
+        let correct = findings.iter().filter(|f| f.category == Category::Correct && gold_side(f)).count();
+        let extra = findings.iter().filter(|f| !gold_side(f) && f.category.is_error()).count();
+        let payment_changing = findings
+            .iter()
+            .filter(|f| f.category.is_error())
+            .filter(|f| [&f.submitted, &f.expected].iter().any(|c| c.as_deref().is_some_and(|c| self.payment_codes.contains(&matching::key(c)))))
+            .count();
+        let credit: f64 = findings.iter().filter(|f| gold_side(f)).map(|f| config.credit.get(&f.category).copied().unwrap_or(0.0)).sum();
+        let weighted_raw = credit - config.payment_penalty * payment_changing as f64 - config.extra_penalty * extra as f64;
+        let ratio = |a: f64, b: usize| if b == 0 { 1.0 } else { (a / b as f64 * 10_000.0).round() / 10_000.0 };
+        let gold_hccs = findings.iter().filter(|f| f.area == Area::Hcc && gold_side(f)).count();
+        let hcc_found = findings.iter().filter(|f| f.area == Area::Hcc && gold_side(f) && f.category == Category::Correct).count();
+        let hcc_unsupported = findings.iter().filter(|f| f.category == Category::HccUnsupported).count();
+        let mut errors = BTreeMap::new();
+        for f in findings.iter().filter(|f| f.category.is_error()) {
+            *errors.entry(f.category).or_insert(0) += 1;
+        }
+        self.scores = Scores {
+            gold_items,
+            correct,
+            extra,
+            code_accuracy: ratio(correct as f64, gold_items),
+            record_accurate: errors.is_empty() && self.edits.iter().all(|e| e.also_in_gold),
+            weighted: ratio(weighted_raw.max(0.0), gold_items),
+            hcc_capture: (gold_hccs > 0).then(|| ratio(hcc_found as f64, gold_hccs)),
+            hcc_overcoding: (self.submitted_hccs > 0).then(|| ratio(hcc_unsupported as f64, self.submitted_hccs)),
+            rationale: rationale::mean(&self.rationales),
+        };
+        self.errors_by_category = errors;
     }
 }

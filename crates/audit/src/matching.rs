@@ -624,6 +624,8 @@ fn anesthesia(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
             }
         }
     };
+    f.expected = Some(format!("{} base + {} time units + {} modifying, {}", g.base_units, g.time_units(), g.modifying_units, g.modifier));
+    f.submitted = sub.anesthesia.as_ref().map(|s| format!("{} base + {} minutes + {} modifying, {}", s.base_units, s.time_minutes, s.modifying_units, s.modifier));
     f.rules = g.rationale.rules.clone();
     f.evidence = g.evidence.clone();
     out.push(f);

@@ -207,3 +207,40 @@ fn compliance_edits_on_the_submission_itself() {
     assert!(edit_names(ip, &["E11.22"]).contains(&"USE_ADDITIONAL".to_string()), "E11.22 wants the CKD stage");
     assert!(!edit_names(ip, &["E11.22", "N18.32"]).contains(&"USE_ADDITIONAL".to_string()));
 }
+
+#[test]
+fn a_dispute_accepted_rescores_and_the_trail_keeps_who_when_and_why() {
+    use audit::dispute::{AuditRecord, DisputeError, Status};
+    let cfg = Config::default();
+    let c = case(|c| c.id == "IP-0001");
+    let mut s = Submission::from_gold(c);
+    s.diagnoses[0].code = "J18.1".into();
+    s.diagnoses.pop();
+    let mut rec = AuditRecord::new(audit(c, &s, book(), &cfg));
+    let wrong = rec.report.findings.iter().position(|f| f.category == Category::WrongSpecificity).unwrap();
+    let right = rec.report.findings.iter().position(|f| f.category == Category::Correct).unwrap();
+    let before = rec.report.scores.code_accuracy;
+
+    assert_eq!(rec.dispute(right, "learner-1", "2026-11-22T10:00:00Z", "it is right", None, &cfg), Err(DisputeError::NotAnError(right)));
+    assert_eq!(rec.dispute(wrong, "learner-1", "2026-11-22T10:00:00Z", "  ", None, &cfg), Err(DisputeError::NoReason));
+    let id = rec
+        .dispute(wrong, "learner-1", "2026-11-22T10:00:00Z", "the x-ray report names lobar pneumonia", Some(cases::model::Rule::Guideline("OCG III.B".into())), &cfg)
+        .unwrap();
+    assert_eq!(rec.report.scores.code_accuracy, before, "a dispute alone changes no score");
+    rec.decide(id, true, None, "instructor-2", "2026-11-22T11:30:00Z", "the attending documents lobar pneumonia on day 2", &cfg).unwrap();
+    assert!(rec.report.scores.code_accuracy > before);
+    assert_eq!(rec.disputes[0].status, Status::Accepted);
+    assert!(matches!(rec.decide(id, false, None, "instructor-2", "2026-11-22T11:31:00Z", "again", &cfg), Err(DisputeError::AlreadyDecided(_, "accepted"))));
+
+    let last = rec.trail.last().unwrap();
+    assert_eq!((last.by.as_str(), last.at.as_str(), last.action.as_str()), ("instructor-2", "2026-11-22T11:30:00Z", "accepted"));
+    assert_eq!((last.from, last.to), (Category::WrongSpecificity, Category::Correct));
+    assert!(last.code_accuracy_after > last.code_accuracy_before);
+    assert_eq!(rec.trail.len(), 2, "the dispute and the decision");
+
+    // An override without a dispute is kept too.
+    let missed = rec.report.findings.iter().position(|f| f.category == Category::Missed).unwrap();
+    rec.override_finding(missed, Category::Correct, "auditor-3", "2026-11-23T09:00:00Z", "BMI is optional for this programme", &cfg).unwrap();
+    assert_eq!(rec.trail.len(), 3);
+    assert!(rec.report.scores.record_accurate);
+}
