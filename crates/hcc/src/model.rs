@@ -383,11 +383,17 @@ impl Edit {
     }
 }
 
+/// One code of the ICD-10-CM list or of the CMS map: 8 bytes, so that the whole code list (98,000 codes) stays
+/// small enough to answer every diagnosis with one lookup.
 #[derive(Clone, Copy)]
 struct DxEntry {
     hccs: [u16; 2],
+    /// How many of `hccs` hold.
     n: u8,
-    edit: Option<Edit>,
+    /// A category or subcategory header that no CMS table maps (not reportable).
+    header: bool,
+    /// 1 + the index of its age/sex edit in `Model::edits`, 0 for none.
+    edit: u16,
 }
 
 impl DxEntry {
@@ -401,6 +407,7 @@ pub struct Model {
     pub version: Version,
     pub year: PaymentYear,
     dx: FxHashMap<u64, DxEntry>,
+    edits: Vec<Edit>,
     labels: Vec<&'static str>,
     /// Per HCC, the HCCs it drops (its children in the hierarchy).
     children: Vec<Set>,
@@ -488,6 +495,10 @@ impl Score {
     }
 }
 
+fn header_message(code: Code) -> String {
+    format!("{code} is a category header, not a reportable code: report the complete code (with all its characters)")
+}
+
 fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
@@ -505,25 +516,33 @@ impl Model {
 
     fn build(version: Version, year: PaymentYear) -> Model {
         let v = version.as_str();
-        let mut edits: FxHashMap<u64, Edit> = FxHashMap::default();
+        let mut edit_of: FxHashMap<u64, u16> = FxHashMap::default();
+        let mut edits: Vec<Edit> = vec![];
         for r in tables::edit_rows().into_iter().filter(|r| r.model == v) {
             let action = match (r.action.as_str(), r.cc) {
                 ("override", Some(cc)) => EditAction::MovedTo(cc),
                 _ => EditAction::Invalid,
             };
             let sex = if r.kind == "sex" { Some(if r.sex == Some(1) { Sex::Male } else { Sex::Female }) } else { None };
-            edits.insert(r.code.key(), Edit { sex, age_min: r.age_min, age_max: r.age_max, action, description: leak(r.description) });
+            edits.push(Edit { sex, age_min: r.age_min, age_max: r.age_max, action, description: leak(r.description) });
+            // As the CMS software reads its edit list, a later row for the same code replaces an earlier one.
+            edit_of.insert(r.code.key(), edits.len() as u16);
         }
         let mut dx: FxHashMap<u64, DxEntry> = FxHashMap::default();
         for (code, model, hcc) in tables::dx_rows(year.number()) {
             if model != v {
                 continue;
             }
-            let e = dx.entry(code.key()).or_insert(DxEntry { hccs: [0; 2], n: 0, edit: edits.get(&code.key()).copied() });
+            let edit = edit_of.get(&code.key()).copied().unwrap_or(0);
+            let e = dx.entry(code.key()).or_insert(DxEntry { hccs: [0; 2], n: 0, header: false, edit });
             assert!((e.n as usize) < 2, "{code} maps to more than two HCCs");
             e.hccs[e.n as usize] = hcc;
             e.n += 1;
             e.hccs[..e.n as usize].sort_unstable();
+        }
+        // The rest of the code list: codes that give no HCC, and headers.
+        for (&k, &header) in tables::code_list() {
+            dx.entry(k).or_insert(DxEntry { hccs: [0; 2], n: 0, header, edit: 0 });
         }
         let mut labels = vec![""; MAX_HCC];
         for (h, l) in tables::label_rows(v) {
@@ -589,7 +608,7 @@ impl Model {
                 }
             })
             .collect();
-        Model { version, year, dx, labels, children, parents, interactions, segments, adjustments: Adjustments::published(version, year) }
+        Model { version, year, dx, edits, labels, children, parents, interactions, segments, adjustments: Adjustments::published(version, year) }
     }
 
     /// The label CMS gives an HCC of this version ("" for a number the version does not have).
@@ -620,7 +639,7 @@ impl Model {
 
     /// Every diagnosis of the map with its HCCs and whether an age/sex edit can change it, sorted by code.
     pub fn codes(&self) -> Vec<(Code, &[u16], bool)> {
-        let mut v: Vec<(Code, &[u16], bool)> = self.dx.iter().map(|(k, e)| (Code::from_key(*k), e.hccs(), e.edit.is_some())).collect();
+        let mut v: Vec<(Code, &[u16], bool)> = self.dx.iter().filter(|(_, e)| e.n > 0).map(|(k, e)| (Code::from_key(*k), e.hccs(), e.edit > 0)).collect();
         v.sort_unstable_by_key(|x| x.0);
         v
     }
@@ -647,14 +666,15 @@ impl Model {
     /// Diagnoses known to the model: every code of the map, and every reportable code of ICD-10-CM (April 2026).
     /// `Err` says why a code is not one.
     pub fn check_code(&self, code: Code) -> Result<(), String> {
-        if self.dx.contains_key(&code.key()) {
-            return Ok(());
+        match self.dx.get(&code.key()) {
+            Some(e) if e.header && e.n == 0 => Err(header_message(code)),
+            Some(_) => Ok(()),
+            None => Err(self.unknown_message(code)),
         }
-        match tables::code_list().get(&code.key()) {
-            Some(false) => Ok(()),
-            Some(true) => Err(format!("{code} is a category header, not a reportable code: report the complete code (with all its characters)")),
-            None => Err(format!("{code} is not an ICD-10-CM code of the FY2026 release nor of the CMS-HCC {} table", self.year.number())),
-        }
+    }
+
+    fn unknown_message(&self, code: Code) -> String {
+        format!("{code} is not an ICD-10-CM code of the FY2026 release nor of the CMS-HCC {} table", self.year.number())
     }
 
     /// Scores a beneficiary with the payment year's published adjustments.
@@ -677,12 +697,17 @@ impl Model {
                 continue;
             }
             let Some(e) = self.dx.get(&code.key()) else {
-                self.check_code(code).map_err(|m| err(format!("dx[{i}]"), m))?;
-                continue;
+                return Err(err(format!("dx[{i}]"), self.unknown_message(code)));
             };
             let mut hccs = e.hccs();
             let moved;
-            if let Some(edit) = e.edit.filter(|ed| ed.fires(b.age, b.sex)) {
+            if e.n == 0 {
+                if e.header {
+                    return Err(err(format!("dx[{i}]"), header_message(code)));
+                }
+                continue;
+            }
+            if let Some(edit) = (e.edit > 0).then(|| &self.edits[e.edit as usize - 1]).filter(|ed| ed.fires(b.age, b.sex)) {
                 edits.push(EditApplied { dx: code, action: edit.action, description: edit.description });
                 match edit.action {
                     EditAction::Invalid => continue,
