@@ -385,15 +385,12 @@ impl Edit {
     }
 }
 
-/// One code of the ICD-10-CM list or of the CMS map: 8 bytes, so that the whole code list (98,000 codes) stays
-/// small enough to answer every diagnosis with one lookup.
+/// One code of the CMS map in 8 bytes, so that the map (about 10,000 codes) stays in cache.
 #[derive(Clone, Copy)]
 struct DxEntry {
     hccs: [u16; 2],
     /// How many of `hccs` hold.
     n: u8,
-    /// A category or subcategory header that no CMS table maps (not reportable).
-    header: bool,
     /// 1 + the index of its age/sex edit in `Model::edits`, 0 for none.
     edit: u16,
 }
@@ -409,6 +406,8 @@ pub struct Model {
     pub version: Version,
     pub year: PaymentYear,
     dx: FxHashMap<u64, DxEntry>,
+    /// The ICD-10-CM code list: true for a header.
+    known: &'static FxHashMap<u64, bool>,
     edits: Vec<Edit>,
     labels: Vec<&'static str>,
     /// Per HCC, the HCCs it drops (its children in the hierarchy).
@@ -536,15 +535,11 @@ impl Model {
                 continue;
             }
             let edit = edit_of.get(&code.key()).copied().unwrap_or(0);
-            let e = dx.entry(code.key()).or_insert(DxEntry { hccs: [0; 2], n: 0, header: false, edit });
+            let e = dx.entry(code.key()).or_insert(DxEntry { hccs: [0; 2], n: 0, edit });
             assert!((e.n as usize) < 2, "{code} maps to more than two HCCs");
             e.hccs[e.n as usize] = hcc;
             e.n += 1;
             e.hccs[..e.n as usize].sort_unstable();
-        }
-        // The rest of the code list: codes that give no HCC, and headers.
-        for (&k, &header) in tables::code_list() {
-            dx.entry(k).or_insert(DxEntry { hccs: [0; 2], n: 0, header, edit: 0 });
         }
         let mut labels = vec![""; MAX_HCC];
         for (h, l) in tables::label_rows(v) {
@@ -610,7 +605,7 @@ impl Model {
                 }
             })
             .collect();
-        Model { version, year, dx, edits, labels, children, parents, interactions, segments, adjustments: Adjustments::published(version, year) }
+        Model { version, year, dx, known: tables::code_list(), edits, labels, children, parents, interactions, segments, adjustments: Adjustments::published(version, year) }
     }
 
     /// The label CMS gives an HCC of this version ("" for a number the version does not have).
@@ -641,7 +636,7 @@ impl Model {
 
     /// Every diagnosis of the map with its HCCs and whether an age/sex edit can change it, sorted by code.
     pub fn codes(&self) -> Vec<(Code, &[u16], bool)> {
-        let mut v: Vec<(Code, &[u16], bool)> = self.dx.iter().filter(|(_, e)| e.n > 0).map(|(k, e)| (Code::from_key(*k), e.hccs(), e.edit > 0)).collect();
+        let mut v: Vec<(Code, &[u16], bool)> = self.dx.iter().map(|(k, e)| (Code::from_key(*k), e.hccs(), e.edit > 0)).collect();
         v.sort_unstable_by_key(|x| x.0);
         v
     }
@@ -668,9 +663,12 @@ impl Model {
     /// Diagnoses known to the model: every code of the map, and every reportable code of ICD-10-CM (April 2026).
     /// `Err` says why a code is not one.
     pub fn check_code(&self, code: Code) -> Result<(), String> {
-        match self.dx.get(&code.key()) {
-            Some(e) if e.header && e.n == 0 => Err(header_message(code)),
-            Some(_) => Ok(()),
+        if self.dx.contains_key(&code.key()) {
+            return Ok(());
+        }
+        match self.known.get(&code.key()) {
+            Some(false) => Ok(()),
+            Some(true) => Err(header_message(code)),
             None => Err(self.unknown_message(code)),
         }
     }
@@ -698,17 +696,17 @@ impl Model {
             if b.dx[..i].contains(&code) {
                 continue;
             }
+            // The map of HCC codes is small enough to stay in cache; the whole code list is asked only for the
+            // codes it does not hold.
             let Some(e) = self.dx.get(&code.key()) else {
-                return Err(err(format!("dx[{i}]"), self.unknown_message(code)));
+                match self.known.get(&code.key()) {
+                    Some(false) => continue,
+                    Some(true) => return Err(err(format!("dx[{i}]"), header_message(code))),
+                    None => return Err(err(format!("dx[{i}]"), self.unknown_message(code))),
+                }
             };
             let mut hccs = e.hccs();
             let moved;
-            if e.n == 0 {
-                if e.header {
-                    return Err(err(format!("dx[{i}]"), header_message(code)));
-                }
-                continue;
-            }
             if let Some(edit) = (e.edit > 0).then(|| &self.edits[e.edit as usize - 1]).filter(|ed| ed.fires(b.age, b.sex)) {
                 edits.push(EditApplied { dx: code, action: edit.action, description: edit.description });
                 match edit.action {
@@ -725,7 +723,11 @@ impl Model {
             }
         }
         pairs.sort_unstable();
-        let dx_of = |h: u16| -> Vec<Code> { pairs.iter().filter(|p| p.0 == h).map(|p| p.1).collect() };
+        // (HCC, code) pairs sorted by HCC: the codes of one HCC are one run.
+        let dx_of = |h: u16| -> Vec<Code> {
+            let from = pairs.partition_point(|p| p.0 < h);
+            pairs[from..].iter().take_while(|p| p.0 == h).map(|p| p.1).collect()
+        };
 
         // 3. V28: a heart assist device or artificial heart (HCC 223) counts only beside another heart failure HCC.
         let mut dropped = vec![];
