@@ -36,7 +36,9 @@ pub fn run(args: HccArgs, out: &mut dyn Write) -> Result<bool> {
         normalization: args.normalization.unwrap_or(published.normalization),
         coding_pattern: args.coding_pattern.unwrap_or(published.coding_pattern),
     };
-    if !(adjustments.normalization > 0.0) || !(0.0..1.0).contains(&adjustments.coding_pattern) {
+    // Written so that NaN fails too.
+    let positive = adjustments.normalization.is_finite() && adjustments.normalization > 0.0;
+    if !positive || !(0.0..1.0).contains(&adjustments.coding_pattern) {
         return Err(anyhow!("--normalization must be positive and --coding-pattern a fraction from 0 to 1"));
     }
     let input: Box<dyn BufRead> = match args.file.as_deref() {

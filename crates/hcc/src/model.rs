@@ -645,7 +645,7 @@ impl Model {
     pub fn interaction_sides(&self) -> Vec<(&'static str, [Vec<u16>; 2])> {
         self.interactions
             .iter()
-            .map(|(n, sides, _)| (*n, sides.clone().map(|s| s.map(|s| members(&s).collect()).unwrap_or_default())))
+            .map(|(n, sides, _)| (*n, (*sides).map(|s| s.map(|s| members(&s).collect()).unwrap_or_default())))
             .collect()
     }
 

@@ -21,7 +21,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed ^ 0x2545_F491_4F6C_DD1D)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -29,10 +29,10 @@ impl Rng {
         z ^ (z >> 31)
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
     pub fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.next_u64() % 100 < percent
     }
     pub fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
         &v[self.below(v.len())]
@@ -135,7 +135,7 @@ fn beneficiary(r: &mut Rng, p: &Pools, id: String) -> Beneficiary {
     let (age, orec, dual, institutional, new_enrollee) = match segment {
         // Community: non-dual, partial, full × aged, disabled.
         0..=5 => {
-            let aged = segment % 2 == 0;
+            let aged = matches!(segment, 0 | 2 | 4);
             let age = if aged { aged_age(r) } else { young_age(r) };
             let orec = if aged {
                 *r.pick(&[Orec::OldAge, Orec::OldAge, Orec::Disability, Orec::Esrd, Orec::DisabilityAndEsrd])
