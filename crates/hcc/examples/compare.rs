@@ -1,5 +1,5 @@
 //! Compares the model with the reference (hccinfhir==0.4.0) on seeded random beneficiaries, V24 and V28, payment year
-//! 2026, segment inputs pinned, and shows the disagreements.
+//! 2026, and V28 with the 2027 map and proposed factors, segment inputs pinned, and shows the disagreements.
 //!
 //!     cargo run --release -p hcc --example compare -- [--seed 1] [--n 100000] [--show 5]
 //!
@@ -24,15 +24,15 @@ fn main() {
     let show = arg("--show", 5) as usize;
     let people = sample::beneficiaries(seed, n);
     let refs = oracle::reference(&people);
-    for version in [Version::V24, Version::V28] {
-        let model = Model::builtin(version, PaymentYear::Py2026).unwrap();
+    for (version, year) in [(Version::V24, PaymentYear::Py2026), (Version::V28, PaymentYear::Py2026), (Version::V28, PaymentYear::Py2027Proposed)] {
+        let model = Model::builtin(version, year).unwrap();
         let (mut same, mut refused, mut gap) = (0, 0, 0f64);
         let mut apart: BTreeMap<&str, usize> = BTreeMap::new();
         let mut segments: BTreeMap<String, usize> = BTreeMap::new();
         let mut hccs = std::collections::BTreeSet::new();
         let mut differ = vec![];
         for (b, r) in people.iter().zip(&refs) {
-            let answer = if version == Version::V24 { &r.v24 } else { &r.v28 };
+            let answer = r.answer(version, year);
             if model.score(b).is_err() {
                 refused += 1;
             }
@@ -51,7 +51,8 @@ fn main() {
             }
         }
         println!(
-            "{version:?} PY2026: {same}/{n} identical ({:.3}%), {} set apart, {} differ; largest raw-score gap among identical {gap:.2e}",
+            "{version:?} PY{}: {same}/{n} identical ({:.3}%), {} set apart, {} differ; largest raw-score gap among identical {gap:.2e}",
+            year.number(),
             100.0 * same as f64 / n as f64,
             apart.values().sum::<usize>(),
             differ.len()

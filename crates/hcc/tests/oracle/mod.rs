@@ -24,6 +24,19 @@ pub struct Reference {
     pub v24: Answer,
     #[serde(rename = "V28")]
     pub v28: Answer,
+    /// V28 with the 2027 map and proposed factors.
+    #[serde(rename = "V28_2027")]
+    pub v28_2027: Answer,
+}
+
+impl Reference {
+    pub fn answer(&self, version: hcc::Version, year: hcc::PaymentYear) -> &Answer {
+        match (version, year) {
+            (hcc::Version::V24, _) => &self.v24,
+            (hcc::Version::V28, hcc::PaymentYear::Py2026) => &self.v28,
+            (hcc::Version::V28, hcc::PaymentYear::Py2027Proposed) => &self.v28_2027,
+        }
+    }
 }
 
 pub fn root() -> PathBuf {
@@ -65,7 +78,7 @@ pub fn run(people: &[Beneficiary], extra: &[&str]) -> String {
 pub fn reference(people: &[Beneficiary]) -> Vec<Reference> {
     let input: String = people.iter().map(|b| b.to_json() + "\n").collect();
     let hash = input.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
-    let cache = root().join(format!("target/hcc-oracle-cache/v1-{}-{hash:016x}.jsonl", people.len()));
+    let cache = root().join(format!("target/hcc-oracle-cache/v2-{}-{hash:016x}.jsonl", people.len()));
     let text = match std::fs::read_to_string(&cache) {
         Ok(t) => t,
         Err(_) => {
