@@ -654,8 +654,7 @@ impl Model {
         self.parents.get(hcc as usize).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// The interaction variables of this version that pair two HCC groups or the disabled flag with a group, with
-    /// the HCCs of each side (the disabled flag as an empty side).
+    /// The interaction variables of this version (each pairs two HCC groups, or the disabled flag with a group).
     pub fn interaction_names(&self) -> Vec<&'static str> {
         self.interactions.iter().map(|(n, _, _)| *n).collect()
     }
