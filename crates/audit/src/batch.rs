@@ -25,6 +25,10 @@ pub struct Tally {
     /// Σ of the dollar differences above zero (overpayments) and below (underpayments, as a positive sum).
     pub overpaid: f64,
     pub underpaid: f64,
+    /// Risk adjustment encounters scored, and the yearly dollars of over- and under-coded risk scores.
+    pub raf_encounters: usize,
+    pub raf_overcoded: f64,
+    pub raf_undercoded: f64,
 }
 
 impl Tally {
@@ -45,6 +49,16 @@ impl Tally {
             } else {
                 self.underpaid -= d.dollars;
             }
+        }
+        if let Some(x) = &r.raf {
+            self.raf_encounters += 1;
+            if x.dollars_per_year > 0.0 {
+                self.raf_overcoded += x.dollars_per_year;
+            } else {
+                self.raf_undercoded -= x.dollars_per_year;
+            }
+            self.raf_overcoded = (self.raf_overcoded * 100.0).round() / 100.0;
+            self.raf_undercoded = (self.raf_undercoded * 100.0).round() / 100.0;
         }
         let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { (a as f64 / b as f64 * 10_000.0).round() / 10_000.0 };
         self.code_accuracy = ratio(self.correct, self.gold_items);

@@ -94,3 +94,80 @@ pub fn drg_impact(case: &Case, sub: &Submission, base_rate: f64) -> Option<(DrgI
     };
     Some((impact, c))
 }
+
+/// The risk-adjustment side of an audit: the CMS-HCC V28 score (payment year 2026) of each coding.
+#[derive(Debug, Clone, Serialize)]
+pub struct RafImpact {
+    pub model: &'static str,
+    pub payment_year: u16,
+    /// The segment scored: the case carries no enrollment data, so community, non-dual, entitled by age (65 and over)
+    /// or by disability (under 65).
+    pub segment: String,
+    pub submitted_hccs: Vec<u16>,
+    pub gold_hccs: Vec<u16>,
+    /// Raw and payment (normalised, coding-adjusted) scores.
+    pub submitted_raw: f64,
+    pub gold_raw: f64,
+    pub submitted_payment: f64,
+    pub gold_payment: f64,
+    /// Submitted payment score minus gold: positive is over-coding, negative under-coding.
+    pub delta: f64,
+    /// `delta` × the monthly benchmark × 12, in dollars a year.
+    pub dollars_per_year: f64,
+    pub monthly_benchmark: f64,
+    /// Each reason the raw score moved, with its share, in words.
+    pub changes: Vec<String>,
+}
+
+/// Scores both codings with CMS-HCC V28 (PY2026) when the case is a risk adjustment case (it has gold HCCs).
+/// Diagnoses the code book does not accept as reportable are left out (they are reported as findings already).
+pub fn raf_impact(case: &Case, sub: &Submission, book: &codeset::CodeBook, monthly_benchmark: f64) -> Option<RafImpact> {
+    if case.gold.hccs.is_empty() {
+        return None;
+    }
+    let model = hcc::Model::builtin(hcc::Version::V28, hcc::PaymentYear::Py2026).ok()?;
+    let e = &case.encounter;
+    let person = |codes: &mut dyn Iterator<Item = &String>| hcc::Beneficiary {
+        id: case.id.clone(),
+        age: e.age.min(124),
+        sex: if e.sex == cases::model::Sex::Male { hcc::Sex::Male } else { hcc::Sex::Female },
+        dual: hcc::Dual::parse("00").expect("00 is a dual code"),
+        orec: if e.age >= 65 { hcc::Orec::OldAge } else { hcc::Orec::Disability },
+        institutional: false,
+        new_enrollee: false,
+        dx: codes.filter(|c| book.is_valid_in(codeset::CodeSystem::Icd10Cm, &key(c))).filter_map(|c| hcc::Code::parse(c)).collect(),
+    };
+    let gold = person(&mut case.gold.diagnoses.iter().map(|d| &d.code));
+    let mine = person(&mut sub.diagnoses.iter().map(|d| &d.code));
+    let c = hcc::compare::compare(model, &gold, &mine).ok()?;
+    let round = |x: f64| (x * 10_000.0).round() / 10_000.0;
+    let delta = round(c.after.payment_score - c.before.payment_score);
+    let changes = c
+        .changes
+        .iter()
+        .map(|ch| match ch {
+            hcc::Change::HccAdded { hcc, label, delta, .. } => format!("HCC {hcc} {label} not supported by the gold coding ({delta:+.3})"),
+            hcc::Change::HccRemoved { hcc, label, delta, .. } => format!("HCC {hcc} {label} missed ({delta:+.3})"),
+            hcc::Change::HierarchyMove { from, to, to_label, delta, .. } => format!("HCC {to} {to_label} instead of HCC {from} ({delta:+.3})"),
+            hcc::Change::InteractionGained { name, delta } => format!("interaction {name} not supported ({delta:+.3})"),
+            hcc::Change::InteractionLost { name, delta } => format!("interaction {name} missed ({delta:+.3})"),
+            hcc::Change::Count { from, to, delta } => format!("HCC count {} instead of {} ({delta:+.3})", to.unwrap_or("none"), from.unwrap_or("none")),
+            hcc::Change::Demographic { name, delta } => format!("demographic {name} ({delta:+.3})"),
+        })
+        .collect();
+    Some(RafImpact {
+        model: "V28",
+        payment_year: 2026,
+        segment: format!("{:?}", c.before.segment),
+        submitted_hccs: c.after.hcc_numbers(),
+        gold_hccs: c.before.hcc_numbers(),
+        submitted_raw: round(c.after.raw_score),
+        gold_raw: round(c.before.raw_score),
+        submitted_payment: round(c.after.payment_score),
+        gold_payment: round(c.before.payment_score),
+        delta,
+        dollars_per_year: (delta * monthly_benchmark * 12.0 * 100.0).round() / 100.0,
+        monthly_benchmark,
+        changes,
+    })
+}

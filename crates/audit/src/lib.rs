@@ -39,6 +39,8 @@ pub struct Config {
     pub payment_penalty: f64,
     /// Subtracted from the weighted score's numerator for each extra (unsupported or invalid) submitted item.
     pub extra_penalty: f64,
+    /// Dollars a month per 1.0 of risk score (a plan's county benchmark). The default is an illustrative figure.
+    pub monthly_benchmark: f64,
 }
 
 impl Default for Config {
@@ -59,7 +61,7 @@ impl Default for Config {
         ]
         .into_iter()
         .collect();
-        Config { base_rate: 6_500.0, credit, payment_penalty: 0.5, extra_penalty: 0.25 }
+        Config { base_rate: 6_500.0, credit, payment_penalty: 0.5, extra_penalty: 0.25, monthly_benchmark: 1_100.0 }
     }
 }
 
@@ -104,6 +106,9 @@ pub struct Report {
     pub errors_by_category: BTreeMap<Category, usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drg: Option<DrgImpact>,
+    /// Risk adjustment cases: the CMS-HCC score of each coding and the difference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raf: Option<financial::RafImpact>,
     pub rationales: Vec<rationale::RationaleScore>,
     /// The codes whose difference alone moves the DRG (an error on one of them costs `payment_penalty`).
     pub payment_codes: Vec<String>,
@@ -131,6 +136,7 @@ pub fn audit(case: &Case, sub: &Submission, book: &CodeBook, config: &Config) ->
         scores: Scores::default(),
         errors_by_category: BTreeMap::new(),
         drg: drg.map(|(d, _)| d),
+        raf: financial::raf_impact(case, sub, book, config.monthly_benchmark),
         rationales,
         payment_codes,
         submitted_hccs: sub.hccs.len(),

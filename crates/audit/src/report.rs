@@ -62,6 +62,26 @@ fn summary(r: &Report) -> Vec<String> {
             }
         }
     }
+    if let Some(x) = &r.raf {
+        if x.delta == 0.0 {
+            lines.push(format!("CMS-HCC {} PY{} risk score {:.3} (HCCs {:?}): as the gold coding", x.model, x.payment_year, x.gold_payment, x.gold_hccs));
+        } else {
+            let way = if x.delta > 0.0 { "over-coded" } else { "under-coded" };
+            lines.push(format!(
+                "CMS-HCC {} PY{} risk score {:.3} submitted, {:.3} supported ({:+.3}, {way}): {} a year at {} a month per 1.0",
+                x.model,
+                x.payment_year,
+                x.submitted_payment,
+                x.gold_payment,
+                x.delta,
+                money(x.dollars_per_year.abs()),
+                money(x.monthly_benchmark)
+            ));
+            for why in &x.changes {
+                lines.push(format!("  because {why}"));
+            }
+        }
+    }
     lines
 }
 

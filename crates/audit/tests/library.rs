@@ -27,7 +27,7 @@ fn a_perfect_submission_scores_100_percent_with_no_finding_on_every_case() {
         let r = audit(c, &Submission::from_gold(c), book(), &cfg);
         let errors: Vec<String> = r.findings.iter().filter(|f| f.category.is_error()).map(|f| f.message.clone()).collect();
         let own_edits: Vec<String> = r.edits.iter().filter(|e| !e.also_in_gold).map(|e| e.message.clone()).collect();
-        let drg_wrong = r.drg.as_ref().is_some_and(|d| !d.drg_correct || d.dollars != 0.0);
+        let drg_wrong = r.drg.as_ref().is_some_and(|d| !d.drg_correct || d.dollars != 0.0) || r.raf.as_ref().is_some_and(|x| x.delta != 0.0);
         if r.scores.code_accuracy != 1.0 || r.scores.weighted != 1.0 || !r.scores.record_accurate || !errors.is_empty() || !own_edits.is_empty() || drg_wrong {
             failures.push(format!("{}: {:?} errors {errors:?} edits {own_edits:?}", c.id, r.scores));
         }
@@ -243,4 +243,33 @@ fn a_dispute_accepted_rescores_and_the_trail_keeps_who_when_and_why() {
     rec.override_finding(missed, Category::Correct, "auditor-3", "2026-11-23T09:00:00Z", "BMI is optional for this programme", &cfg).unwrap();
     assert_eq!(rec.trail.len(), 3);
     assert!(rec.report.scores.record_accurate);
+}
+
+#[test]
+fn a_missed_hcc_diagnosis_lowers_the_risk_score_and_costs_dollars() {
+    let cfg = Config::default();
+    let mut checked = 0;
+    for c in library().iter().filter(|c| c.gold.hccs.iter().any(|h| h.model == "V28")) {
+        let perfect = Submission::from_gold(c);
+        let raf = audit(c, &perfect, book(), &cfg).raf.expect("a risk adjustment case is scored with CMS-HCC");
+        assert_eq!(raf.delta, 0.0);
+        for h in c.gold.hccs.iter().filter(|h| h.model == "V28") {
+            assert!(raf.gold_hccs.contains(&h.hcc), "{}: {:?} has HCC {}", c.id, raf.gold_hccs, h.hcc);
+            let mut s = perfect.clone();
+            s.diagnoses.retain(|d| d.code != h.diagnosis);
+            let missed = audit(c, &s, book(), &cfg).raf.unwrap();
+            if missed.submitted_hccs.contains(&h.hcc) {
+                continue; // another diagnosis of the record maps to the same HCC
+            }
+            // V28 constrains the diabetes HCCs 36-38 to one factor: a less specific diabetes code can cost nothing.
+            assert!(missed.delta <= 0.0, "{}: {missed:?}", c.id);
+            if missed.delta == 0.0 {
+                continue;
+            }
+            assert_eq!(missed.dollars_per_year, (missed.delta * cfg.monthly_benchmark * 12.0 * 100.0).round() / 100.0);
+            assert!(missed.changes.iter().any(|x| x.contains(&format!("HCC {}", h.hcc))), "{}: {:?}", c.id, missed.changes);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} HCCs checked");
 }

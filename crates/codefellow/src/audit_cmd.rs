@@ -144,6 +144,9 @@ fn batch(gold: &std::path::Path, submitted: &std::path::Path, args: &AuditArgs, 
         if t.drg_encounters > 0 {
             writeln!(out, "MS-DRG right on {} of {} inpatient encounters; overpaid ${:.2}, underpaid ${:.2}", t.drg_correct, t.drg_encounters, t.overpaid, t.underpaid)?;
         }
+        if t.raf_encounters > 0 {
+            writeln!(out, "CMS-HCC scored on {} encounters; over-coded ${:.2} a year, under-coded ${:.2} a year", t.raf_encounters, t.raf_overcoded, t.raf_undercoded)?;
+        }
         writeln!(out, "\nErrors by category:")?;
         for (c, n) in &t.errors {
             writeln!(out, "  {:<22} {n}", c.label())?;

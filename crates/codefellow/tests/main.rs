@@ -425,6 +425,9 @@ fn batch_audit_totals_by_category_coder_and_track_and_reports_bad_lines() {
     assert!(r["totals"]["by_track"]["inpatient_drg"]["encounters"].as_u64().is_some());
     assert_eq!(r["problems"][0]["field"], "diagnoses[0].poa");
     assert_eq!(r["problems"][0]["line"], 5);
+}
+
+#[test]
 fn hcc_scores_a_batch_with_a_bad_line_and_names_the_field() {
     let input = concat!(
         r#"{"id":"dm-hf","age":72,"sex":"F","dual":"00","orec":"0","institutional":false,"dx":["E11.69","I50.30"]}"#,
