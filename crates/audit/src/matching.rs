@@ -436,8 +436,16 @@ fn is_em(code: &str) -> bool {
 }
 
 fn services(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Finding>) {
-    let gold: Vec<(usize, &cases::model::GoldService)> = case.gold.services.iter().enumerate().filter(|(_, s)| !is_em(&s.code)).collect();
-    let subs: Vec<(usize, &crate::submission::SubmittedService)> = sub.services.iter().enumerate().filter(|(_, s)| !is_em(&s.code)).collect();
+    // The E/M level is audited apart (`em`): leave its line out of the services on both sides, and only it (critical
+    // care's add-on 99292 and other 992xx lines are services with units).
+    let gold_em = case.gold.em.as_ref().and_then(|e| case.gold.services.iter().position(|s| key(&s.code) == key(&e.code)));
+    let sub_em = match &sub.em {
+        Some(e) => sub.services.iter().position(|s| key(&s.code) == key(&e.code)),
+        None if case.gold.em.is_some() => sub.services.iter().position(|s| is_em(&s.code)),
+        None => None,
+    };
+    let gold: Vec<(usize, &cases::model::GoldService)> = case.gold.services.iter().enumerate().filter(|(i, _)| Some(*i) != gold_em).collect();
+    let subs: Vec<(usize, &crate::submission::SubmittedService)> = sub.services.iter().enumerate().filter(|(i, _)| Some(*i) != sub_em).collect();
     let mut sub_done = vec![false; subs.len()];
     let norm = |ms: &[String]| {
         let mut v: Vec<String> = ms.iter().map(|m| m.trim().to_ascii_uppercase()).collect();
@@ -526,7 +534,8 @@ fn em(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
         Some(s) => {
             let (sk, gk) = (key(s), key(&g.code));
             // Within a family (99202–99205, 99212–99215, 99221–99223…) the last digit is the level.
-            let same_family = sk.len() == 5 && gk.len() == 5 && sk[..4] == gk[..4];
+            // Critical care (99291 first hour, 99292 each added half hour) is time, not a level.
+            let same_family = sk.len() == 5 && gk.len() == 5 && sk[..4] == gk[..4] && !gk.starts_with("9929");
             let category = if same_family && sk > gk { Category::EmOver } else if same_family { Category::EmUnder } else { Category::WrongSpecificity };
             let mut f = Finding::new(
                 category,

@@ -273,3 +273,109 @@ fn a_missed_hcc_diagnosis_lowers_the_risk_score_and_costs_dollars() {
     }
     assert!(checked >= 20, "only {checked} HCCs checked");
 }
+
+/// Plants one error of a kind in the gold coding of `c`, when the case allows it.
+fn plant(c: &Case, kind: Category) -> Option<Submission> {
+    use audit::submission::{SubmittedDiagnosis, SubmittedHcc, SubmittedQuery};
+    let mut s = Submission::from_gold(c);
+    let inpatient = c.encounter.setting.is_inpatient();
+    let gold_has = |code: &str| c.gold.diagnoses.iter().any(|d| d.code.replace('.', "") == code.replace('.', ""));
+    match kind {
+        Category::Missed if s.diagnoses.len() >= 2 => {
+            s.diagnoses.pop();
+        }
+        Category::Sequencing if s.diagnoses.len() >= 2 => s.diagnoses.swap(0, 1),
+        Category::PoaError if inpatient => {
+            let d = s.diagnoses.iter_mut().find(|d| matches!(d.poa, Some(Poa::Yes) | Some(Poa::No)))?;
+            d.poa = Some(if d.poa == Some(Poa::Yes) { Poa::No } else { Poa::Yes });
+        }
+        Category::Unsupported => {
+            let extra = ["R51.9", "R53.83", "M54.50", "R42"].into_iter().find(|x| {
+                !gold_has(x) && !c.gold.not_coded.iter().any(|n| n.tempting_code.as_deref() == Some(*x))
+            })?;
+            s.diagnoses.push(SubmittedDiagnosis { code: extra.into(), poa: inpatient.then_some(Poa::Yes), rationale: None });
+        }
+        Category::HeaderCode => {
+            // The category of a gold code that has children, written as if it were a code.
+            let header = c.gold.diagnoses.iter().map(|d| d.code[..3].to_string()).find(|h| !book().is_valid(h) && !gold_has(h))?;
+            let other = ["J44", "I50", "E11", "N18"].into_iter().find(|x| !c.gold.diagnoses.iter().any(|d| d.code.starts_with(x)))?;
+            let _ = header;
+            s.diagnoses.push(SubmittedDiagnosis { code: other.into(), poa: inpatient.then_some(Poa::Yes), rationale: None });
+        }
+        Category::InvalidCode => s.diagnoses.push(SubmittedDiagnosis { code: "U99.99".into(), poa: inpatient.then_some(Poa::Yes), rationale: None }),
+        Category::ModifierError => {
+            let sv = s.services.iter_mut().find(|x| !x.modifiers.is_empty())?;
+            sv.modifiers.clear();
+        }
+        Category::UnitsError => {
+            let sv = s.services.first_mut()?;
+            sv.units += 2;
+        }
+        Category::EmOver | Category::EmUnder => {
+            let em = s.em.as_mut().filter(|e| !e.code.starts_with("9929"))?;
+            let last = *em.code.as_bytes().last()?;
+            let next = if kind == Category::EmOver { last + 1 } else { last - 1 };
+            let code = format!("{}{}", &em.code[..em.code.len() - 1], next as char);
+            if !(b'2'..=b'5').contains(&next) || !book().is_valid(&code) {
+                return None;
+            }
+            em.code = code;
+        }
+        Category::HccMissed if !s.hccs.is_empty() => {
+            s.hccs.pop();
+        }
+        Category::HccUnsupported if !s.hccs.is_empty() => {
+            let h = s.hccs[0].clone();
+            s.hccs.push(SubmittedHcc { hcc: 999, ..h });
+        }
+        Category::QueryExpected if !s.queries.is_empty() => {
+            s.queries.pop();
+        }
+        Category::QueryNotExpected => s.queries.push(SubmittedQuery { about: "laterality".into(), text: "Which side?".into(), evidence: vec![] }),
+        Category::AnesthesiaUnits => {
+            let a = s.anesthesia.as_mut()?;
+            a.time_minutes += 20;
+        }
+        _ => return None,
+    }
+    Some(s)
+}
+
+#[test]
+fn every_planted_error_is_found_and_named_and_no_correct_code_is_flagged() {
+    let kinds = [
+        Category::Missed,
+        Category::Sequencing,
+        Category::PoaError,
+        Category::Unsupported,
+        Category::HeaderCode,
+        Category::InvalidCode,
+        Category::ModifierError,
+        Category::UnitsError,
+        Category::EmOver,
+        Category::EmUnder,
+        Category::HccMissed,
+        Category::HccUnsupported,
+        Category::QueryExpected,
+        Category::QueryNotExpected,
+        Category::AnesthesiaUnits,
+    ];
+    let cfg = Config::default();
+    let mut planted = std::collections::BTreeMap::new();
+    let mut wrong = vec![];
+    for c in library() {
+        for kind in kinds {
+            let Some(s) = plant(c, kind) else { continue };
+            let r = audit(c, &s, book(), &cfg);
+            let errors: Vec<Category> = r.findings.iter().map(|f| f.category).filter(|k| k.is_error()).collect();
+            *planted.entry(kind).or_insert(0) += 1;
+            if errors != [kind] {
+                wrong.push(format!("{} planted {kind:?}, found {errors:?}", c.id));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {} plantings:\n{}", wrong.len(), planted.values().sum::<usize>(), wrong.iter().take(30).cloned().collect::<Vec<_>>().join("\n"));
+    for kind in kinds {
+        assert!(planted.get(&kind).copied().unwrap_or(0) >= 5, "too few cases allow planting {kind:?}: {planted:?}");
+    }
+}
