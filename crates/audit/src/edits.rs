@@ -71,6 +71,19 @@ fn edit(kind: EditKind, codes: Vec<String>, message: String, rule: Option<Rule>)
     ComplianceEdit { kind, name, codes, message, rule, also_in_gold: false }
 }
 
+/// The valid code a coder meant when they left out the placeholder X: X put in at each place between the category
+/// and the 7th character until the code is 7 characters long, the first reading that is valid (dotted).
+fn with_placeholder(book: &CodeBook, k: &str) -> Option<String> {
+    if k.len() < 4 || k.len() >= 7 || k.contains('X') || !k.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
+    let missing = 7 - k.len();
+    (3..k.len()).find_map(|at| {
+        let candidate = format!("{}{}{}", &k[..at], "X".repeat(missing), &k[at..]);
+        book.is_valid_in(CodeSystem::Icd10Cm, &candidate).then(|| format!("{}.{}", &candidate[..3], &candidate[3..]))
+    })
+}
+
 /// The edits the submission draws, each marked when the gold coding draws it too.
 pub fn check(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
     let mut edits = raw(case, sub, book);
@@ -101,9 +114,15 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
         if v.valid {
             return true;
         }
-        let reason = v.reason.unwrap_or_else(|| "not a code".into());
+        let mut reason = v.reason.unwrap_or_else(|| "not a code".into());
+        // A 7th character written without the placeholder X that fills the empty positions before it (T40.21A for
+        // T40.2X1A): the code with X put in is valid.
+        let placeholder = (system != Some(CodeSystem::Icd10Pcs)).then(|| with_placeholder(book, &key(code))).flatten();
+        if let Some(right) = &placeholder {
+            reason = format!("a 7th character needs the placeholder X in the empty positions before it: {right}");
+        }
         let low = reason.to_ascii_lowercase();
-        let kind = if low.contains("placeholder") {
+        let kind = if placeholder.is_some() || low.contains("placeholder") {
             EditKind::Placeholder
         } else if low.contains("7th character") {
             EditKind::SeventhCharacter
@@ -208,7 +227,19 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
                 ));
             }
         }
-        for rel in relations(cm, k, NoteKind::UseAdditionalCode).iter() {
+        // A note that ends with ':' leads a list of alternatives ("to identify control using: insulin, oral…"):
+        // neither it nor its items are one instruction to expect.
+        let notes = relations(cm, k, NoteKind::UseAdditionalCode);
+        let mut in_list: Option<String> = None;
+        for rel in notes.iter() {
+            if rel.text.trim_end().ends_with(':') {
+                in_list = Some(rel.from.clone());
+                continue;
+            }
+            if in_list.as_deref() == Some(rel.from.as_str()) {
+                continue;
+            }
+            in_list = None;
             // Only an instruction of the code itself or its subcategory is specific enough to expect: category,
             // block and chapter notes list codes to add when they apply (tobacco exposure, drug use, organisms).
             let own_level = rel.from.replace('.', "").len() >= 4 && !rel.from.contains('-');
@@ -221,7 +252,12 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
                 out.push(edit(
                     EditKind::UseAdditional,
                     vec![sub.diagnoses[i].code.clone()],
-                    format!("{} carries \"Use additional code {}\", and no such code is reported", sub.diagnoses[i].code, rel.text),
+                    format!(
+                        "{} carries \"Use additional {}{}\", and no such code is reported",
+                        sub.diagnoses[i].code,
+                        if rel.text.starts_with("code") { "" } else { "code " },
+                        rel.text
+                    ),
                     Some(Rule::Tabular(format!("{} Use additional code", rel.from))),
                 ));
             }
