@@ -78,7 +78,7 @@ fn score(case: &Case, book: &CodeBook, family: &[String], item: String, code: &s
             quotes += 1;
             match case.documents.iter().find(|d| d.id == e.doc) {
                 None => problems.push(format!("evidence names document {:?}, which the record does not have", e.doc)),
-                Some(d) if !e.quote.trim().is_empty() && d.text.contains(e.quote.trim()) => found += 1,
+                Some(d) if !e.quote.trim().is_empty() && memchr::memmem::find(d.text.as_bytes(), e.quote.trim().as_bytes()).is_some() => found += 1,
                 Some(d) => problems.push(format!("\"{}\" is not in {} ({})", shorten(&e.quote), d.id, d.title)),
             }
         }
