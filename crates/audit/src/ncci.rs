@@ -151,7 +151,8 @@ fn not_allowed(one: &Line, two: &Line, edit: &PtpEdit) -> String {
         .map(String::as_str)
         .filter(|m| DISTINCT.contains(m) || anatomic(m))
         .collect();
-    let tried = if tried.is_empty() { String::new() } else { format!(" (modifier {} does not change that)", tried.join(", ")) };
+    let tried =
+        if tried.is_empty() { String::new() } else { format!(" (modifier {} does not change that)", tried.join(", ")) };
     format!(
         "{c2} is bundled into {c1} ({}): {c2} is not payable with {c1} on the same date of service and no modifier \
          bypasses this edit{tried}; report {c1} alone",
@@ -214,11 +215,18 @@ fn mue(lines: &[Line], edits: &NcciEdits, out: &mut Vec<ComplianceEdit>) {
                     continue;
                 }
                 let numbers: Vec<String> = same.iter().map(|l| l.number.to_string()).collect();
-                let on = if same.len() > 1 { format!(", summed over service lines {}", numbers.join(", ")) } else { String::new() };
+                let on =
+                    if same.len() > 1 { format!(", summed over service lines {}", numbers.join(", ")) } else { String::new() };
                 let (kind, right) = if indicator == MueIndicator::DateOfServicePolicy {
-                    ("2, date of service edit: policy", "more units cannot be paid, on one line or several, with or without a modifier")
+                    (
+                        "2, date of service edit: policy",
+                        "more units cannot be paid, on one line or several, with or without a modifier",
+                    )
                 } else {
-                    ("3, date of service edit: clinical", "more units are paid only in rare cases the record documents, on appeal")
+                    (
+                        "3, date of service edit: clinical",
+                        "more units are paid only in rare cases the record documents, on appeal",
+                    )
                 };
                 push(format!(
                     "{total} units of {code} on the date of service{on}; its MUE is {value} per date of service \

@@ -360,7 +360,9 @@ pub fn parse_ptp(text: &str) -> Result<PtpFile, NcciError> {
                             rationale (6 in files without the rationale)";
             return Err(NcciError::Cells { line, found: cells.len(), expected });
         }
-        let code = |i: usize, column: &'static str| ProcedureCode::parse(&cells[i]).ok_or_else(|| NcciError::BadCode { line, column, found: cells[i].clone() });
+        let code = |i: usize, column: &'static str| {
+            ProcedureCode::parse(&cells[i]).ok_or_else(|| NcciError::BadCode { line, column, found: cells[i].clone() })
+        };
         let column1 = code(0, "column 1")?;
         let column2 = code(1, "column 2")?;
         let prior_1996 = match cells[2].as_str() {
@@ -389,7 +391,8 @@ pub fn parse_ptp(text: &str) -> Result<PtpFile, NcciError> {
         edits.push(PtpEdit { column1, column2, prior_1996, effective, deletion, modifier, rationale });
     }
     if edits.is_empty() {
-        return Err(NcciError::Empty { what: "PTP edits", example: "10021<TAB>10022<TAB><TAB>20240101<TAB>*<TAB>1<TAB>rationale" });
+        let example = "10021<TAB>10022<TAB><TAB>20240101<TAB>*<TAB>1<TAB>rationale";
+        return Err(NcciError::Empty { what: "PTP edits", example });
     }
     Ok(PtpFile { layout, edits })
 }
@@ -429,7 +432,8 @@ pub fn parse_mue(text: &str) -> Result<MueFile, NcciError> {
             .then(|| cells[1].parse::<u32>().ok())
             .flatten()
             .ok_or_else(|| NcciError::BadMueValue { line, found: cells[1].clone() })?;
-        let indicator = adjudication(&cells[2]).ok_or_else(|| NcciError::BadAdjudicationIndicator { line, found: cells[2].clone() })?;
+        let indicator = adjudication(&cells[2])
+            .ok_or_else(|| NcciError::BadAdjudicationIndicator { line, found: cells[2].clone() })?;
         if let Some(&first_line) = first.get(&code) {
             return Err(NcciError::DuplicateMue { line, code, first_line });
         }

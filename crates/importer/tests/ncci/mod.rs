@@ -72,9 +72,12 @@ fn both_mue_layouts_are_read_and_the_table_is_named_by_the_headings() {
     assert_eq!(dme.mues[1].value, 30);
 }
 
+/// A bad row, the error it must give, and words its message must hold.
+type BadRow = (&'static str, fn(&NcciError) -> bool, &'static str);
+
 #[test]
 fn a_bad_ptp_line_is_refused_with_its_number_and_the_reason() {
-    let cases: [(&str, fn(&NcciError) -> bool, &str); 8] = [
+    let cases: [BadRow; 8] = [
         ("2001\t20011\t*\t19960101\t*\t1\tx", |e| matches!(e, NcciError::BadCode { column: "column 1", .. }), "\"2001\" is not a CPT or HCPCS code"),
         ("20010\t20O11\t*\t19960101\t*\t1\tx", |e| matches!(e, NcciError::BadCode { column: "column 2", .. }), "column 2"),
         ("20010\t20011\tY\t19960101\t*\t1\tx", |e| matches!(e, NcciError::BadPrior1996 { .. }), "expected * or nothing"),
