@@ -28,6 +28,10 @@ pub enum EditKind {
     Duplicate,
     /// A Medicare Code Editor edit (inpatient); `name` is the MCE's.
     Mce,
+    /// An NCCI procedure-to-procedure edit: a column 2 code reported with its column 1 code (`ncci`).
+    NcciPtp,
+    /// More units of a code than its Medically Unlikely Edit allows (`ncci`).
+    Mue,
 }
 
 /// One compliance edit.

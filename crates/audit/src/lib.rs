@@ -12,6 +12,7 @@ pub mod dispute;
 pub mod edits;
 pub mod financial;
 pub mod matching;
+pub mod ncci;
 pub mod rationale;
 pub mod report;
 pub mod submission;

@@ -13,6 +13,8 @@ pub mod pcs_tables;
 pub mod hcpcs;
 /// A licensed CPT data file supplied by the user (never shipped).
 pub mod cpt;
+/// NCCI procedure-to-procedure edits and MUEs from the CMS files a licensed programme downloads (never shipped).
+pub mod ncci;
 /// The XML tree reader the index and PCS tables readers share.
 mod xml;
 /// ICD-10-PCS from a list of valid codes and titles (the CMS order file's content, as tab-separated text),
