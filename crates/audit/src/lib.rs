@@ -42,6 +42,9 @@ pub struct Config {
     pub extra_penalty: f64,
     /// Dollars a month per 1.0 of risk score (a plan's county benchmark). The default is an illustrative figure.
     pub monthly_benchmark: f64,
+    /// The date of service (YYYYMMDD) NCCI edits are dated against: the cases carry relative days only, so a
+    /// programme sets the date its exercises stand for. The default is in FY2026.
+    pub service_date: u32,
 }
 
 impl Default for Config {
@@ -62,7 +65,7 @@ impl Default for Config {
         ]
         .into_iter()
         .collect();
-        Config { base_rate: 6_500.0, credit, payment_penalty: 0.5, extra_penalty: 0.25, monthly_benchmark: 1_100.0 }
+        Config { base_rate: 6_500.0, credit, payment_penalty: 0.5, extra_penalty: 0.25, monthly_benchmark: 1_100.0, service_date: 20260615 }
     }
 }
 
@@ -119,8 +122,21 @@ pub struct Report {
 
 /// Audits a submission for a case.
 pub fn audit(case: &Case, sub: &Submission, book: &CodeBook, config: &Config) -> Report {
+    audit_with_ncci(case, sub, book, config, None)
+}
+
+/// Audits a submission, with the NCCI procedure-to-procedure and MUE edits of a licensed file when one was imported.
+pub fn audit_with_ncci(case: &Case, sub: &Submission, book: &CodeBook, config: &Config, ncci_edits: Option<&importer::ncci::NcciEdits>) -> Report {
     let findings = matching::match_case(case, sub, book);
-    let edits = edits::check(case, sub, book);
+    let mut edits = edits::check(case, sub, book);
+    if let Some(n) = ncci_edits {
+        let gold = Submission::from_gold(case);
+        let gold_edits = ncci::check(&gold.services, n, config.service_date);
+        for mut e in ncci::check(&sub.services, n, config.service_date) {
+            e.also_in_gold = gold_edits.iter().any(|g| g.name == e.name && g.codes == e.codes);
+            edits.push(e);
+        }
+    }
     let drg = financial::drg_impact(case, sub, config.base_rate);
     let rationales = rationale::score_all(case, sub, book);
     // An error "changes payment" when the code it concerns is one of the changes that alone move the DRG.

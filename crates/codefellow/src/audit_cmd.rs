@@ -77,7 +77,8 @@ pub fn run(args: AuditArgs, data: &DataDir, out: &mut impl Write) -> Result<bool
         return Ok(false);
     }
     let lib = data.load()?;
-    let report = audit::audit(case, &sub, lib.book(), &config(&args));
+    let ncci = data.ncci()?;
+    let report = audit::audit_with_ncci(case, &sub, lib.book(), &config(&args), ncci.as_ref());
     if args.json {
         serde_json::to_writer(&mut *out, &report)?;
         writeln!(out)?;
@@ -112,6 +113,7 @@ fn batch(gold: &std::path::Path, submitted: &std::path::Path, args: &AuditArgs, 
         }
     }
     let lib = data.load()?;
+    let ncci = data.ncci()?;
     let config = config(args);
     let mut totals = audit::batch::Batch::default();
     let mut encounters = vec![];
@@ -127,7 +129,7 @@ fn batch(gold: &std::path::Path, submitted: &std::path::Path, args: &AuditArgs, 
             problems.push(serde_json::json!({"file": "submitted", "line": n + 1, "field": "case", "message": format!("no case {} in the gold file", sub.case)}));
             continue;
         };
-        let report = audit::audit(case, &sub, lib.book(), &config);
+        let report = audit::audit_with_ncci(case, &sub, lib.book(), &config, ncci.as_ref());
         totals.add(&report, &case.tracks);
         encounters.push(serde_json::json!({
             "case": report.case, "coder": report.coder, "code_accuracy": report.scores.code_accuracy,

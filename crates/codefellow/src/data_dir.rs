@@ -28,6 +28,11 @@ pub enum Kind {
     Neoplasm,
     /// ICD-10-CM Table of Drugs and Chemicals XML (icd10cm_drug_YYYY.xml).
     Drug,
+    /// NCCI procedure-to-procedure edits (a licensed CMS file, tab-delimited or CSV); several files add up (CMS
+    /// splits the practitioner edits in four). Used by `audit`, not by the code book.
+    NcciPtp,
+    /// NCCI medically unlikely edits (a CMS MUE table, tab-delimited or CSV). Used by `audit`.
+    NcciMue,
 }
 
 impl Kind {
@@ -43,6 +48,8 @@ impl Kind {
             Kind::Eindex => "eindex",
             Kind::Neoplasm => "neoplasm",
             Kind::Drug => "drug",
+            Kind::NcciPtp => "ncci-ptp",
+            Kind::NcciMue => "ncci-mue",
         }
     }
 
@@ -56,6 +63,7 @@ impl Kind {
             Kind::Eindex => apply::apply_index(book, text, "eindex"),
             Kind::Neoplasm => apply::apply_table(book, text, "neoplasm"),
             Kind::Drug => apply::apply_table(book, text, "drug"),
+            Kind::NcciPtp | Kind::NcciMue => Ok(Report::default()),
         }
     }
 }
@@ -158,6 +166,9 @@ impl DataDir {
         if !file.is_file() {
             bail!("{} is not a file: give the path of the downloaded {} file", file.display(), kind.name());
         }
+        if matches!(kind, Kind::NcciPtp | Kind::NcciMue) {
+            return self.import_ncci(kind, file);
+        }
         let text = read_text(file)?;
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| kind.name().to_string());
         let present: Vec<_> = self.present().into_iter().filter(|p| p.0 != kind).collect();
@@ -167,6 +178,56 @@ impl DataDir {
         write_atomic(&self.stored(kind).with_extension("name"), name.as_bytes())?;
         self.save(&lib)?;
         Ok(report.unwrap_or_default())
+    }
+}
+
+impl DataDir {
+    fn ncci_dir(&self, kind: Kind) -> PathBuf {
+        self.root.join("ncci").join(kind.name())
+    }
+
+    /// Reads an NCCI file (refusing it whole, with the line, when a line is bad) and keeps it under `ncci/`, by its
+    /// file name: importing a file of the same name again replaces it.
+    fn import_ncci(&self, kind: Kind, file: &Path) -> Result<Report> {
+        let text = read_text(file)?;
+        let lines = match kind {
+            Kind::NcciPtp => {
+                let f = importer::ncci::parse_ptp(&text).with_context(|| format!("reading {} as NCCI PTP edits", file.display()))?;
+                vec![format!("{} procedure-to-procedure edits", f.edits.len())]
+            }
+            _ => {
+                let f = importer::ncci::parse_mue(&text).with_context(|| format!("reading {} as an MUE table", file.display()))?;
+                vec![format!("{} medically unlikely edits{}", f.mues.len(), f.table.map(|t| format!(" ({t:?})")).unwrap_or_default())]
+            }
+        };
+        let dir = self.ncci_dir(kind);
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| kind.name().to_string());
+        write_atomic(&dir.join(name), text.as_bytes())?;
+        Ok(Report { lines, ..Report::default() })
+    }
+
+    /// The NCCI edits imported into this data directory, if any.
+    pub fn ncci(&self) -> Result<Option<importer::ncci::NcciEdits>> {
+        let mut edits = importer::ncci::NcciEdits::default();
+        let mut any = false;
+        for kind in [Kind::NcciPtp, Kind::NcciMue] {
+            let dir = self.ncci_dir(kind);
+            if !dir.is_dir() {
+                continue;
+            }
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+            files.sort();
+            for f in files {
+                let text = read_text(&f)?;
+                any = true;
+                match kind {
+                    Kind::NcciPtp => edits.add_ptp(importer::ncci::parse_ptp(&text).with_context(|| format!("re-reading {}", f.display()))?.edits),
+                    _ => edits.add_mue(importer::ncci::parse_mue(&text).with_context(|| format!("re-reading {}", f.display()))?.mues),
+                }
+            }
+        }
+        Ok(any.then_some(edits))
     }
 }
 

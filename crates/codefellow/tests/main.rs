@@ -457,3 +457,38 @@ fn hcc_scores_a_batch_with_a_bad_line_and_names_the_field() {
     let o = run_stdin(&["hcc", "--model", "v24", "--year", "2027"], b"");
     assert!(!o.status.success(), "CMS publishes no V24 model for 2027");
 }
+
+#[test]
+fn an_imported_ncci_file_adds_its_edits_to_an_audit_and_a_bad_file_is_refused_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let with_data = |args: &[&str]| bin().env("CODEFELLOW_DATA_DIR", &data).args(args).output().unwrap();
+    // A synthetic PTP file (invented pair, not CMS data): 36415 is bundled into 99213 and no modifier bypasses it.
+    let ptp = dir.path().join("ptp.txt");
+    std::fs::write(&ptp, "Synthetic test file: invented edits, not CMS data\nColumn 1\tColumn 2\t*\tEffective Date\tDeletion Date\tModifier\tRationale\n99213\t36415\t\t20200101\t*\t0\tInvented for a test\n").unwrap();
+    let o = with_data(&["import", "ncci-ptp", ptp.to_str().unwrap()]);
+    no_panic(&o);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("1 procedure-to-procedure edits"));
+
+    let pack: Value = json(&run(&["cases", "export"]));
+    let case = pack["cases"].as_array().unwrap().iter().find(|c| c["gold"]["em"]["code"] == "99213").expect("an office case billed 99213").clone();
+    let dx: Vec<Value> = case["gold"]["diagnoses"].as_array().unwrap().iter().map(|d| serde_json::json!({"code": d["code"]})).collect();
+    let mut services: Vec<Value> = case["gold"]["services"].as_array().unwrap().iter().map(|s| serde_json::json!({"code": s["code"], "modifiers": s["modifiers"].as_array().cloned().unwrap_or_default(), "units": s["units"]})).collect();
+    services.push(serde_json::json!({"code": "36415", "units": 1}));
+    let sub = dir.path().join("sub.json");
+    std::fs::write(&sub, serde_json::json!({"case": case["id"], "diagnoses": dx, "em": {"code": "99213"}, "services": services}).to_string()).unwrap();
+    let o = with_data(&["audit", "--case", case["id"].as_str().unwrap(), "--submission", sub.to_str().unwrap(), "--json"]);
+    no_panic(&o);
+    let r = json(&o);
+    let ncci: Vec<&Value> = r["edits"].as_array().unwrap().iter().filter(|e| e["name"] == "NCCI_PTP").collect();
+    assert_eq!(ncci.len(), 1, "{}", r["edits"]);
+    assert!(ncci[0]["codes"].as_array().unwrap().iter().any(|c| c == "36415"));
+
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, "Column 1\tColumn 2\t*\tEffective Date\tDeletion Date\tModifier\tRationale\n99213\t36415\t\tyesterday\t*\t0\tx\n").unwrap();
+    let o = with_data(&["import", "ncci-ptp", bad.to_str().unwrap()]);
+    no_panic(&o);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("line 2"), "{}", String::from_utf8_lossy(&o.stderr));
+}
