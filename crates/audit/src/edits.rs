@@ -90,11 +90,18 @@ fn with_placeholder(book: &CodeBook, k: &str) -> Option<String> {
 
 /// The edits the submission draws, each marked when the gold coding draws it too.
 pub fn check(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
-    let mut edits = raw(case, sub, book);
+    let mut edits = raw(case, sub, book, Parts::ALL);
     if edits.is_empty() {
         return edits;
     }
-    let gold = raw(case, &Submission::from_gold(case), book);
+    // The gold is checked only for the kinds of edit the submission drew (the Tabular part is the costly one).
+    let has = |kinds: &[EditKind]| edits.iter().any(|e| kinds.contains(&e.kind));
+    let parts = Parts {
+        codes: has(&[EditKind::InvalidCode, EditKind::HeaderCode, EditKind::SeventhCharacter, EditKind::Placeholder, EditKind::Duplicate]),
+        tabular: has(&[EditKind::Excludes1, EditKind::CodeFirst, EditKind::UseAdditional, EditKind::ManifestationFirst]),
+        mce: has(&[EditKind::Mce]),
+    };
+    let gold = raw(case, &Submission::from_gold(case), book, parts);
     let same = |a: &ComplianceEdit, b: &ComplianceEdit| {
         a.name == b.name && a.codes.len() == b.codes.len() && a.codes.iter().zip(&b.codes).all(|(x, y)| key(x) == key(y))
     };
@@ -104,7 +111,22 @@ pub fn check(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEd
     edits
 }
 
-fn raw(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
+/// Which groups of edits to run.
+#[derive(Clone, Copy)]
+struct Parts {
+    /// Validity, 7th characters, placeholders, duplicates.
+    codes: bool,
+    /// Tabular instructions between the diagnoses.
+    tabular: bool,
+    /// The Medicare Code Editor.
+    mce: bool,
+}
+
+impl Parts {
+    const ALL: Parts = Parts { codes: true, tabular: true, mce: true };
+}
+
+fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<ComplianceEdit> {
     let mut out = vec![];
     let cm = &book.icd10cm;
     let first = if case.encounter.setting.is_inpatient() { "principal" } else { "first-listed" };
@@ -139,7 +161,9 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
             EditKind::Placeholder | EditKind::SeventhCharacter => Some(Rule::Guideline("OCG I.A.5".into())),
             _ => Some(Rule::Guideline("OCG I.B.3".into())),
         };
-        out.push(edit(kind, vec![code.to_string()], format!("{code}: {reason}"), rule));
+        if parts.codes {
+            out.push(edit(kind, vec![code.to_string()], format!("{code}: {reason}"), rule));
+        }
         false
     };
     let valid_dx: Vec<bool> = sub.diagnoses.iter().map(|d| validity(&d.code, Some(CodeSystem::Icd10Cm))).collect();
@@ -150,149 +174,155 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<ComplianceEdit> {
         validity(&s.code, None);
     }
 
-    // Duplicates.
-    let keys: Vec<String> = sub.diagnoses.iter().map(|d| key(&d.code)).collect();
-    for (i, k) in keys.iter().enumerate() {
-        if keys[..i].contains(k) {
-            out.push(edit(EditKind::Duplicate, vec![sub.diagnoses[i].code.clone()], format!("{} is reported twice: report a code once", sub.diagnoses[i].code), None));
-        }
-    }
-    let pkeys: Vec<String> = sub.procedures.iter().map(|p| key(&p.code)).collect();
-    for (i, k) in pkeys.iter().enumerate() {
-        if pkeys[..i].contains(k) {
-            out.push(edit(
-                EditKind::Duplicate,
-                vec![sub.procedures[i].code.clone()],
-                format!("{} is reported twice: a procedure done twice in the same site and approach is reported once unless the PCS guidelines allow more (PCS B3.2)", sub.procedures[i].code),
-                Some(Rule::Guideline("PCS B3.2".into())),
-            ));
-        }
-    }
-
-    // Tabular instructions between the valid diagnoses.
-    let valid: Vec<(usize, &str)> = keys.iter().enumerate().filter(|(i, _)| valid_dx[*i]).map(|(i, k)| (i, k.as_str())).collect();
-    // Inpatient claims get it from the Medicare Code Editor below (MANIFESTATION_AS_PDX); other settings from the
-    // same CMS list and the Tabular's "in (other) diseases classified elsewhere" titles.
-    let inpatient = case.encounter.setting.is_inpatient();
-    if let (Some(&(0, k)), false) = (valid.first(), inpatient) {
-        let on_mce_list = grouper::Key::of(k).is_some_and(|x| grouper::Mce::builtin().is_manifestation(x));
-        if cm.is_manifestation(k) || on_mce_list {
-            out.push(edit(
-                EditKind::ManifestationFirst,
-                vec![sub.diagnoses[0].code.clone()],
-                format!("{} is a manifestation code (\"in diseases classified elsewhere\") and cannot be the {first} diagnosis: sequence the underlying condition first", sub.diagnoses[0].code),
-                Some(Rule::Guideline("OCG I.A.13".into())),
-            ));
-        }
-    }
-    // Each code's Excludes1 notes are read once; a pair is flagged by the first note of either code that covers the
-    // other.
-    let excludes: Vec<std::rc::Rc<Vec<Relation>>> = valid.iter().map(|(_, k)| relations(cm, k, NoteKind::Excludes1)).collect();
-    let mut pairs = vec![];
-    for a in 0..valid.len() {
-        for b in a + 1..valid.len() {
-            let hit = |x: usize, y: usize| excludes[x].iter().find(|r| r.refs.iter().any(|c| c.covers(valid[y].1))).cloned();
-            if let Some(rel) = hit(a, b).or_else(|| hit(b, a)) {
-                pairs.push((a, b, rel));
+    let keys: Vec<crate::matching::CodeKey> = sub.diagnoses.iter().map(|d| key(&d.code)).collect();
+    if parts.codes {
+        // Duplicates.
+        for (i, k) in keys.iter().enumerate() {
+            if keys[..i].contains(k) {
+                out.push(edit(EditKind::Duplicate, vec![sub.diagnoses[i].code.clone()], format!("{} is reported twice: report a code once", sub.diagnoses[i].code), None));
             }
         }
-    }
-    for (a, b, rel) in pairs {
-        let (ia, ib) = (valid[a].0, valid[b].0);
-        let excepted = case.gold.excludes1_exceptions.iter().any(|e| {
-            let ek = [key(&e.codes[0]), key(&e.codes[1])];
-            ek.contains(&keys[ia]) && ek.contains(&keys[ib])
-        });
-        if excepted {
-            continue;
-        }
-        out.push(edit(
-            EditKind::Excludes1,
-            vec![sub.diagnoses[ia].code.clone(), sub.diagnoses[ib].code.clone()],
-            format!(
-                "{} and {} are reported together, but {}'s Excludes1 note says they never are (\"{}\")",
-                sub.diagnoses[ia].code, sub.diagnoses[ib].code, rel.from, rel.text
-            ),
-            Some(Rule::Tabular(format!("{} Excludes1", rel.from))),
-        ));
-    }
-    for &(i, k) in &valid {
-        for rel in relations(cm, k, NoteKind::CodeFirst).iter() {
-            let after = valid.iter().find(|&&(j, other)| j > i && rel.refs.iter().any(|r| r.covers(other)));
-            if let Some(&(j, _)) = after {
+        let pkeys: Vec<crate::matching::CodeKey> = sub.procedures.iter().map(|p| key(&p.code)).collect();
+        for (i, k) in pkeys.iter().enumerate() {
+            if pkeys[..i].contains(k) {
                 out.push(edit(
-                    EditKind::CodeFirst,
-                    vec![sub.diagnoses[i].code.clone(), sub.diagnoses[j].code.clone()],
-                    format!(
-                        "{} carries \"Code first {}\": {} must be sequenced before it",
-                        sub.diagnoses[i].code, rel.text, sub.diagnoses[j].code
-                    ),
-                    Some(Rule::Tabular(format!("{} Code first", rel.from))),
+                    EditKind::Duplicate,
+                    vec![sub.procedures[i].code.clone()],
+                    format!("{} is reported twice: a procedure done twice in the same site and approach is reported once unless the PCS guidelines allow more (PCS B3.2)", sub.procedures[i].code),
+                    Some(Rule::Guideline("PCS B3.2".into())),
                 ));
             }
         }
-        // A note that ends with ':' leads a list of alternatives ("to identify control using: insulin, oral…"):
-        // neither it nor its items are one instruction to expect.
-        let notes = relations(cm, k, NoteKind::UseAdditionalCode);
-        let mut in_list: Option<String> = None;
-        for rel in notes.iter() {
-            if rel.text.trim_end().ends_with(':') {
-                in_list = Some(rel.from.clone());
-                continue;
-            }
-            if in_list.as_deref() == Some(rel.from.as_str()) {
-                continue;
-            }
-            in_list = None;
-            // Only an instruction of the code itself or its subcategory is specific enough to expect: category,
-            // block and chapter notes list codes to add when they apply (tobacco exposure, drug use, organisms).
-            let own_level = rel.from.replace('.', "").len() >= 4 && !rel.from.contains('-');
-            let low = rel.text.to_ascii_lowercase();
-            let optional = ["applicable", "if known", "if desired", "if present", "any "].iter().any(|w| low.contains(w));
-            if !own_level || optional || rel.refs.is_empty() {
-                continue;
-            }
-            if !valid.iter().any(|&(j, other)| j != i && rel.refs.iter().any(|r| r.covers(other))) {
+
+    }
+    if parts.tabular {
+        // Tabular instructions between the valid diagnoses.
+        let valid: Vec<(usize, &str)> = keys.iter().enumerate().filter(|(i, _)| valid_dx[*i]).map(|(i, k)| (i, &**k)).collect();
+        // Inpatient claims get it from the Medicare Code Editor below (MANIFESTATION_AS_PDX); other settings from the
+        // same CMS list and the Tabular's "in (other) diseases classified elsewhere" titles.
+        let inpatient = case.encounter.setting.is_inpatient();
+        if let (Some(&(0, k)), false) = (valid.first(), inpatient) {
+            let on_mce_list = grouper::Key::of(k).is_some_and(|x| grouper::Mce::builtin().is_manifestation(x));
+            if cm.is_manifestation(k) || on_mce_list {
                 out.push(edit(
-                    EditKind::UseAdditional,
-                    vec![sub.diagnoses[i].code.clone()],
-                    format!(
-                        "{} carries \"Use additional {}{}\", and no such code is reported",
-                        sub.diagnoses[i].code,
-                        if rel.text.starts_with("code") { "" } else { "code " },
-                        rel.text
-                    ),
-                    Some(Rule::Tabular(format!("{} Use additional code", rel.from))),
+                    EditKind::ManifestationFirst,
+                    vec![sub.diagnoses[0].code.clone()],
+                    format!("{} is a manifestation code (\"in diseases classified elsewhere\") and cannot be the {first} diagnosis: sequence the underlying condition first", sub.diagnoses[0].code),
+                    Some(Rule::Guideline("OCG I.A.13".into())),
                 ));
             }
         }
-    }
-
-    // The Medicare Code Editor, for inpatient claims.
-    if case.encounter.setting.is_inpatient() {
-        if let Some(claim) = crate::financial::claim_of_submission(case, sub) {
-            for e in grouper::Mce::builtin().edit(&claim) {
-                let code = e.code.as_string();
-                let shown = sub
-                    .diagnoses
-                    .iter()
-                    .map(|d| &d.code)
-                    .chain(sub.procedures.iter().map(|p| &p.code))
-                    .find(|c| key(c) == code)
-                    .cloned()
-                    .unwrap_or(code);
-                // Validity is reported once, from the code book above.
-                if e.edit == grouper::Edit::InvalidCode {
+        // Each code's Excludes1 notes are read once; a pair is flagged by the first note of either code that covers the
+        // other.
+        let excludes: Vec<std::rc::Rc<Vec<Relation>>> = valid.iter().map(|(_, k)| relations(cm, k, NoteKind::Excludes1)).collect();
+        let mut pairs = vec![];
+        for a in 0..valid.len() {
+            for b in a + 1..valid.len() {
+                let hit = |x: usize, y: usize| excludes[x].iter().find(|r| r.refs.iter().any(|c| c.covers(valid[y].1))).cloned();
+                if let Some(rel) = hit(a, b).or_else(|| hit(b, a)) {
+                    pairs.push((a, b, rel));
+                }
+            }
+        }
+        for (a, b, rel) in pairs {
+            let (ia, ib) = (valid[a].0, valid[b].0);
+            let excepted = case.gold.excludes1_exceptions.iter().any(|e| {
+                let ek = [key(&e.codes[0]), key(&e.codes[1])];
+                ek.contains(&keys[ia]) && ek.contains(&keys[ib])
+            });
+            if excepted {
+                continue;
+            }
+            out.push(edit(
+                EditKind::Excludes1,
+                vec![sub.diagnoses[ia].code.clone(), sub.diagnoses[ib].code.clone()],
+                format!(
+                    "{} and {} are reported together, but {}'s Excludes1 note says they never are (\"{}\")",
+                    sub.diagnoses[ia].code, sub.diagnoses[ib].code, rel.from, rel.text
+                ),
+                Some(Rule::Tabular(format!("{} Excludes1", rel.from))),
+            ));
+        }
+        for &(i, k) in &valid {
+            for rel in relations(cm, k, NoteKind::CodeFirst).iter() {
+                let after = valid.iter().find(|&&(j, other)| j > i && rel.refs.iter().any(|r| r.covers(other)));
+                if let Some(&(j, _)) = after {
+                    out.push(edit(
+                        EditKind::CodeFirst,
+                        vec![sub.diagnoses[i].code.clone(), sub.diagnoses[j].code.clone()],
+                        format!(
+                            "{} carries \"Code first {}\": {} must be sequenced before it",
+                            sub.diagnoses[i].code, rel.text, sub.diagnoses[j].code
+                        ),
+                        Some(Rule::Tabular(format!("{} Code first", rel.from))),
+                    ));
+                }
+            }
+            // A note that ends with ':' leads a list of alternatives ("to identify control using: insulin, oral…"):
+            // neither it nor its items are one instruction to expect.
+            let notes = relations(cm, k, NoteKind::UseAdditionalCode);
+            let mut in_list: Option<String> = None;
+            for rel in notes.iter() {
+                if rel.text.trim_end().ends_with(':') {
+                    in_list = Some(rel.from.clone());
                     continue;
                 }
-                out.push(ComplianceEdit {
-                    kind: EditKind::Mce,
-                    name: e.edit.name().to_string(),
-                    codes: vec![shown],
-                    message: e.message(),
-                    rule: Some(Rule::Edit(format!("MCE {}", e.edit.name().to_ascii_lowercase().replace('_', " ")))),
-                    also_in_gold: false,
-                });
+                if in_list.as_deref() == Some(rel.from.as_str()) {
+                    continue;
+                }
+                in_list = None;
+                // Only an instruction of the code itself or its subcategory is specific enough to expect: category,
+                // block and chapter notes list codes to add when they apply (tobacco exposure, drug use, organisms).
+                let own_level = rel.from.replace('.', "").len() >= 4 && !rel.from.contains('-');
+                let low = rel.text.to_ascii_lowercase();
+                let optional = ["applicable", "if known", "if desired", "if present", "any "].iter().any(|w| low.contains(w));
+                if !own_level || optional || rel.refs.is_empty() {
+                    continue;
+                }
+                if !valid.iter().any(|&(j, other)| j != i && rel.refs.iter().any(|r| r.covers(other))) {
+                    out.push(edit(
+                        EditKind::UseAdditional,
+                        vec![sub.diagnoses[i].code.clone()],
+                        format!(
+                            "{} carries \"Use additional {}{}\", and no such code is reported",
+                            sub.diagnoses[i].code,
+                            if rel.text.starts_with("code") { "" } else { "code " },
+                            rel.text
+                        ),
+                        Some(Rule::Tabular(format!("{} Use additional code", rel.from))),
+                    ));
+                }
+            }
+        }
+
+    }
+    if parts.mce {
+        // The Medicare Code Editor, for inpatient claims.
+        if case.encounter.setting.is_inpatient() {
+            if let Some(claim) = crate::financial::claim_of_submission(case, sub) {
+                for e in grouper::Mce::builtin().edit(&claim) {
+                    let code = e.code.as_string();
+                    let shown = sub
+                        .diagnoses
+                        .iter()
+                        .map(|d| &d.code)
+                        .chain(sub.procedures.iter().map(|p| &p.code))
+                        .find(|c| key(c) == code)
+                        .cloned()
+                        .unwrap_or(code);
+                    // Validity is reported once, from the code book above.
+                    if e.edit == grouper::Edit::InvalidCode {
+                        continue;
+                    }
+                    out.push(ComplianceEdit {
+                        kind: EditKind::Mce,
+                        name: e.edit.name().to_string(),
+                        codes: vec![shown],
+                        message: e.message(),
+                        rule: Some(Rule::Edit(format!("MCE {}", e.edit.name().to_ascii_lowercase().replace('_', " ")))),
+                        also_in_gold: false,
+                    });
+                }
             }
         }
     }

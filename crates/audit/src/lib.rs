@@ -173,7 +173,7 @@ impl Report {
         let payment_changing = findings
             .iter()
             .filter(|f| f.category.is_error())
-            .filter(|f| [&f.submitted, &f.expected].iter().any(|c| c.as_deref().is_some_and(|c| self.payment_codes.contains(&matching::key(c)))))
+            .filter(|f| [&f.submitted, &f.expected].iter().any(|c| c.as_deref().is_some_and(|c| self.payment_codes.iter().any(|p| matching::key(c) == *p))))
             .count();
         let credit: f64 = findings.iter().filter(|f| gold_side(f)).map(|f| config.credit.get(&f.category).copied().unwrap_or(0.0)).sum();
         let weighted_raw = credit - config.payment_penalty * payment_changing as f64 - config.extra_penalty * extra as f64;

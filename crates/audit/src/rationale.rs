@@ -36,7 +36,7 @@ pub struct RationaleScore {
 
 /// Scores every submitted code's rationale.
 pub fn score_all(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<RationaleScore> {
-    let family: Vec<String> = sub.diagnoses.iter().map(|d| key(&d.code)).chain(sub.procedures.iter().map(|p| key(&p.code))).collect();
+    let family: Vec<crate::matching::CodeKey> = sub.diagnoses.iter().map(|d| key(&d.code)).chain(sub.procedures.iter().map(|p| key(&p.code))).collect();
     let mut out = vec![];
     for (i, d) in sub.diagnoses.iter().enumerate() {
         out.push(score(case, book, &family, format!("diagnoses[{i}]"), &d.code, d.rationale.as_ref()));
@@ -65,7 +65,7 @@ pub fn mean(scores: &[RationaleScore]) -> f64 {
     (m * 10_000.0).round() / 10_000.0
 }
 
-fn score(case: &Case, book: &CodeBook, family: &[String], item: String, code: &str, r: Option<&SubmittedRationale>) -> RationaleScore {
+fn score(case: &Case, book: &CodeBook, family: &[crate::matching::CodeKey], item: String, code: &str, r: Option<&SubmittedRationale>) -> RationaleScore {
     let mut problems = vec![];
     let present = r.is_some_and(|r| !r.text.trim().is_empty() || !r.evidence.is_empty());
     if !present {
@@ -131,7 +131,7 @@ fn guideline_real(r: &str) -> bool {
 fn cited_code(r: &str) -> Option<String> {
     let tok = r.split(|c: char| c.is_whitespace() || c == '/' || c == ',').find(|t| !t.is_empty())?;
     let k = key(tok.trim_end_matches(['-', ':']));
-    (k.len() >= 3 && k.as_bytes()[0].is_ascii_alphabetic() && k.as_bytes()[1].is_ascii_digit()).then_some(k)
+    (k.len() >= 3 && k.as_bytes()[0].is_ascii_alphabetic() && k.as_bytes()[1].is_ascii_digit()).then(|| k.to_string())
 }
 
 const INSTRUCTIONS: [(&str, Option<NoteKind>); 9] = [
@@ -146,7 +146,7 @@ const INSTRUCTIONS: [(&str, Option<NoteKind>); 9] = [
     ("supplementary", None),
 ];
 
-fn rule_check(book: &CodeBook, family: &[String], code: &str, rule: &Rule) -> Result<(), String> {
+fn rule_check(book: &CodeBook, family: &[crate::matching::CodeKey], code: &str, rule: &Rule) -> Result<(), String> {
     match rule {
         Rule::Guideline(r) if guideline_real(r) => Ok(()),
         Rule::Guideline(r) => Err(format!("\"{r}\" is not a section of the Official Guidelines (e.g. OCG I.C.4.a, OCG II, PCS B3.2)")),
