@@ -53,7 +53,41 @@ pub fn score_all(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<Rational
     if let Some(a) = &sub.anesthesia {
         out.push(score(case, book, &family, "anesthesia".into(), &a.modifier, a.rationale.as_ref()));
     }
+    for (i, h) in sub.hccs.iter().enumerate() {
+        out.push(meat(case, i, h));
+    }
     out
+}
+
+/// An HCC's rationale is its MEAT: present when at least one of monitored, evaluated, assessed, treated has
+/// evidence; the evidence part as for codes; the "rule" part holds when the evidence found in the record covers at
+/// least one MEAT element (the CMS-HCC documentation rule: a diagnosis counts only when the encounter shows it).
+fn meat(case: &Case, i: usize, h: &crate::submission::SubmittedHcc) -> RationaleScore {
+    let elements = [("monitored", &h.monitored), ("evaluated", &h.evaluated), ("assessed", &h.assessed), ("treated", &h.treated)];
+    let mut problems = vec![];
+    let (mut found, mut quotes, mut shown) = (0, 0, 0);
+    for (name, ev) in elements {
+        let mut any = false;
+        for e in ev {
+            quotes += 1;
+            let hit = case.documents.iter().any(|d| d.id == e.doc && !e.quote.trim().is_empty() && d.text.contains(e.quote.trim()));
+            if hit {
+                found += 1;
+                any = true;
+            } else {
+                problems.push(format!("{name}: \"{}\" is not in {}", shorten(&e.quote), e.doc));
+            }
+        }
+        shown += any as usize;
+    }
+    let present = quotes > 0;
+    if !present {
+        problems.push(format!("HCC {} claims no MEAT: quote where the record monitors, evaluates, assesses or treats {}", h.hcc, h.diagnosis));
+    }
+    let evidence = if quotes == 0 { 0.0 } else if found == quotes { 1.0 } else if found > 0 { 0.5 } else { 0.0 };
+    let rule_ok = shown > 0;
+    let score = ((present as u8 as f64 + evidence + rule_ok as u8 as f64) / 3.0 * 10_000.0).round() / 10_000.0;
+    RationaleScore { item: format!("hccs[{i}]"), code: format!("{} HCC {}", h.model, h.hcc), present, quotes_found: found, quotes, rule_ok, problems, score }
 }
 
 /// The mean score (1 when nothing was submitted).

@@ -379,3 +379,19 @@ fn every_planted_error_is_found_and_named_and_no_correct_code_is_flagged() {
         assert!(planted.get(&kind).copied().unwrap_or(0) >= 5, "too few cases allow planting {kind:?}: {planted:?}");
     }
 }
+
+#[test]
+fn an_hcc_without_meat_in_the_record_scores_low() {
+    let c = case(|c| !c.gold.hccs.is_empty());
+    let mut s = Submission::from_gold(c);
+    let r = audit(c, &s, book(), &Config::default());
+    let good = r.rationales.iter().find(|x| x.item == "hccs[0]").unwrap();
+    assert_eq!(good.score, 1.0, "{good:?}");
+    s.hccs[0].monitored.clear();
+    s.hccs[0].evaluated.clear();
+    s.hccs[0].treated.clear();
+    s.hccs[0].assessed = vec![cases::model::Evidence { doc: "d1".into(), quote: "patient reports feeling great".into(), at: None }];
+    let r = audit(c, &s, book(), &Config::default());
+    let bad = r.rationales.iter().find(|x| x.item == "hccs[0]").unwrap();
+    assert!(!bad.rule_ok && bad.score < 0.5, "{bad:?}");
+}
