@@ -70,7 +70,7 @@ fn meat(case: &Case, i: usize, h: &crate::submission::SubmittedHcc) -> Rationale
         let mut any = false;
         for e in ev {
             quotes += 1;
-            let hit = case.documents.iter().any(|d| d.id == e.doc && !e.quote.trim().is_empty() && d.text.contains(e.quote.trim()));
+            let hit = case.documents.iter().any(|d| d.id == e.doc && quote_in(&d.text, e));
             if hit {
                 found += 1;
                 any = true;
@@ -112,7 +112,7 @@ fn score(case: &Case, book: &CodeBook, family: &[crate::matching::CodeKey], item
             quotes += 1;
             match case.documents.iter().find(|d| d.id == e.doc) {
                 None => problems.push(format!("evidence names document {:?}, which the record does not have", e.doc)),
-                Some(d) if !e.quote.trim().is_empty() && memchr::memmem::find(d.text.as_bytes(), e.quote.trim().as_bytes()).is_some() => found += 1,
+                Some(d) if quote_in(&d.text, e) => found += 1,
                 Some(d) => problems.push(format!("\"{}\" is not in {} ({})", shorten(&e.quote), d.id, d.title)),
             }
         }
@@ -130,6 +130,21 @@ fn score(case: &Case, book: &CodeBook, family: &[crate::matching::CodeKey], item
     let evidence = if quotes == 0 { 0.0 } else if found == quotes { 1.0 } else if found > 0 { 0.5 } else { 0.0 };
     let score = ((present as u8 as f64 + evidence + rule_ok as u8 as f64) / 3.0 * 10_000.0).round() / 10_000.0;
     RationaleScore { item, code: code.to_string(), present, quotes_found: found, quotes, rule_ok, problems, score }
+}
+
+/// Whether the quote stands in the text: at its offset when the evidence gives one (text selected in the record, the
+/// workstation's way: checked in place), else anywhere.
+fn quote_in(text: &str, e: &cases::model::Evidence) -> bool {
+    let q = e.quote.trim();
+    if q.is_empty() {
+        return false;
+    }
+    if let Some(at) = e.at {
+        if text.get(at..).is_some_and(|rest| rest.trim_start().starts_with(q)) {
+            return true;
+        }
+    }
+    memchr::memmem::find(text.as_bytes(), q.as_bytes()).is_some()
 }
 
 fn shorten(s: &str) -> String {
