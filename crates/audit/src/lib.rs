@@ -130,7 +130,7 @@ pub fn audit_with_ncci(case: &Case, sub: &Submission, book: &CodeBook, config: &
     let findings = matching::match_case(case, sub, book);
     let mut edits = edits::check(case, sub, book);
     if let Some(n) = ncci_edits {
-        let gold = Submission::from_gold(case);
+        let gold = Submission::codes_of_gold(case);
         let gold_edits = ncci::check(&gold.services, n, config.service_date);
         for mut e in ncci::check(&sub.services, n, config.service_date) {
             e.also_in_gold = gold_edits.iter().any(|g| g.name == e.name && g.codes == e.codes);

@@ -191,6 +191,22 @@ impl Submission {
 }
 
 impl Submission {
+    /// The gold's codes only (no rationale, no evidence): what the compliance edits of the gold need.
+    pub fn codes_of_gold(case: &cases::model::Case) -> Submission {
+        let g = &case.gold;
+        Submission {
+            case: case.id.clone(),
+            diagnoses: g.diagnoses.iter().map(|d| SubmittedDiagnosis { code: d.code.clone(), poa: d.poa, rationale: None }).collect(),
+            procedures: g.procedures.iter().map(|p| SubmittedCode { code: p.code.clone(), rationale: None }).collect(),
+            services: g
+                .services
+                .iter()
+                .map(|s| SubmittedService { code: s.code.clone(), modifiers: s.modifiers.clone(), units: s.units, rationale: None })
+                .collect(),
+            ..Submission::default()
+        }
+    }
+
     /// The gold coding of a case as a submission: what a perfect coder would hand in, rationales included.
     pub fn from_gold(case: &cases::model::Case) -> Submission {
         let g = &case.gold;
