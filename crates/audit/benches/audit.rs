@@ -3,8 +3,9 @@
 //!
 //!     cargo bench -p audit --bench audit
 //!
-//! Audits per second = cases / the reported time of `audit_library`; `audit_one_inpatient` is a single interactive
-//! audit.
+//! Audits per second = cases / the reported time of `audit_library` (the full feedback report) or
+//! `audit_library_brief` (batch QA: the same counts, DRG and RAF, without the report's words); `audit_one_inpatient`
+//! is a single interactive audit.
 use audit::{audit, Config, Submission};
 
 fn main() {
@@ -46,4 +47,19 @@ fn audit_one_inpatient(bencher: divan::Bencher) {
     let s = planted(c);
     let cfg = Config::default();
     bencher.bench_local(|| audit(c, &s, lib.book(), &cfg).findings.len());
+}
+
+#[divan::bench(sample_count = 10)]
+fn audit_library_brief(bencher: divan::Bencher) {
+    let lib = codebook::Library::embedded().unwrap();
+    let pack = cases::library::builtin();
+    let subs: Vec<Submission> = pack.cases.iter().map(planted).collect();
+    let cfg = Config::default();
+    bencher.bench_local(|| {
+        let mut n = 0usize;
+        for (c, s) in pack.cases.iter().zip(&subs) {
+            n += audit::audit_brief(c, s, lib.book(), &cfg, None).findings.len();
+        }
+        n
+    });
 }

@@ -83,8 +83,8 @@ fn with_placeholder(book: &CodeBook, k: &str) -> Option<String> {
     }
     let missing = 7 - k.len();
     (3..k.len()).find_map(|at| {
-        let candidate = format!("{}{}{}", &k[..at], "X".repeat(missing), &k[at..]);
-        book.is_valid_in(CodeSystem::Icd10Cm, &candidate).then(|| format!("{}.{}", &candidate[..3], &candidate[3..]))
+        let candidate = std::format!("{}{}{}", &k[..at], "X".repeat(missing), &k[at..]);
+        book.is_valid_in(CodeSystem::Icd10Cm, &candidate).then(|| std::format!("{}.{}", &candidate[..3], &candidate[3..]))
     })
 }
 
@@ -149,7 +149,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
         // T40.2X1A): the code with X put in is valid.
         let placeholder = (system != Some(CodeSystem::Icd10Pcs)).then(|| with_placeholder(book, &key(code))).flatten();
         if let Some(right) = &placeholder {
-            reason = format!("a 7th character needs the placeholder X in the empty positions before it: {right}");
+            reason = say!("a 7th character needs the placeholder X in the empty positions before it: {right}");
         }
         let low = reason.to_ascii_lowercase();
         let kind = if placeholder.is_some() || low.contains("placeholder") {
@@ -166,7 +166,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
             _ => Some(Rule::Guideline("OCG I.B.3".into())),
         };
         if parts.codes {
-            out.push(edit(kind, vec![code.to_string()], format!("{code}: {reason}"), rule));
+            out.push(edit(kind, vec![code.to_string()], say!("{code}: {reason}"), rule));
         }
         false
     };
@@ -183,7 +183,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
         // Duplicates.
         for (i, k) in keys.iter().enumerate() {
             if keys[..i].contains(k) {
-                out.push(edit(EditKind::Duplicate, vec![sub.diagnoses[i].code.clone()], format!("{} is reported twice: report a code once", sub.diagnoses[i].code), None));
+                out.push(edit(EditKind::Duplicate, vec![sub.diagnoses[i].code.clone()], say!("{} is reported twice: report a code once", sub.diagnoses[i].code), None));
             }
         }
         let pkeys: Vec<crate::matching::CodeKey> = sub.procedures.iter().map(|p| key(&p.code)).collect();
@@ -192,7 +192,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
                 out.push(edit(
                     EditKind::Duplicate,
                     vec![sub.procedures[i].code.clone()],
-                    format!("{} is reported twice: a procedure done twice in the same site and approach is reported once unless the PCS guidelines allow more (PCS B3.2)", sub.procedures[i].code),
+                    say!("{} is reported twice: a procedure done twice in the same site and approach is reported once unless the PCS guidelines allow more (PCS B3.2)", sub.procedures[i].code),
                     Some(Rule::Guideline("PCS B3.2".into())),
                 ));
             }
@@ -211,7 +211,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
                 out.push(edit(
                     EditKind::ManifestationFirst,
                     vec![sub.diagnoses[0].code.clone()],
-                    format!("{} is a manifestation code (\"in diseases classified elsewhere\") and cannot be the {first} diagnosis: sequence the underlying condition first", sub.diagnoses[0].code),
+                    say!("{} is a manifestation code (\"in diseases classified elsewhere\") and cannot be the {first} diagnosis: sequence the underlying condition first", sub.diagnoses[0].code),
                     Some(Rule::Guideline("OCG I.A.13".into())),
                 ));
             }
@@ -240,11 +240,11 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
             out.push(edit(
                 EditKind::Excludes1,
                 vec![sub.diagnoses[ia].code.clone(), sub.diagnoses[ib].code.clone()],
-                format!(
+                say!(
                     "{} and {} are reported together, but {}'s Excludes1 note says they never are (\"{}\")",
                     sub.diagnoses[ia].code, sub.diagnoses[ib].code, rel.from, rel.text
                 ),
-                Some(Rule::Tabular(format!("{} Excludes1", rel.from))),
+                Some(Rule::Tabular(say!("{} Excludes1", rel.from))),
             ));
         }
         for &(i, k) in &valid {
@@ -254,11 +254,11 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
                     out.push(edit(
                         EditKind::CodeFirst,
                         vec![sub.diagnoses[i].code.clone(), sub.diagnoses[j].code.clone()],
-                        format!(
+                        say!(
                             "{} carries \"Code first {}\": {} must be sequenced before it",
                             sub.diagnoses[i].code, rel.text, sub.diagnoses[j].code
                         ),
-                        Some(Rule::Tabular(format!("{} Code first", rel.from))),
+                        Some(Rule::Tabular(say!("{} Code first", rel.from))),
                     ));
                 }
             }
@@ -287,13 +287,13 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
                     out.push(edit(
                         EditKind::UseAdditional,
                         vec![sub.diagnoses[i].code.clone()],
-                        format!(
+                        say!(
                             "{} carries \"Use additional {}{}\", and no such code is reported",
                             sub.diagnoses[i].code,
                             if rel.text.starts_with("code") { "" } else { "code " },
                             rel.text
                         ),
-                        Some(Rule::Tabular(format!("{} Use additional code", rel.from))),
+                        Some(Rule::Tabular(say!("{} Use additional code", rel.from))),
                     ));
                 }
             }
@@ -323,7 +323,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
                         name: e.edit.name().to_string(),
                         codes: vec![shown],
                         message: e.message(),
-                        rule: Some(Rule::Edit(format!("MCE {}", e.edit.name().to_ascii_lowercase().replace('_', " ")))),
+                        rule: Some(Rule::Edit(say!("MCE {}", e.edit.name().to_ascii_lowercase().replace('_', " ")))),
                         also_in_gold: false,
                     });
                 }

@@ -72,11 +72,31 @@ pub struct DrgImpact {
 }
 
 /// Groups both codings; `None` when the case is not inpatient or a coding has no diagnosis.
-pub fn drg_impact(case: &Case, sub: &Submission, base_rate: f64) -> Option<(DrgImpact, grouper::Comparison)> {
+pub fn drg_impact(case: &Case, sub: &Submission, base_rate: f64) -> Option<(DrgImpact, Option<grouper::Comparison>)> {
     if !case.encounter.setting.is_inpatient() {
         return None;
     }
     let (from, to) = (claim_of_submission(case, sub)?, claim_of_gold(case)?);
+    if crate::brief() {
+        // Batch QA needs the two DRGs and the payment, not why: no counterfactual regrouping.
+        let g = grouper::Grouper::builtin();
+        let (a, b) = (g.group(&from), g.group(&to));
+        let weight_delta = ((a.weight - b.weight) * 10_000.0).round() / 10_000.0;
+        let impact = DrgImpact {
+            submitted_drg: format!("{:03}", a.drg),
+            submitted_title: String::new(),
+            submitted_weight: a.weight,
+            gold_drg: format!("{:03}", b.drg),
+            gold_title: String::new(),
+            gold_weight: b.weight,
+            drg_correct: a.drg == b.drg,
+            weight_delta,
+            dollars: (weight_delta * base_rate * 100.0).round() / 100.0,
+            base_rate,
+            drivers: vec![],
+        };
+        return Some((impact, None));
+    }
     let c = grouper::Grouper::builtin().compare(&from, &to);
     let weight_delta = ((c.from.weight - c.to.weight) * 10_000.0).round() / 10_000.0;
     let impact = DrgImpact {
@@ -92,7 +112,7 @@ pub fn drg_impact(case: &Case, sub: &Submission, base_rate: f64) -> Option<(DrgI
         base_rate,
         drivers: c.drivers().map(|d| d.explanation.clone()).collect(),
     };
-    Some((impact, c))
+    Some((impact, Some(c)))
 }
 
 /// The risk-adjustment side of an audit: the CMS-HCC V28 score (payment year 2026) of each coding.

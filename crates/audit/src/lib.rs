@@ -7,6 +7,23 @@
 //! (`rationale`), and computes the scores whose formulas `Scores` documents. `report` renders the result as text or
 //! HTML; JSON is the `Report` serialized.
 
+thread_local! {
+    /// Set while a brief audit runs (batch QA): findings and edits keep their categories and codes but no words,
+    /// evidence or rules, and the rationales and the DRG drivers are not worked out.
+    static BRIEF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+pub(crate) fn brief() -> bool {
+    BRIEF.with(|b| b.get())
+}
+
+/// `format!` for the words of a report, skipped in a brief audit.
+macro_rules! say {
+    ($($t:tt)*) => {
+        if crate::brief() { String::new() } else { format!($($t)*) }
+    };
+}
+
 pub mod batch;
 pub mod dispute;
 pub mod edits;
@@ -92,8 +109,9 @@ pub struct Scores {
     /// HCC over-coding rate = unsupported HCCs ÷ submitted HCCs (none when none submitted).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hcc_overcoding: Option<f64>,
-    /// Mean rationale score of the submitted items (see `rationale::score`).
-    pub rationale: f64,
+    /// Mean rationale score of the submitted items (see `rationale::score`); `None` in a brief audit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rationale: Option<f64>,
 }
 
 /// The audit of one submission.
@@ -125,6 +143,16 @@ pub fn audit(case: &Case, sub: &Submission, book: &CodeBook, config: &Config) ->
     audit_with_ncci(case, sub, book, config, None)
 }
 
+/// A brief audit for batch QA: the same categories, counts, accuracy, DRG and RAF as `audit_with_ncci`, without the
+/// words, evidence, rules and rationale scores of the feedback report (`scores.rationale` is `None`, the DRG has no
+/// drivers and no error counts as payment-changing in the weighted score).
+pub fn audit_brief(case: &Case, sub: &Submission, book: &CodeBook, config: &Config, ncci_edits: Option<&importer::ncci::NcciEdits>) -> Report {
+    BRIEF.with(|b| b.set(true));
+    let r = audit_with_ncci(case, sub, book, config, ncci_edits);
+    BRIEF.with(|b| b.set(false));
+    r
+}
+
 /// Audits a submission, with the NCCI procedure-to-procedure and MUE edits of a licensed file when one was imported.
 pub fn audit_with_ncci(case: &Case, sub: &Submission, book: &CodeBook, config: &Config, ncci_edits: Option<&importer::ncci::NcciEdits>) -> Report {
     let findings = matching::match_case(case, sub, book);
@@ -138,11 +166,12 @@ pub fn audit_with_ncci(case: &Case, sub: &Submission, book: &CodeBook, config: &
         }
     }
     let drg = financial::drg_impact(case, sub, config.base_rate);
-    let rationales = rationale::score_all(case, sub, book);
+    let rationales = if brief() { vec![] } else { rationale::score_all(case, sub, book) };
     // An error "changes payment" when the code it concerns is one of the changes that alone move the DRG.
     let payment_codes: Vec<String> = drg
         .as_ref()
-        .map(|(_, c)| c.drivers().filter_map(|d| d.code.map(|k| k.as_string())).collect())
+        .and_then(|(_, c)| c.as_ref())
+        .map(|c| c.drivers().filter_map(|d| d.code.map(|k| k.as_string())).collect())
         .unwrap_or_default();
     let mut report = Report {
         case: case.id.clone(),
@@ -194,7 +223,7 @@ impl Report {
             weighted: ratio(weighted_raw.max(0.0), gold_items),
             hcc_capture: (gold_hccs > 0).then(|| ratio(hcc_found as f64, gold_hccs)),
             hcc_overcoding: (self.submitted_hccs > 0).then(|| ratio(hcc_unsupported as f64, self.submitted_hccs)),
-            rationale: rationale::mean(&self.rationales),
+            rationale: (!brief()).then(|| rationale::mean(&self.rationales)),
         };
         self.errors_by_category = errors;
     }

@@ -183,7 +183,7 @@ pub fn key(code: &str) -> CodeKey {
 /// A diagnosis as coders write it (E11.22).
 fn dotted(k: &str) -> String {
     if k.len() > 3 && k.as_bytes()[0].is_ascii_alphabetic() {
-        format!("{}.{}", &k[..3], &k[3..])
+        say!("{}.{}", &k[..3], &k[3..])
     } else {
         k.to_string()
     }
@@ -274,8 +274,12 @@ fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findi
     let with_gold = |mut f: Finding, gi: usize| {
         f.expected = Some(gold[gi].code.clone());
         f.gold_index = Some(gi);
-        f.rules = gold[gi].rationale.rules.clone();
-        f.evidence = gold[gi].evidence.clone();
+        if !crate::brief() {
+            f.rules = gold[gi].rationale.rules.clone();
+        }
+        if !crate::brief() {
+            f.evidence = gold[gi].evidence.clone();
+        }
         f
     };
 
@@ -289,25 +293,25 @@ fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findi
             let mut f = Finding::new(
                 Category::Sequencing,
                 Area::Diagnosis,
-                format!("{} is the {first} diagnosis but was sequenced at position {}. {}", g.code, si + 1, g.rationale.text),
+                say!("{} is the {first} diagnosis but was sequenced at position {}. {}", g.code, si + 1, g.rationale.text),
             );
-            f.correction = Some(format!("sequence {} first", g.code));
+            f.correction = Some(say!("sequence {} first", g.code));
             f
         } else if inpatient && g.poa.is_some() && sub.diagnoses[si].poa != g.poa {
             let mut f = Finding::new(
                 Category::PoaError,
                 Area::Diagnosis,
-                format!(
+                say!(
                     "{}: POA {} submitted, {} is right for what the record shows on admission",
                     g.code,
                     poa_word(sub.diagnoses[si].poa),
                     poa_word(g.poa)
                 ),
             );
-            f.correction = Some(format!("report {} with POA {}", g.code, poa_word(g.poa)));
+            f.correction = Some(say!("report {} with POA {}", g.code, poa_word(g.poa)));
             f
         } else {
-            Finding::new(Category::Correct, Area::Diagnosis, format!("{}: correct. {}", g.code, g.rationale.text))
+            Finding::new(Category::Correct, Area::Diagnosis, say!("{}: correct. {}", g.code, g.rationale.text))
         };
         f.submitted = Some(sub.diagnoses[si].code.clone());
         f.submitted_index = Some(si);
@@ -339,56 +343,60 @@ fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findi
             Validity::Invalid(r) => (Category::InvalidCode, r),
             Validity::Valid if g.len() == 7 && s.len() == 7 && g[..6] == s[..6] => (
                 Category::WrongSeventhCharacter,
-                format!("the 7th character is {} ({}), not {}", &g[6..], title(book, g).unwrap_or_default(), &s[6..]),
+                say!("the 7th character is {} ({}), not {}", &g[6..], title(book, g).unwrap_or_default(), &s[6..]),
             ),
             Validity::Valid if laterality_only(book, g, s) => (
                 Category::WrongLaterality,
-                format!("the record documents {} (\"{}\"), not {}", gc, title(book, g).unwrap_or_default(), sc),
+                say!("the record documents {} (\"{}\"), not {}", gc, title(book, g).unwrap_or_default(), sc),
             ),
             Validity::Valid => (
                 Category::WrongSpecificity,
-                format!("{} is in the right category, but the record supports {} (\"{}\")", sc, gc, title(book, g).unwrap_or_default()),
+                say!("{} is in the right category, but the record supports {} (\"{}\")", sc, gc, title(book, g).unwrap_or_default()),
             ),
         };
-        let mut f = Finding::new(category, Area::Diagnosis, format!("{sc} submitted for {gc}: {why}. {}", gold[gi].rationale.text));
+        let mut f = Finding::new(category, Area::Diagnosis, say!("{sc} submitted for {gc}: {why}. {}", gold[gi].rationale.text));
         f.submitted = Some(sc.clone());
         f.submitted_index = Some(si);
-        f.correction = Some(format!("report {gc}"));
+        f.correction = Some(say!("report {gc}"));
         out.push(with_gold(f, gi));
     }
 
     for gi in (0..gold.len()).filter(|&i| !gold_done[i]) {
         let g = &gold[gi];
-        let mut f = Finding::new(Category::Missed, Area::Diagnosis, format!("{} missed. {}", g.code, g.rationale.text));
-        f.correction = Some(if gi == 0 { format!("report {} as the {first} diagnosis", g.code) } else { format!("add {}", g.code) });
+        let mut f = Finding::new(Category::Missed, Area::Diagnosis, say!("{} missed. {}", g.code, g.rationale.text));
+        f.correction = Some(if gi == 0 { say!("report {} as the {first} diagnosis", g.code) } else { say!("add {}", g.code) });
         out.push(with_gold(f, gi));
     }
     for si in (0..sk.len()).filter(|&i| !sub_done[i]) {
         let sc = &sub.diagnoses[si].code;
         let mut f = match validity(book, sc, CodeSystem::Icd10Cm) {
-            Validity::Header(r) => Finding::new(Category::HeaderCode, Area::Diagnosis, format!("{sc}: {r}")),
-            Validity::Invalid(r) => Finding::new(Category::InvalidCode, Area::Diagnosis, format!("{sc}: {r}")),
+            Validity::Header(r) => Finding::new(Category::HeaderCode, Area::Diagnosis, say!("{sc}: {r}")),
+            Validity::Invalid(r) => Finding::new(Category::InvalidCode, Area::Diagnosis, say!("{sc}: {r}")),
             Validity::Valid => {
                 // A distractor the case lists on purpose says why it is not coded.
                 let tempting = case.gold.not_coded.iter().find(|n| n.tempting_code.as_deref().map(key) == Some(sk[si]));
                 match tempting {
                     Some(n) => {
-                        let mut f = Finding::new(Category::Unsupported, Area::Diagnosis, format!("{} ({}): not coded. {}", dotted(&sk[si]), n.about, n.rationale.text));
-                        f.rules = n.rationale.rules.clone();
-                        f.evidence = n.evidence.clone();
+                        let mut f = Finding::new(Category::Unsupported, Area::Diagnosis, say!("{} ({}): not coded. {}", dotted(&sk[si]), n.about, n.rationale.text));
+                        if !crate::brief() {
+                            f.rules = n.rationale.rules.clone();
+                        }
+                        if !crate::brief() {
+                            f.evidence = n.evidence.clone();
+                        }
                         f
                     }
                     None => Finding::new(
                         Category::Unsupported,
                         Area::Diagnosis,
-                        format!("{sc} (\"{}\") is not supported by the record", title(book, sc).unwrap_or_default()),
+                        say!("{sc} (\"{}\") is not supported by the record", title(book, sc).unwrap_or_default()),
                     ),
                 }
             }
         };
         f.submitted = Some(sc.clone());
         f.submitted_index = Some(si);
-        f.correction = Some(format!("remove {sc}"));
+        f.correction = Some(say!("remove {sc}"));
         out.push(f);
     }
 }
@@ -402,15 +410,19 @@ fn procedures(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Find
     let with_gold = |mut f: Finding, gi: usize| {
         f.expected = Some(gold[gi].code.clone());
         f.gold_index = Some(gi);
-        f.rules = gold[gi].rationale.rules.clone();
-        f.evidence = gold[gi].evidence.clone();
+        if !crate::brief() {
+            f.rules = gold[gi].rationale.rules.clone();
+        }
+        if !crate::brief() {
+            f.evidence = gold[gi].evidence.clone();
+        }
         f
     };
     for (si, s) in sk.iter().enumerate() {
         let Some(gi) = (0..gold.len()).find(|&g| !gold_done[g] && gk[g] == *s) else { continue };
         gold_done[gi] = true;
         sub_done[si] = true;
-        let mut f = Finding::new(Category::Correct, Area::Procedure, format!("{}: correct. {}", gold[gi].code, gold[gi].rationale.text));
+        let mut f = Finding::new(Category::Correct, Area::Procedure, say!("{}: correct. {}", gold[gi].code, gold[gi].rationale.text));
         f.submitted = Some(sub.procedures[si].code.clone());
         f.submitted_index = Some(si);
         out.push(with_gold(f, gi));
@@ -438,37 +450,37 @@ fn procedures(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Find
         let (category, why) = match validity(book, sc, CodeSystem::Icd10Pcs) {
             Validity::Invalid(r) | Validity::Header(r) => (Category::InvalidCode, r),
             Validity::Valid if axes == ["body part"] && laterality_only(book, g, s) => {
-                (Category::WrongLaterality, format!("the side is wrong: the record documents {}", title(book, g).unwrap_or_default()))
+                (Category::WrongLaterality, say!("the side is wrong: the record documents {}", title(book, g).unwrap_or_default()))
             }
             Validity::Valid => (
                 Category::WrongSpecificity,
-                format!("the root operation is right, the {} is not: {}", axes.join(" and "), title(book, g).unwrap_or_default()),
+                say!("the root operation is right, the {} is not: {}", axes.join(" and "), title(book, g).unwrap_or_default()),
             ),
         };
-        let mut f = Finding::new(category, Area::Procedure, format!("{sc} submitted for {}: {why}. {}", gold[gi].code, gold[gi].rationale.text));
+        let mut f = Finding::new(category, Area::Procedure, say!("{sc} submitted for {}: {why}. {}", gold[gi].code, gold[gi].rationale.text));
         f.submitted = Some(sc.clone());
         f.submitted_index = Some(si);
-        f.correction = Some(format!("report {}", gold[gi].code));
+        f.correction = Some(say!("report {}", gold[gi].code));
         out.push(with_gold(f, gi));
     }
     for gi in (0..gold.len()).filter(|&i| !gold_done[i]) {
-        let mut f = Finding::new(Category::Missed, Area::Procedure, format!("{} missed. {}", gold[gi].code, gold[gi].rationale.text));
-        f.correction = Some(format!("add {}", gold[gi].code));
+        let mut f = Finding::new(Category::Missed, Area::Procedure, say!("{} missed. {}", gold[gi].code, gold[gi].rationale.text));
+        f.correction = Some(say!("add {}", gold[gi].code));
         out.push(with_gold(f, gi));
     }
     for si in (0..sk.len()).filter(|&i| !sub_done[i]) {
         let sc = &sub.procedures[si].code;
         let mut f = match validity(book, sc, CodeSystem::Icd10Pcs) {
-            Validity::Invalid(r) | Validity::Header(r) => Finding::new(Category::InvalidCode, Area::Procedure, format!("{sc}: {r}")),
+            Validity::Invalid(r) | Validity::Header(r) => Finding::new(Category::InvalidCode, Area::Procedure, say!("{sc}: {r}")),
             Validity::Valid => Finding::new(
                 Category::Unsupported,
                 Area::Procedure,
-                format!("{sc} (\"{}\") is not supported by the record", title(book, sc).unwrap_or_default()),
+                say!("{sc} (\"{}\") is not supported by the record", title(book, sc).unwrap_or_default()),
             ),
         };
         f.submitted = Some(sc.clone());
         f.submitted_index = Some(si);
-        f.correction = Some(format!("remove {sc}"));
+        f.correction = Some(say!("remove {sc}"));
         out.push(f);
     }
 }
@@ -500,8 +512,8 @@ fn services(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findin
         let found = subs.iter().position(|(_, s)| key(&s.code) == key(&g.code)).filter(|&i| !sub_done[i]);
         let mut f = match found {
             None => {
-                let mut f = Finding::new(Category::Missed, Area::Service, format!("{} missed. {}", g.code, g.rationale.text));
-                f.correction = Some(format!("add {}", g.code));
+                let mut f = Finding::new(Category::Missed, Area::Service, say!("{} missed. {}", g.code, g.rationale.text));
+                f.correction = Some(say!("add {}", g.code));
                 f
             }
             Some(i) => {
@@ -512,20 +524,20 @@ fn services(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findin
                     let mut f = Finding::new(
                         Category::ModifierError,
                         Area::Service,
-                        format!("{}: modifiers {} submitted, {} is right. {}", g.code, list_or_none(&sm), list_or_none(&gm), g.rationale.text),
+                        say!("{}: modifiers {} submitted, {} is right. {}", g.code, list_or_none(&sm), list_or_none(&gm), g.rationale.text),
                     );
-                    f.correction = Some(format!("report {} with {}", g.code, list_or_none(&gm)));
+                    f.correction = Some(say!("report {} with {}", g.code, list_or_none(&gm)));
                     f
                 } else if g.units != s.units {
                     let mut f = Finding::new(
                         Category::UnitsError,
                         Area::Service,
-                        format!("{}: {} units submitted, the record supports {}. {}", g.code, s.units, g.units, g.rationale.text),
+                        say!("{}: {} units submitted, the record supports {}. {}", g.code, s.units, g.units, g.rationale.text),
                     );
-                    f.correction = Some(format!("report {} units", g.units));
+                    f.correction = Some(say!("report {} units", g.units));
                     f
                 } else {
-                    Finding::new(Category::Correct, Area::Service, format!("{}: correct. {}", g.code, g.rationale.text))
+                    Finding::new(Category::Correct, Area::Service, say!("{}: correct. {}", g.code, g.rationale.text))
                 };
                 f.submitted = Some(s.code.clone());
                 f.submitted_index = Some(si);
@@ -534,8 +546,12 @@ fn services(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findin
         };
         f.expected = Some(g.code.clone());
         f.gold_index = Some(gi);
-        f.rules = g.rationale.rules.clone();
-        f.evidence = g.evidence.clone();
+        if !crate::brief() {
+            f.rules = g.rationale.rules.clone();
+        }
+        if !crate::brief() {
+            f.evidence = g.evidence.clone();
+        }
         out.push(f);
     }
     for (i, &(si, s)) in subs.iter().enumerate() {
@@ -544,13 +560,13 @@ fn services(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findin
         }
         let v = book.validate(&s.code, None);
         let mut f = if !v.valid {
-            Finding::new(Category::InvalidCode, Area::Service, format!("{}: {}", s.code, v.reason.unwrap_or_default()))
+            Finding::new(Category::InvalidCode, Area::Service, say!("{}: {}", s.code, v.reason.unwrap_or_default()))
         } else {
-            Finding::new(Category::Unsupported, Area::Service, format!("{} is not supported by the record", s.code))
+            Finding::new(Category::Unsupported, Area::Service, say!("{} is not supported by the record", s.code))
         };
         f.submitted = Some(s.code.clone());
         f.submitted_index = Some(si);
-        f.correction = Some(format!("remove {}", s.code));
+        f.correction = Some(say!("remove {}", s.code));
         out.push(f);
     }
 }
@@ -567,14 +583,14 @@ fn em(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
     let Some(g) = &case.gold.em else { return };
     // The level may be given as `em` or among the services.
     let submitted = sub.em.as_ref().map(|e| e.code.clone()).or_else(|| sub.services.iter().find(|s| is_em(&s.code)).map(|s| s.code.clone()));
-    let basis = format!("MDM: problems {}, data {}, risk {}", g.problems, g.data, g.risk);
+    let basis = say!("MDM: problems {}, data {}, risk {}", g.problems, g.data, g.risk);
     let mut f = match &submitted {
         None => {
-            let mut f = Finding::new(Category::Missed, Area::Em, format!("no E/M level submitted; {} is supported ({basis}). {}", g.code, g.rationale.text));
-            f.correction = Some(format!("report {}", g.code));
+            let mut f = Finding::new(Category::Missed, Area::Em, say!("no E/M level submitted; {} is supported ({basis}). {}", g.code, g.rationale.text));
+            f.correction = Some(say!("report {}", g.code));
             f
         }
-        Some(s) if key(s) == key(&g.code) => Finding::new(Category::Correct, Area::Em, format!("{}: correct ({basis})", g.code)),
+        Some(s) if key(s) == key(&g.code) => Finding::new(Category::Correct, Area::Em, say!("{}: correct ({basis})", g.code)),
         Some(s) => {
             let (sk, gk) = (key(s), key(&g.code));
             // Within a family (99202–99205, 99212–99215, 99221–99223…) the last digit is the level.
@@ -584,16 +600,20 @@ fn em(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
             let mut f = Finding::new(
                 category,
                 Area::Em,
-                format!("{s} submitted; the documentation supports {} ({basis}). {}", g.code, g.rationale.text),
+                say!("{s} submitted; the documentation supports {} ({basis}). {}", g.code, g.rationale.text),
             );
-            f.correction = Some(format!("report {}", g.code));
+            f.correction = Some(say!("report {}", g.code));
             f
         }
     };
     f.submitted = submitted;
     f.expected = Some(g.code.clone());
-    f.rules = g.rationale.rules.clone();
-    f.evidence = g.evidence.clone();
+    if !crate::brief() {
+        f.rules = g.rationale.rules.clone();
+    }
+    if !crate::brief() {
+        f.evidence = g.evidence.clone();
+    }
     out.push(f);
 }
 
@@ -603,8 +623,8 @@ fn hccs(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
         let found = sub.hccs.iter().position(|s| same(&s.model, s.hcc, &g.model, g.hcc));
         let mut f = match found {
             Some(si) => {
-                let mut f = Finding::new(Category::Correct, Area::Hcc, format!("{} HCC {} ({}): supported. {}", g.model, g.hcc, g.diagnosis, g.rationale.text));
-                f.submitted = Some(format!("{} HCC {}", sub.hccs[si].model, sub.hccs[si].hcc));
+                let mut f = Finding::new(Category::Correct, Area::Hcc, say!("{} HCC {} ({}): supported. {}", g.model, g.hcc, g.diagnosis, g.rationale.text));
+                f.submitted = Some(say!("{} HCC {}", sub.hccs[si].model, sub.hccs[si].hcc));
                 f.submitted_index = Some(si);
                 f
             }
@@ -612,16 +632,20 @@ fn hccs(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
                 let mut f = Finding::new(
                     Category::HccMissed,
                     Area::Hcc,
-                    format!("{} HCC {} missed: {} has MEAT in the record. {}", g.model, g.hcc, g.diagnosis, g.rationale.text),
+                    say!("{} HCC {} missed: {} has MEAT in the record. {}", g.model, g.hcc, g.diagnosis, g.rationale.text),
                 );
-                f.correction = Some(format!("capture {} HCC {} with {}", g.model, g.hcc, g.diagnosis));
+                f.correction = Some(say!("capture {} HCC {} with {}", g.model, g.hcc, g.diagnosis));
                 f
             }
         };
-        f.expected = Some(format!("{} HCC {}", g.model, g.hcc));
+        f.expected = Some(say!("{} HCC {}", g.model, g.hcc));
         f.gold_index = Some(gi);
-        f.rules = g.rationale.rules.clone();
-        f.evidence = [&g.monitored, &g.evaluated, &g.assessed, &g.treated].into_iter().flatten().cloned().collect();
+        if !crate::brief() {
+            f.rules = g.rationale.rules.clone();
+        }
+        if !crate::brief() {
+            f.evidence = [&g.monitored, &g.evaluated, &g.assessed, &g.treated].into_iter().flatten().cloned().collect();
+        }
         out.push(f);
     }
     for (si, s) in sub.hccs.iter().enumerate() {
@@ -631,11 +655,11 @@ fn hccs(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
         let mut f = Finding::new(
             Category::HccUnsupported,
             Area::Hcc,
-            format!("{} HCC {} ({}) is not supported: the record shows no MEAT for it in this encounter", s.model, s.hcc, s.diagnosis),
+            say!("{} HCC {} ({}) is not supported: the record shows no MEAT for it in this encounter", s.model, s.hcc, s.diagnosis),
         );
-        f.submitted = Some(format!("{} HCC {}", s.model, s.hcc));
+        f.submitted = Some(say!("{} HCC {}", s.model, s.hcc));
         f.submitted_index = Some(si);
-        f.correction = Some(format!("remove {} HCC {}", s.model, s.hcc));
+        f.correction = Some(say!("remove {} HCC {}", s.model, s.hcc));
         out.push(f);
     }
 }
@@ -644,43 +668,47 @@ fn anesthesia(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
     let Some(g) = &case.gold.anesthesia else { return };
     let mut f = match &sub.anesthesia {
         None => {
-            let mut f = Finding::new(Category::Missed, Area::Anesthesia, format!("anesthesia units not submitted. {}", g.rationale.text));
-            f.correction = Some(format!("report {} base + {} time units + {} modifying, modifier {}", g.base_units, g.time_units(), g.modifying_units, g.modifier));
+            let mut f = Finding::new(Category::Missed, Area::Anesthesia, say!("anesthesia units not submitted. {}", g.rationale.text));
+            f.correction = Some(say!("report {} base + {} time units + {} modifying, modifier {}", g.base_units, g.time_units(), g.modifying_units, g.modifier));
             f
         }
         Some(s) => {
             let mut wrong = vec![];
             if s.base_units != g.base_units {
-                wrong.push(format!("base units {} (right: {})", s.base_units, g.base_units));
+                wrong.push(say!("base units {} (right: {})", s.base_units, g.base_units));
             }
             if s.time_minutes != g.time_minutes {
-                wrong.push(format!("{} minutes (the record shows {})", s.time_minutes, g.time_minutes));
+                wrong.push(say!("{} minutes (the record shows {})", s.time_minutes, g.time_minutes));
             }
             if s.modifying_units != g.modifying_units {
-                wrong.push(format!("modifying units {} (right: {})", s.modifying_units, g.modifying_units));
+                wrong.push(say!("modifying units {} (right: {})", s.modifying_units, g.modifying_units));
             }
             let modifier_wrong = !s.modifier.trim().eq_ignore_ascii_case(&g.modifier);
             if !wrong.is_empty() {
-                let mut f = Finding::new(Category::AnesthesiaUnits, Area::Anesthesia, format!("{}. {}", wrong.join("; "), g.rationale.text));
-                f.correction = Some(format!("{} base + {} time units + {} modifying", g.base_units, g.time_units(), g.modifying_units));
+                let mut f = Finding::new(Category::AnesthesiaUnits, Area::Anesthesia, say!("{}. {}", wrong.join("; "), g.rationale.text));
+                f.correction = Some(say!("{} base + {} time units + {} modifying", g.base_units, g.time_units(), g.modifying_units));
                 f
             } else if modifier_wrong {
                 let mut f = Finding::new(
                     Category::ModifierError,
                     Area::Anesthesia,
-                    format!("modifier {} submitted, {} is right. {}", s.modifier, g.modifier, g.rationale.text),
+                    say!("modifier {} submitted, {} is right. {}", s.modifier, g.modifier, g.rationale.text),
                 );
-                f.correction = Some(format!("report modifier {}", g.modifier));
+                f.correction = Some(say!("report modifier {}", g.modifier));
                 f
             } else {
-                Finding::new(Category::Correct, Area::Anesthesia, format!("anesthesia units and modifier correct. {}", g.rationale.text))
+                Finding::new(Category::Correct, Area::Anesthesia, say!("anesthesia units and modifier correct. {}", g.rationale.text))
             }
         }
     };
-    f.expected = Some(format!("{} base + {} time units + {} modifying, {}", g.base_units, g.time_units(), g.modifying_units, g.modifier));
-    f.submitted = sub.anesthesia.as_ref().map(|s| format!("{} base + {} minutes + {} modifying, {}", s.base_units, s.time_minutes, s.modifying_units, s.modifier));
-    f.rules = g.rationale.rules.clone();
-    f.evidence = g.evidence.clone();
+    f.expected = Some(say!("{} base + {} time units + {} modifying, {}", g.base_units, g.time_units(), g.modifying_units, g.modifier));
+    f.submitted = sub.anesthesia.as_ref().map(|s| say!("{} base + {} minutes + {} modifying, {}", s.base_units, s.time_minutes, s.modifying_units, s.modifier));
+    if !crate::brief() {
+        f.rules = g.rationale.rules.clone();
+    }
+    if !crate::brief() {
+        f.evidence = g.evidence.clone();
+    }
     out.push(f);
 }
 
@@ -689,7 +717,7 @@ fn queries(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
     for (gi, g) in case.gold.queries.iter().enumerate() {
         let mut f = match sub.queries.get(gi) {
             Some(s) => {
-                let mut f = Finding::new(Category::Correct, Area::Query, format!("query on {}: right to ask. {}", g.about, g.rationale.text));
+                let mut f = Finding::new(Category::Correct, Area::Query, say!("query on {}: right to ask. {}", g.about, g.rationale.text));
                 f.submitted = Some(s.about.clone());
                 f.submitted_index = Some(gi);
                 f
@@ -698,23 +726,27 @@ fn queries(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
                 let mut f = Finding::new(
                     Category::QueryExpected,
                     Area::Query,
-                    format!("the documentation calls for a query ({}), not a code. {}", g.about, g.rationale.text),
+                    say!("the documentation calls for a query ({}), not a code. {}", g.about, g.rationale.text),
                 );
-                f.correction = Some(format!("query the provider: {}", g.text));
+                f.correction = Some(say!("query the provider: {}", g.text));
                 f
             }
         };
         f.expected = Some(g.about.clone());
         f.gold_index = Some(gi);
-        f.rules = g.rationale.rules.clone();
-        f.evidence = g.evidence.clone();
+        if !crate::brief() {
+            f.rules = g.rationale.rules.clone();
+        }
+        if !crate::brief() {
+            f.evidence = g.evidence.clone();
+        }
         out.push(f);
     }
     for (si, s) in sub.queries.iter().enumerate().skip(case.gold.queries.len()) {
         let mut f = Finding::new(
             Category::QueryNotExpected,
             Area::Query,
-            format!("query on {}: the record already documents enough to code", s.about),
+            say!("query on {}: the record already documents enough to code", s.about),
         );
         f.submitted = Some(s.about.clone());
         f.submitted_index = Some(si);

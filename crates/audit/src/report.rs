@@ -35,8 +35,10 @@ fn summary(r: &Report) -> Vec<String> {
             pct(s.weighted),
             if s.record_accurate { "accurate" } else { "not accurate" }
         ),
-        format!("Rationale score {}", pct(s.rationale)),
     ];
+    if let Some(x) = s.rationale {
+        lines.push(format!("Rationale score {}", pct(x)));
+    }
     if let Some(c) = s.hcc_capture {
         lines.push(format!("HCC capture {}{}", pct(c), s.hcc_overcoding.map(|o| format!(", over-coding {}", pct(o))).unwrap_or_default()));
     }

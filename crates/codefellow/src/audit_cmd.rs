@@ -129,7 +129,7 @@ fn batch(gold: &std::path::Path, submitted: &std::path::Path, args: &AuditArgs, 
             problems.push(serde_json::json!({"file": "submitted", "line": n + 1, "field": "case", "message": format!("no case {} in the gold file", sub.case)}));
             continue;
         };
-        let report = audit::audit_with_ncci(case, &sub, lib.book(), &config, ncci.as_ref());
+        let report = audit::audit_brief(case, &sub, lib.book(), &config, ncci.as_ref());
         totals.add(&report, &case.tracks);
         encounters.push(serde_json::json!({
             "case": report.case, "coder": report.coder, "code_accuracy": report.scores.code_accuracy,
