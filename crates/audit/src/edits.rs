@@ -55,18 +55,34 @@ pub struct ComplianceEdit {
 thread_local! {
     /// Parsed Tabular instructions by (code, kind): a batch audits the same codes again and again, and reading a
     /// note's code references is the costly part of an edit check.
-    static RELATIONS: std::cell::RefCell<std::collections::HashMap<(String, NoteKind), std::rc::Rc<Vec<Relation>>>> = Default::default();
+    static RELATIONS: std::cell::RefCell<std::collections::HashMap<(crate::matching::CodeKey, NoteKind), std::rc::Rc<Vec<Relation>>>> = Default::default();
+    /// Whether a code is a manifestation (its titles walked once per code).
+    static MANIFESTATION: std::cell::RefCell<std::collections::HashMap<crate::matching::CodeKey, bool>> = Default::default();
 }
 
 /// `IcdCm::relations`, remembered per thread.
-pub(crate) fn relations(cm: &codeset::IcdCm, key: &str, kind: NoteKind) -> std::rc::Rc<Vec<Relation>> {
+pub(crate) fn relations(cm: &codeset::IcdCm, code: &str, kind: NoteKind) -> std::rc::Rc<Vec<Relation>> {
+    let k = key(code);
     RELATIONS.with(|cache| {
-        if let Some(r) = cache.borrow().get(&(key.to_string(), kind)) {
+        if let Some(r) = cache.borrow().get(&(k, kind)) {
             return r.clone();
         }
-        let r = std::rc::Rc::new(cm.relations(key, kind));
-        cache.borrow_mut().insert((key.to_string(), kind), r.clone());
+        let r = std::rc::Rc::new(cm.relations(code, kind));
+        cache.borrow_mut().insert((k, kind), r.clone());
         r
+    })
+}
+
+/// `IcdCm::is_manifestation` or the MCE's manifestation list, remembered per thread.
+fn is_manifestation(cm: &codeset::IcdCm, code: &str) -> bool {
+    let k = key(code);
+    MANIFESTATION.with(|cache| {
+        if let Some(&m) = cache.borrow().get(&k) {
+            return m;
+        }
+        let m = grouper::Key::of(code).is_some_and(|x| grouper::Mce::builtin().is_manifestation(x)) || cm.is_manifestation(code);
+        cache.borrow_mut().insert(k, m);
+        m
     })
 }
 
@@ -206,8 +222,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
         // same CMS list and the Tabular's "in (other) diseases classified elsewhere" titles.
         let inpatient = case.encounter.setting.is_inpatient();
         if let (Some(&(0, k)), false) = (valid.first(), inpatient) {
-            let on_mce_list = grouper::Key::of(k).is_some_and(|x| grouper::Mce::builtin().is_manifestation(x));
-            if cm.is_manifestation(k) || on_mce_list {
+            if is_manifestation(cm, k) {
                 out.push(edit(
                     EditKind::ManifestationFirst,
                     vec![sub.diagnoses[0].code.clone()],
