@@ -55,9 +55,9 @@ pub struct ComplianceEdit {
 thread_local! {
     /// Parsed Tabular instructions by (code, kind): a batch audits the same codes again and again, and reading a
     /// note's code references is the costly part of an edit check.
-    static RELATIONS: std::cell::RefCell<std::collections::HashMap<(crate::matching::CodeKey, NoteKind), std::rc::Rc<Vec<Relation>>>> = Default::default();
+    static RELATIONS: std::cell::RefCell<rustc_hash::FxHashMap<(crate::matching::CodeKey, NoteKind), std::rc::Rc<Vec<Relation>>>> = Default::default();
     /// Whether a code is a manifestation (its titles walked once per code).
-    static MANIFESTATION: std::cell::RefCell<std::collections::HashMap<crate::matching::CodeKey, bool>> = Default::default();
+    static MANIFESTATION: std::cell::RefCell<rustc_hash::FxHashMap<crate::matching::CodeKey, bool>> = Default::default();
 }
 
 /// `IcdCm::relations`, remembered per thread.

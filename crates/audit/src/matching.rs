@@ -168,6 +168,17 @@ impl PartialEq<String> for CodeKey {
 
 pub fn key(code: &str) -> CodeKey {
     let mut k = CodeKey { bytes: [0; 23], len: 0 };
+    let code = code.trim_ascii();
+    if code.is_ascii() {
+        for &b in code.as_bytes().iter().filter(|&&b| b != b'.') {
+            if k.len as usize == k.bytes.len() {
+                break;
+            }
+            k.bytes[k.len as usize] = b.to_ascii_uppercase();
+            k.len += 1;
+        }
+        return k;
+    }
     for ch in code.trim().chars().filter(|&c| c != '.') {
         let c = ch.to_ascii_uppercase();
         let n = c.len_utf8();
