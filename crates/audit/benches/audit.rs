@@ -24,7 +24,7 @@ fn planted(c: &cases::model::Case) -> Submission {
     s
 }
 
-#[divan::bench(sample_count = 10)]
+#[divan::bench(sample_count = 20)]
 fn audit_library(bencher: divan::Bencher) {
     let lib = codebook::Library::embedded().unwrap();
     let pack = cases::library::builtin();
@@ -49,7 +49,7 @@ fn audit_one_inpatient(bencher: divan::Bencher) {
     bencher.bench_local(|| audit(c, &s, lib.book(), &cfg).findings.len());
 }
 
-#[divan::bench(sample_count = 10)]
+#[divan::bench(sample_count = 40)]
 fn audit_library_brief(bencher: divan::Bencher) {
     let lib = codebook::Library::embedded().unwrap();
     let pack = cases::library::builtin();

@@ -61,21 +61,20 @@ thread_local! {
 }
 
 /// `IcdCm::relations`, remembered per thread.
-pub(crate) fn relations(cm: &codeset::IcdCm, code: &str, kind: NoteKind) -> std::rc::Rc<Vec<Relation>> {
-    let k = key(code);
+pub(crate) fn relations(cm: &codeset::IcdCm, k: crate::matching::CodeKey, kind: NoteKind) -> std::rc::Rc<Vec<Relation>> {
     RELATIONS.with(|cache| {
         if let Some(r) = cache.borrow().get(&(k, kind)) {
             return r.clone();
         }
-        let r = std::rc::Rc::new(cm.relations(code, kind));
+        let r = std::rc::Rc::new(cm.relations(&k, kind));
         cache.borrow_mut().insert((k, kind), r.clone());
         r
     })
 }
 
 /// `IcdCm::is_manifestation` or the MCE's manifestation list, remembered per thread.
-fn is_manifestation(cm: &codeset::IcdCm, code: &str) -> bool {
-    let k = key(code);
+fn is_manifestation(cm: &codeset::IcdCm, k: crate::matching::CodeKey) -> bool {
+    let code: &str = &k;
     MANIFESTATION.with(|cache| {
         if let Some(&m) = cache.borrow().get(&k) {
             return m;
@@ -221,8 +220,8 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
         // Inpatient claims get it from the Medicare Code Editor below (MANIFESTATION_AS_PDX); other settings from the
         // same CMS list and the Tabular's "in (other) diseases classified elsewhere" titles.
         let inpatient = case.encounter.setting.is_inpatient();
-        if let (Some(&(0, k)), false) = (valid.first(), inpatient) {
-            if is_manifestation(cm, k) {
+        if let (Some(&(0, _)), false) = (valid.first(), inpatient) {
+            if is_manifestation(cm, keys[0]) {
                 out.push(edit(
                     EditKind::ManifestationFirst,
                     vec![sub.diagnoses[0].code.clone()],
@@ -233,7 +232,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
         }
         // Each code's Excludes1 notes are read once; a pair is flagged by the first note of either code that covers the
         // other.
-        let excludes: Vec<std::rc::Rc<Vec<Relation>>> = valid.iter().map(|(_, k)| relations(cm, k, NoteKind::Excludes1)).collect();
+        let excludes: Vec<std::rc::Rc<Vec<Relation>>> = valid.iter().map(|(i, _)| relations(cm, keys[*i], NoteKind::Excludes1)).collect();
         let mut pairs = vec![];
         for a in 0..valid.len() {
             for b in a + 1..valid.len() {
@@ -262,8 +261,8 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
                 Some(Rule::Tabular(say!("{} Excludes1", rel.from))),
             ));
         }
-        for &(i, k) in &valid {
-            for rel in relations(cm, k, NoteKind::CodeFirst).iter() {
+        for &(i, _) in &valid {
+            for rel in relations(cm, keys[i], NoteKind::CodeFirst).iter() {
                 let after = valid.iter().find(|&&(j, other)| j > i && rel.refs.iter().any(|r| r.covers(other)));
                 if let Some(&(j, _)) = after {
                     out.push(edit(
@@ -279,7 +278,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
             }
             // A note that ends with ':' leads a list of alternatives ("to identify control using: insulin, oral…"):
             // neither it nor its items are one instruction to expect.
-            let notes = relations(cm, k, NoteKind::UseAdditionalCode);
+            let notes = relations(cm, keys[i], NoteKind::UseAdditionalCode);
             let mut in_list: Option<String> = None;
             for rel in notes.iter() {
                 if rel.text.trim_end().ends_with(':') {

@@ -18,7 +18,7 @@ fn poa(p: Option<Poa>) -> grouper::Poa {
 }
 
 fn claim(case: &Case, dx: &[(String, Option<Poa>)], procedures: &[String]) -> Option<Claim> {
-    let mut codes = dx.iter().filter_map(|(c, p)| Key::parse(&key(c)).map(|k| Diagnosis { code: k, poa: poa(*p) }));
+    let mut codes = dx.iter().filter_map(|(c, p)| Key::parse(c).map(|k| Diagnosis { code: k, poa: poa(*p) }));
     let pdx = codes.next()?;
     let e = &case.encounter;
     Some(Claim {
@@ -32,7 +32,7 @@ fn claim(case: &Case, dx: &[(String, Option<Poa>)], procedures: &[String]) -> Op
         discharge_status: e.discharge_status.unwrap_or(1),
         pdx,
         sdx: codes.take(24).collect(),
-        procedures: procedures.iter().filter_map(|p| Key::parse(&key(p)).filter(|k| k.len() == 7)).take(25).collect(),
+        procedures: procedures.iter().filter_map(|p| Key::parse(p).filter(|k| k.len() == 7)).take(25).collect(),
         los: e.length_of_stay,
     })
 }

@@ -505,9 +505,17 @@ fn is_em(code: &str) -> bool {
 fn services(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Finding>) {
     // The E/M level is audited apart (`em`): leave its line out of the services on both sides, and only it (critical
     // care's add-on 99292 and other 992xx lines are services with units).
-    let gold_em = case.gold.em.as_ref().and_then(|e| case.gold.services.iter().position(|s| key(&s.code) == key(&e.code)));
+    let gk: Vec<CodeKey> = case.gold.services.iter().map(|s| key(&s.code)).collect();
+    let sk: Vec<CodeKey> = sub.services.iter().map(|s| key(&s.code)).collect();
+    let gold_em = case.gold.em.as_ref().and_then(|e| {
+        let k = key(&e.code);
+        gk.iter().position(|x| *x == k)
+    });
     let sub_em = match &sub.em {
-        Some(e) => sub.services.iter().position(|s| key(&s.code) == key(&e.code)),
+        Some(e) => {
+            let k = key(&e.code);
+            sk.iter().position(|x| *x == k)
+        }
         None if case.gold.em.is_some() => sub.services.iter().position(|s| is_em(&s.code)),
         None => None,
     };
@@ -520,7 +528,7 @@ fn services(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findin
         v
     };
     for &(gi, g) in &gold {
-        let found = subs.iter().position(|(_, s)| key(&s.code) == key(&g.code)).filter(|&i| !sub_done[i]);
+        let found = (0..subs.len()).find(|&i| !sub_done[i] && sk[subs[i].0] == gk[gi]);
         let mut f = match found {
             None => {
                 let mut f = Finding::new(Category::Missed, Area::Service, say!("{} missed. {}", g.code, g.rationale.text));

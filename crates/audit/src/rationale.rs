@@ -217,7 +217,7 @@ fn rule_check(book: &CodeBook, family: &[crate::matching::CodeKey], code: &str, 
             match kind {
                 None => Ok(()),
                 Some(kind) => {
-                    if crate::edits::relations(&book.icd10cm, &cited, *kind).is_empty() && *kind != NoteKind::InclusionTerm && *kind != NoteKind::Includes {
+                    if crate::edits::relations(&book.icd10cm, key(&cited), *kind).is_empty() && *kind != NoteKind::InclusionTerm && *kind != NoteKind::Includes {
                         Err(format!("\"{r}\": {cited} carries no such instruction in the Tabular List"))
                     } else {
                         Ok(())
