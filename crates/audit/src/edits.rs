@@ -142,6 +142,7 @@ impl Parts {
 }
 
 fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<ComplianceEdit> {
+    let brief = crate::brief();
     let mut out = vec![];
     let cm = &book.icd10cm;
     let first = if case.encounter.setting.is_inpatient() { "principal" } else { "first-listed" };
@@ -164,7 +165,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
         // T40.2X1A): the code with X put in is valid.
         let placeholder = (system != Some(CodeSystem::Icd10Pcs)).then(|| with_placeholder(book, &key(code))).flatten();
         if let Some(right) = &placeholder {
-            reason = say!("a 7th character needs the placeholder X in the empty positions before it: {right}");
+            reason = say!(brief; "a 7th character needs the placeholder X in the empty positions before it: {right}");
         }
         let low = reason.to_ascii_lowercase();
         let kind = if placeholder.is_some() || low.contains("placeholder") {
@@ -181,7 +182,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
             _ => Some(Rule::Guideline("OCG I.B.3".into())),
         };
         if parts.codes {
-            out.push(edit(kind, vec![code.to_string()], say!("{code}: {reason}"), rule));
+            out.push(edit(kind, vec![code.to_string()], say!(brief; "{code}: {reason}"), rule));
         }
         false
     };
@@ -198,7 +199,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
         // Duplicates.
         for (i, k) in keys.iter().enumerate() {
             if keys[..i].contains(k) {
-                out.push(edit(EditKind::Duplicate, vec![sub.diagnoses[i].code.clone()], say!("{} is reported twice: report a code once", sub.diagnoses[i].code), None));
+                out.push(edit(EditKind::Duplicate, vec![sub.diagnoses[i].code.clone()], say!(brief; "{} is reported twice: report a code once", sub.diagnoses[i].code), None));
             }
         }
         let pkeys: Vec<crate::matching::CodeKey> = sub.procedures.iter().map(|p| key(&p.code)).collect();
@@ -207,7 +208,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
                 out.push(edit(
                     EditKind::Duplicate,
                     vec![sub.procedures[i].code.clone()],
-                    say!("{} is reported twice: a procedure done twice in the same site and approach is reported once unless the PCS guidelines allow more (PCS B3.2)", sub.procedures[i].code),
+                    say!(brief; "{} is reported twice: a procedure done twice in the same site and approach is reported once unless the PCS guidelines allow more (PCS B3.2)", sub.procedures[i].code),
                     Some(Rule::Guideline("PCS B3.2".into())),
                 ));
             }
@@ -225,7 +226,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
                 out.push(edit(
                     EditKind::ManifestationFirst,
                     vec![sub.diagnoses[0].code.clone()],
-                    say!("{} is a manifestation code (\"in diseases classified elsewhere\") and cannot be the {first} diagnosis: sequence the underlying condition first", sub.diagnoses[0].code),
+                    say!(brief; "{} is a manifestation code (\"in diseases classified elsewhere\") and cannot be the {first} diagnosis: sequence the underlying condition first", sub.diagnoses[0].code),
                     Some(Rule::Guideline("OCG I.A.13".into())),
                 ));
             }
@@ -254,11 +255,11 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
             out.push(edit(
                 EditKind::Excludes1,
                 vec![sub.diagnoses[ia].code.clone(), sub.diagnoses[ib].code.clone()],
-                say!(
+                say!(brief; 
                     "{} and {} are reported together, but {}'s Excludes1 note says they never are (\"{}\")",
                     sub.diagnoses[ia].code, sub.diagnoses[ib].code, rel.from, rel.text
                 ),
-                Some(Rule::Tabular(say!("{} Excludes1", rel.from))),
+                Some(Rule::Tabular(say!(brief; "{} Excludes1", rel.from))),
             ));
         }
         for &(i, _) in &valid {
@@ -268,11 +269,11 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
                     out.push(edit(
                         EditKind::CodeFirst,
                         vec![sub.diagnoses[i].code.clone(), sub.diagnoses[j].code.clone()],
-                        say!(
+                        say!(brief; 
                             "{} carries \"Code first {}\": {} must be sequenced before it",
                             sub.diagnoses[i].code, rel.text, sub.diagnoses[j].code
                         ),
-                        Some(Rule::Tabular(say!("{} Code first", rel.from))),
+                        Some(Rule::Tabular(say!(brief; "{} Code first", rel.from))),
                     ));
                 }
             }
@@ -301,13 +302,13 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
                     out.push(edit(
                         EditKind::UseAdditional,
                         vec![sub.diagnoses[i].code.clone()],
-                        say!(
+                        say!(brief; 
                             "{} carries \"Use additional {}{}\", and no such code is reported",
                             sub.diagnoses[i].code,
                             if rel.text.starts_with("code") { "" } else { "code " },
                             rel.text
                         ),
-                        Some(Rule::Tabular(say!("{} Use additional code", rel.from))),
+                        Some(Rule::Tabular(say!(brief; "{} Use additional code", rel.from))),
                     ));
                 }
             }
@@ -337,7 +338,7 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
                         name: e.edit.name().to_string(),
                         codes: vec![shown],
                         message: e.message(),
-                        rule: Some(Rule::Edit(say!("MCE {}", e.edit.name().to_ascii_lowercase().replace('_', " ")))),
+                        rule: Some(Rule::Edit(say!(brief; "MCE {}", e.edit.name().to_ascii_lowercase().replace('_', " ")))),
                         also_in_gold: false,
                     });
                 }

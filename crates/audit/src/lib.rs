@@ -17,10 +17,11 @@ pub(crate) fn brief() -> bool {
     BRIEF.with(|b| b.get())
 }
 
-/// `format!` for the words of a report, skipped in a brief audit.
+/// `format!` for the words of a report, skipped in a brief audit: `say!(brief; "…", …)`, with the flag read once
+/// per function (`let brief = crate::brief();`).
 macro_rules! say {
-    ($($t:tt)*) => {
-        if crate::brief() { String::new() } else { format!($($t)*) }
+    ($brief:ident; $($t:tt)*) => {
+        if $brief { String::new() } else { format!($($t)*) }
     };
 }
 

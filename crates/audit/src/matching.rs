@@ -193,8 +193,9 @@ pub fn key(code: &str) -> CodeKey {
 
 /// A diagnosis as coders write it (E11.22).
 fn dotted(k: &str) -> String {
+    let brief = crate::brief();
     if k.len() > 3 && k.as_bytes()[0].is_ascii_alphabetic() {
-        say!("{}.{}", &k[..3], &k[3..])
+        say!(brief; "{}.{}", &k[..3], &k[3..])
     } else {
         k.to_string()
     }
@@ -275,6 +276,7 @@ pub fn match_case(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<Finding
 }
 
 fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Finding>) {
+    let brief = crate::brief();
     let inpatient = case.encounter.setting.is_inpatient();
     let first = if inpatient { "principal" } else { "first-listed" };
     let gold = &case.gold.diagnoses;
@@ -285,10 +287,10 @@ fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findi
     let with_gold = |mut f: Finding, gi: usize| {
         f.expected = Some(gold[gi].code.clone());
         f.gold_index = Some(gi);
-        if !crate::brief() {
+        if !brief {
             f.rules = gold[gi].rationale.rules.clone();
         }
-        if !crate::brief() {
+        if !brief {
             f.evidence = gold[gi].evidence.clone();
         }
         f
@@ -304,25 +306,25 @@ fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findi
             let mut f = Finding::new(
                 Category::Sequencing,
                 Area::Diagnosis,
-                say!("{} is the {first} diagnosis but was sequenced at position {}. {}", g.code, si + 1, g.rationale.text),
+                say!(brief; "{} is the {first} diagnosis but was sequenced at position {}. {}", g.code, si + 1, g.rationale.text),
             );
-            f.correction = Some(say!("sequence {} first", g.code));
+            f.correction = Some(say!(brief; "sequence {} first", g.code));
             f
         } else if inpatient && g.poa.is_some() && sub.diagnoses[si].poa != g.poa {
             let mut f = Finding::new(
                 Category::PoaError,
                 Area::Diagnosis,
-                say!(
+                say!(brief; 
                     "{}: POA {} submitted, {} is right for what the record shows on admission",
                     g.code,
                     poa_word(sub.diagnoses[si].poa),
                     poa_word(g.poa)
                 ),
             );
-            f.correction = Some(say!("report {} with POA {}", g.code, poa_word(g.poa)));
+            f.correction = Some(say!(brief; "report {} with POA {}", g.code, poa_word(g.poa)));
             f
         } else {
-            Finding::new(Category::Correct, Area::Diagnosis, say!("{}: correct. {}", g.code, g.rationale.text))
+            Finding::new(Category::Correct, Area::Diagnosis, say!(brief; "{}: correct. {}", g.code, g.rationale.text))
         };
         f.submitted = Some(sub.diagnoses[si].code.clone());
         f.submitted_index = Some(si);
@@ -354,45 +356,45 @@ fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findi
             Validity::Invalid(r) => (Category::InvalidCode, r),
             Validity::Valid if g.len() == 7 && s.len() == 7 && g[..6] == s[..6] => (
                 Category::WrongSeventhCharacter,
-                say!("the 7th character is {} ({}), not {}", &g[6..], title(book, g).unwrap_or_default(), &s[6..]),
+                say!(brief; "the 7th character is {} ({}), not {}", &g[6..], title(book, g).unwrap_or_default(), &s[6..]),
             ),
             Validity::Valid if laterality_only(book, g, s) => (
                 Category::WrongLaterality,
-                say!("the record documents {} (\"{}\"), not {}", gc, title(book, g).unwrap_or_default(), sc),
+                say!(brief; "the record documents {} (\"{}\"), not {}", gc, title(book, g).unwrap_or_default(), sc),
             ),
             Validity::Valid => (
                 Category::WrongSpecificity,
-                say!("{} is in the right category, but the record supports {} (\"{}\")", sc, gc, title(book, g).unwrap_or_default()),
+                say!(brief; "{} is in the right category, but the record supports {} (\"{}\")", sc, gc, title(book, g).unwrap_or_default()),
             ),
         };
-        let mut f = Finding::new(category, Area::Diagnosis, say!("{sc} submitted for {gc}: {why}. {}", gold[gi].rationale.text));
+        let mut f = Finding::new(category, Area::Diagnosis, say!(brief; "{sc} submitted for {gc}: {why}. {}", gold[gi].rationale.text));
         f.submitted = Some(sc.clone());
         f.submitted_index = Some(si);
-        f.correction = Some(say!("report {gc}"));
+        f.correction = Some(say!(brief; "report {gc}"));
         out.push(with_gold(f, gi));
     }
 
     for gi in (0..gold.len()).filter(|&i| !gold_done[i]) {
         let g = &gold[gi];
-        let mut f = Finding::new(Category::Missed, Area::Diagnosis, say!("{} missed. {}", g.code, g.rationale.text));
-        f.correction = Some(if gi == 0 { say!("report {} as the {first} diagnosis", g.code) } else { say!("add {}", g.code) });
+        let mut f = Finding::new(Category::Missed, Area::Diagnosis, say!(brief; "{} missed. {}", g.code, g.rationale.text));
+        f.correction = Some(if gi == 0 { say!(brief; "report {} as the {first} diagnosis", g.code) } else { say!(brief; "add {}", g.code) });
         out.push(with_gold(f, gi));
     }
     for si in (0..sk.len()).filter(|&i| !sub_done[i]) {
         let sc = &sub.diagnoses[si].code;
         let mut f = match validity(book, sc, CodeSystem::Icd10Cm) {
-            Validity::Header(r) => Finding::new(Category::HeaderCode, Area::Diagnosis, say!("{sc}: {r}")),
-            Validity::Invalid(r) => Finding::new(Category::InvalidCode, Area::Diagnosis, say!("{sc}: {r}")),
+            Validity::Header(r) => Finding::new(Category::HeaderCode, Area::Diagnosis, say!(brief; "{sc}: {r}")),
+            Validity::Invalid(r) => Finding::new(Category::InvalidCode, Area::Diagnosis, say!(brief; "{sc}: {r}")),
             Validity::Valid => {
                 // A distractor the case lists on purpose says why it is not coded.
                 let tempting = case.gold.not_coded.iter().find(|n| n.tempting_code.as_deref().map(key) == Some(sk[si]));
                 match tempting {
                     Some(n) => {
-                        let mut f = Finding::new(Category::Unsupported, Area::Diagnosis, say!("{} ({}): not coded. {}", dotted(&sk[si]), n.about, n.rationale.text));
-                        if !crate::brief() {
+                        let mut f = Finding::new(Category::Unsupported, Area::Diagnosis, say!(brief; "{} ({}): not coded. {}", dotted(&sk[si]), n.about, n.rationale.text));
+                        if !brief {
                             f.rules = n.rationale.rules.clone();
                         }
-                        if !crate::brief() {
+                        if !brief {
                             f.evidence = n.evidence.clone();
                         }
                         f
@@ -400,19 +402,20 @@ fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findi
                     None => Finding::new(
                         Category::Unsupported,
                         Area::Diagnosis,
-                        say!("{sc} (\"{}\") is not supported by the record", title(book, sc).unwrap_or_default()),
+                        say!(brief; "{sc} (\"{}\") is not supported by the record", title(book, sc).unwrap_or_default()),
                     ),
                 }
             }
         };
         f.submitted = Some(sc.clone());
         f.submitted_index = Some(si);
-        f.correction = Some(say!("remove {sc}"));
+        f.correction = Some(say!(brief; "remove {sc}"));
         out.push(f);
     }
 }
 
 fn procedures(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Finding>) {
+    let brief = crate::brief();
     let gold = &case.gold.procedures;
     let gk: Vec<CodeKey> = gold.iter().map(|p| key(&p.code)).collect();
     let sk: Vec<CodeKey> = sub.procedures.iter().map(|p| key(&p.code)).collect();
@@ -421,10 +424,10 @@ fn procedures(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Find
     let with_gold = |mut f: Finding, gi: usize| {
         f.expected = Some(gold[gi].code.clone());
         f.gold_index = Some(gi);
-        if !crate::brief() {
+        if !brief {
             f.rules = gold[gi].rationale.rules.clone();
         }
-        if !crate::brief() {
+        if !brief {
             f.evidence = gold[gi].evidence.clone();
         }
         f
@@ -433,7 +436,7 @@ fn procedures(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Find
         let Some(gi) = (0..gold.len()).find(|&g| !gold_done[g] && gk[g] == *s) else { continue };
         gold_done[gi] = true;
         sub_done[si] = true;
-        let mut f = Finding::new(Category::Correct, Area::Procedure, say!("{}: correct. {}", gold[gi].code, gold[gi].rationale.text));
+        let mut f = Finding::new(Category::Correct, Area::Procedure, say!(brief; "{}: correct. {}", gold[gi].code, gold[gi].rationale.text));
         f.submitted = Some(sub.procedures[si].code.clone());
         f.submitted_index = Some(si);
         out.push(with_gold(f, gi));
@@ -461,37 +464,37 @@ fn procedures(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Find
         let (category, why) = match validity(book, sc, CodeSystem::Icd10Pcs) {
             Validity::Invalid(r) | Validity::Header(r) => (Category::InvalidCode, r),
             Validity::Valid if axes == ["body part"] && laterality_only(book, g, s) => {
-                (Category::WrongLaterality, say!("the side is wrong: the record documents {}", title(book, g).unwrap_or_default()))
+                (Category::WrongLaterality, say!(brief; "the side is wrong: the record documents {}", title(book, g).unwrap_or_default()))
             }
             Validity::Valid => (
                 Category::WrongSpecificity,
-                say!("the root operation is right, the {} is not: {}", axes.join(" and "), title(book, g).unwrap_or_default()),
+                say!(brief; "the root operation is right, the {} is not: {}", axes.join(" and "), title(book, g).unwrap_or_default()),
             ),
         };
-        let mut f = Finding::new(category, Area::Procedure, say!("{sc} submitted for {}: {why}. {}", gold[gi].code, gold[gi].rationale.text));
+        let mut f = Finding::new(category, Area::Procedure, say!(brief; "{sc} submitted for {}: {why}. {}", gold[gi].code, gold[gi].rationale.text));
         f.submitted = Some(sc.clone());
         f.submitted_index = Some(si);
-        f.correction = Some(say!("report {}", gold[gi].code));
+        f.correction = Some(say!(brief; "report {}", gold[gi].code));
         out.push(with_gold(f, gi));
     }
     for gi in (0..gold.len()).filter(|&i| !gold_done[i]) {
-        let mut f = Finding::new(Category::Missed, Area::Procedure, say!("{} missed. {}", gold[gi].code, gold[gi].rationale.text));
-        f.correction = Some(say!("add {}", gold[gi].code));
+        let mut f = Finding::new(Category::Missed, Area::Procedure, say!(brief; "{} missed. {}", gold[gi].code, gold[gi].rationale.text));
+        f.correction = Some(say!(brief; "add {}", gold[gi].code));
         out.push(with_gold(f, gi));
     }
     for si in (0..sk.len()).filter(|&i| !sub_done[i]) {
         let sc = &sub.procedures[si].code;
         let mut f = match validity(book, sc, CodeSystem::Icd10Pcs) {
-            Validity::Invalid(r) | Validity::Header(r) => Finding::new(Category::InvalidCode, Area::Procedure, say!("{sc}: {r}")),
+            Validity::Invalid(r) | Validity::Header(r) => Finding::new(Category::InvalidCode, Area::Procedure, say!(brief; "{sc}: {r}")),
             Validity::Valid => Finding::new(
                 Category::Unsupported,
                 Area::Procedure,
-                say!("{sc} (\"{}\") is not supported by the record", title(book, sc).unwrap_or_default()),
+                say!(brief; "{sc} (\"{}\") is not supported by the record", title(book, sc).unwrap_or_default()),
             ),
         };
         f.submitted = Some(sc.clone());
         f.submitted_index = Some(si);
-        f.correction = Some(say!("remove {sc}"));
+        f.correction = Some(say!(brief; "remove {sc}"));
         out.push(f);
     }
 }
@@ -503,6 +506,7 @@ fn is_em(code: &str) -> bool {
 }
 
 fn services(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Finding>) {
+    let brief = crate::brief();
     // The E/M level is audited apart (`em`): leave its line out of the services on both sides, and only it (critical
     // care's add-on 99292 and other 992xx lines are services with units).
     let gk: Vec<CodeKey> = case.gold.services.iter().map(|s| key(&s.code)).collect();
@@ -531,8 +535,8 @@ fn services(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findin
         let found = (0..subs.len()).find(|&i| !sub_done[i] && sk[subs[i].0] == gk[gi]);
         let mut f = match found {
             None => {
-                let mut f = Finding::new(Category::Missed, Area::Service, say!("{} missed. {}", g.code, g.rationale.text));
-                f.correction = Some(say!("add {}", g.code));
+                let mut f = Finding::new(Category::Missed, Area::Service, say!(brief; "{} missed. {}", g.code, g.rationale.text));
+                f.correction = Some(say!(brief; "add {}", g.code));
                 f
             }
             Some(i) => {
@@ -543,20 +547,20 @@ fn services(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findin
                     let mut f = Finding::new(
                         Category::ModifierError,
                         Area::Service,
-                        say!("{}: modifiers {} submitted, {} is right. {}", g.code, list_or_none(&sm), list_or_none(&gm), g.rationale.text),
+                        say!(brief; "{}: modifiers {} submitted, {} is right. {}", g.code, list_or_none(&sm), list_or_none(&gm), g.rationale.text),
                     );
-                    f.correction = Some(say!("report {} with {}", g.code, list_or_none(&gm)));
+                    f.correction = Some(say!(brief; "report {} with {}", g.code, list_or_none(&gm)));
                     f
                 } else if g.units != s.units {
                     let mut f = Finding::new(
                         Category::UnitsError,
                         Area::Service,
-                        say!("{}: {} units submitted, the record supports {}. {}", g.code, s.units, g.units, g.rationale.text),
+                        say!(brief; "{}: {} units submitted, the record supports {}. {}", g.code, s.units, g.units, g.rationale.text),
                     );
-                    f.correction = Some(say!("report {} units", g.units));
+                    f.correction = Some(say!(brief; "report {} units", g.units));
                     f
                 } else {
-                    Finding::new(Category::Correct, Area::Service, say!("{}: correct. {}", g.code, g.rationale.text))
+                    Finding::new(Category::Correct, Area::Service, say!(brief; "{}: correct. {}", g.code, g.rationale.text))
                 };
                 f.submitted = Some(s.code.clone());
                 f.submitted_index = Some(si);
@@ -565,10 +569,10 @@ fn services(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findin
         };
         f.expected = Some(g.code.clone());
         f.gold_index = Some(gi);
-        if !crate::brief() {
+        if !brief {
             f.rules = g.rationale.rules.clone();
         }
-        if !crate::brief() {
+        if !brief {
             f.evidence = g.evidence.clone();
         }
         out.push(f);
@@ -579,13 +583,13 @@ fn services(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findin
         }
         let v = book.validate(&s.code, None);
         let mut f = if !v.valid {
-            Finding::new(Category::InvalidCode, Area::Service, say!("{}: {}", s.code, v.reason.unwrap_or_default()))
+            Finding::new(Category::InvalidCode, Area::Service, say!(brief; "{}: {}", s.code, v.reason.unwrap_or_default()))
         } else {
-            Finding::new(Category::Unsupported, Area::Service, say!("{} is not supported by the record", s.code))
+            Finding::new(Category::Unsupported, Area::Service, say!(brief; "{} is not supported by the record", s.code))
         };
         f.submitted = Some(s.code.clone());
         f.submitted_index = Some(si);
-        f.correction = Some(say!("remove {}", s.code));
+        f.correction = Some(say!(brief; "remove {}", s.code));
         out.push(f);
     }
 }
@@ -599,17 +603,18 @@ fn list_or_none(v: &[String]) -> String {
 }
 
 fn em(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
+    let brief = crate::brief();
     let Some(g) = &case.gold.em else { return };
     // The level may be given as `em` or among the services.
     let submitted = sub.em.as_ref().map(|e| e.code.clone()).or_else(|| sub.services.iter().find(|s| is_em(&s.code)).map(|s| s.code.clone()));
-    let basis = say!("MDM: problems {}, data {}, risk {}", g.problems, g.data, g.risk);
+    let basis = say!(brief; "MDM: problems {}, data {}, risk {}", g.problems, g.data, g.risk);
     let mut f = match &submitted {
         None => {
-            let mut f = Finding::new(Category::Missed, Area::Em, say!("no E/M level submitted; {} is supported ({basis}). {}", g.code, g.rationale.text));
-            f.correction = Some(say!("report {}", g.code));
+            let mut f = Finding::new(Category::Missed, Area::Em, say!(brief; "no E/M level submitted; {} is supported ({basis}). {}", g.code, g.rationale.text));
+            f.correction = Some(say!(brief; "report {}", g.code));
             f
         }
-        Some(s) if key(s) == key(&g.code) => Finding::new(Category::Correct, Area::Em, say!("{}: correct ({basis})", g.code)),
+        Some(s) if key(s) == key(&g.code) => Finding::new(Category::Correct, Area::Em, say!(brief; "{}: correct ({basis})", g.code)),
         Some(s) => {
             let (sk, gk) = (key(s), key(&g.code));
             // Within a family (99202–99205, 99212–99215, 99221–99223…) the last digit is the level.
@@ -619,31 +624,32 @@ fn em(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
             let mut f = Finding::new(
                 category,
                 Area::Em,
-                say!("{s} submitted; the documentation supports {} ({basis}). {}", g.code, g.rationale.text),
+                say!(brief; "{s} submitted; the documentation supports {} ({basis}). {}", g.code, g.rationale.text),
             );
-            f.correction = Some(say!("report {}", g.code));
+            f.correction = Some(say!(brief; "report {}", g.code));
             f
         }
     };
     f.submitted = submitted;
     f.expected = Some(g.code.clone());
-    if !crate::brief() {
+    if !brief {
         f.rules = g.rationale.rules.clone();
     }
-    if !crate::brief() {
+    if !brief {
         f.evidence = g.evidence.clone();
     }
     out.push(f);
 }
 
 fn hccs(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
+    let brief = crate::brief();
     let same = |m: &str, h: u16, m2: &str, h2: u16| m.eq_ignore_ascii_case(m2) && h == h2;
     for (gi, g) in case.gold.hccs.iter().enumerate() {
         let found = sub.hccs.iter().position(|s| same(&s.model, s.hcc, &g.model, g.hcc));
         let mut f = match found {
             Some(si) => {
-                let mut f = Finding::new(Category::Correct, Area::Hcc, say!("{} HCC {} ({}): supported. {}", g.model, g.hcc, g.diagnosis, g.rationale.text));
-                f.submitted = Some(say!("{} HCC {}", sub.hccs[si].model, sub.hccs[si].hcc));
+                let mut f = Finding::new(Category::Correct, Area::Hcc, say!(brief; "{} HCC {} ({}): supported. {}", g.model, g.hcc, g.diagnosis, g.rationale.text));
+                f.submitted = Some(say!(brief; "{} HCC {}", sub.hccs[si].model, sub.hccs[si].hcc));
                 f.submitted_index = Some(si);
                 f
             }
@@ -651,18 +657,18 @@ fn hccs(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
                 let mut f = Finding::new(
                     Category::HccMissed,
                     Area::Hcc,
-                    say!("{} HCC {} missed: {} has MEAT in the record. {}", g.model, g.hcc, g.diagnosis, g.rationale.text),
+                    say!(brief; "{} HCC {} missed: {} has MEAT in the record. {}", g.model, g.hcc, g.diagnosis, g.rationale.text),
                 );
-                f.correction = Some(say!("capture {} HCC {} with {}", g.model, g.hcc, g.diagnosis));
+                f.correction = Some(say!(brief; "capture {} HCC {} with {}", g.model, g.hcc, g.diagnosis));
                 f
             }
         };
-        f.expected = Some(say!("{} HCC {}", g.model, g.hcc));
+        f.expected = Some(say!(brief; "{} HCC {}", g.model, g.hcc));
         f.gold_index = Some(gi);
-        if !crate::brief() {
+        if !brief {
             f.rules = g.rationale.rules.clone();
         }
-        if !crate::brief() {
+        if !brief {
             f.evidence = [&g.monitored, &g.evaluated, &g.assessed, &g.treated].into_iter().flatten().cloned().collect();
         }
         out.push(f);
@@ -674,69 +680,71 @@ fn hccs(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
         let mut f = Finding::new(
             Category::HccUnsupported,
             Area::Hcc,
-            say!("{} HCC {} ({}) is not supported: the record shows no MEAT for it in this encounter", s.model, s.hcc, s.diagnosis),
+            say!(brief; "{} HCC {} ({}) is not supported: the record shows no MEAT for it in this encounter", s.model, s.hcc, s.diagnosis),
         );
-        f.submitted = Some(say!("{} HCC {}", s.model, s.hcc));
+        f.submitted = Some(say!(brief; "{} HCC {}", s.model, s.hcc));
         f.submitted_index = Some(si);
-        f.correction = Some(say!("remove {} HCC {}", s.model, s.hcc));
+        f.correction = Some(say!(brief; "remove {} HCC {}", s.model, s.hcc));
         out.push(f);
     }
 }
 
 fn anesthesia(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
+    let brief = crate::brief();
     let Some(g) = &case.gold.anesthesia else { return };
     let mut f = match &sub.anesthesia {
         None => {
-            let mut f = Finding::new(Category::Missed, Area::Anesthesia, say!("anesthesia units not submitted. {}", g.rationale.text));
-            f.correction = Some(say!("report {} base + {} time units + {} modifying, modifier {}", g.base_units, g.time_units(), g.modifying_units, g.modifier));
+            let mut f = Finding::new(Category::Missed, Area::Anesthesia, say!(brief; "anesthesia units not submitted. {}", g.rationale.text));
+            f.correction = Some(say!(brief; "report {} base + {} time units + {} modifying, modifier {}", g.base_units, g.time_units(), g.modifying_units, g.modifier));
             f
         }
         Some(s) => {
             let mut wrong = vec![];
             if s.base_units != g.base_units {
-                wrong.push(say!("base units {} (right: {})", s.base_units, g.base_units));
+                wrong.push(say!(brief; "base units {} (right: {})", s.base_units, g.base_units));
             }
             if s.time_minutes != g.time_minutes {
-                wrong.push(say!("{} minutes (the record shows {})", s.time_minutes, g.time_minutes));
+                wrong.push(say!(brief; "{} minutes (the record shows {})", s.time_minutes, g.time_minutes));
             }
             if s.modifying_units != g.modifying_units {
-                wrong.push(say!("modifying units {} (right: {})", s.modifying_units, g.modifying_units));
+                wrong.push(say!(brief; "modifying units {} (right: {})", s.modifying_units, g.modifying_units));
             }
             let modifier_wrong = !s.modifier.trim().eq_ignore_ascii_case(&g.modifier);
             if !wrong.is_empty() {
-                let mut f = Finding::new(Category::AnesthesiaUnits, Area::Anesthesia, say!("{}. {}", wrong.join("; "), g.rationale.text));
-                f.correction = Some(say!("{} base + {} time units + {} modifying", g.base_units, g.time_units(), g.modifying_units));
+                let mut f = Finding::new(Category::AnesthesiaUnits, Area::Anesthesia, say!(brief; "{}. {}", wrong.join("; "), g.rationale.text));
+                f.correction = Some(say!(brief; "{} base + {} time units + {} modifying", g.base_units, g.time_units(), g.modifying_units));
                 f
             } else if modifier_wrong {
                 let mut f = Finding::new(
                     Category::ModifierError,
                     Area::Anesthesia,
-                    say!("modifier {} submitted, {} is right. {}", s.modifier, g.modifier, g.rationale.text),
+                    say!(brief; "modifier {} submitted, {} is right. {}", s.modifier, g.modifier, g.rationale.text),
                 );
-                f.correction = Some(say!("report modifier {}", g.modifier));
+                f.correction = Some(say!(brief; "report modifier {}", g.modifier));
                 f
             } else {
-                Finding::new(Category::Correct, Area::Anesthesia, say!("anesthesia units and modifier correct. {}", g.rationale.text))
+                Finding::new(Category::Correct, Area::Anesthesia, say!(brief; "anesthesia units and modifier correct. {}", g.rationale.text))
             }
         }
     };
-    f.expected = Some(say!("{} base + {} time units + {} modifying, {}", g.base_units, g.time_units(), g.modifying_units, g.modifier));
-    f.submitted = sub.anesthesia.as_ref().map(|s| say!("{} base + {} minutes + {} modifying, {}", s.base_units, s.time_minutes, s.modifying_units, s.modifier));
-    if !crate::brief() {
+    f.expected = Some(say!(brief; "{} base + {} time units + {} modifying, {}", g.base_units, g.time_units(), g.modifying_units, g.modifier));
+    f.submitted = sub.anesthesia.as_ref().map(|s| say!(brief; "{} base + {} minutes + {} modifying, {}", s.base_units, s.time_minutes, s.modifying_units, s.modifier));
+    if !brief {
         f.rules = g.rationale.rules.clone();
     }
-    if !crate::brief() {
+    if !brief {
         f.evidence = g.evidence.clone();
     }
     out.push(f);
 }
 
 fn queries(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
+    let brief = crate::brief();
     // Queries are free text: the n-th submitted query answers the n-th expected one.
     for (gi, g) in case.gold.queries.iter().enumerate() {
         let mut f = match sub.queries.get(gi) {
             Some(s) => {
-                let mut f = Finding::new(Category::Correct, Area::Query, say!("query on {}: right to ask. {}", g.about, g.rationale.text));
+                let mut f = Finding::new(Category::Correct, Area::Query, say!(brief; "query on {}: right to ask. {}", g.about, g.rationale.text));
                 f.submitted = Some(s.about.clone());
                 f.submitted_index = Some(gi);
                 f
@@ -745,18 +753,18 @@ fn queries(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
                 let mut f = Finding::new(
                     Category::QueryExpected,
                     Area::Query,
-                    say!("the documentation calls for a query ({}), not a code. {}", g.about, g.rationale.text),
+                    say!(brief; "the documentation calls for a query ({}), not a code. {}", g.about, g.rationale.text),
                 );
-                f.correction = Some(say!("query the provider: {}", g.text));
+                f.correction = Some(say!(brief; "query the provider: {}", g.text));
                 f
             }
         };
         f.expected = Some(g.about.clone());
         f.gold_index = Some(gi);
-        if !crate::brief() {
+        if !brief {
             f.rules = g.rationale.rules.clone();
         }
-        if !crate::brief() {
+        if !brief {
             f.evidence = g.evidence.clone();
         }
         out.push(f);
@@ -765,7 +773,7 @@ fn queries(case: &Case, sub: &Submission, out: &mut Vec<Finding>) {
         let mut f = Finding::new(
             Category::QueryNotExpected,
             Area::Query,
-            say!("query on {}: the record already documents enough to code", s.about),
+            say!(brief; "query on {}: the record already documents enough to code", s.about),
         );
         f.submitted = Some(s.about.clone());
         f.submitted_index = Some(si);
