@@ -275,6 +275,60 @@ pub fn match_case(case: &Case, sub: &Submission, book: &CodeBook) -> Vec<Finding
     out
 }
 
+/// How the submitted codes of one list pair with the gold's: exact matches in submission order, then near misses
+/// closest first (`closeness` says how close a gold and a submitted code are, `None` when not at all), then what is
+/// left: gold codes missed (gold order) and submitted codes matching nothing (submission order).
+struct Pairing {
+    exact: Vec<(usize, usize)>,
+    near: Vec<(usize, usize)>,
+    missed: Vec<usize>,
+    extra: Vec<usize>,
+}
+
+fn pair(gk: &[CodeKey], sk: &[CodeKey], closeness: impl Fn(&str, &str) -> Option<usize>) -> Pairing {
+    let mut gold_done = vec![false; gk.len()];
+    let mut sub_done = vec![false; sk.len()];
+    let mut exact = vec![];
+    for (si, s) in sk.iter().enumerate() {
+        if let Some(gi) = (0..gk.len()).find(|&g| !gold_done[g] && gk[g] == *s) {
+            gold_done[gi] = true;
+            sub_done[si] = true;
+            exact.push((gi, si));
+        }
+    }
+    let mut candidates = vec![];
+    for gi in (0..gk.len()).filter(|&i| !gold_done[i]) {
+        for si in (0..sk.len()).filter(|&i| !sub_done[i]) {
+            if let Some(c) = closeness(&gk[gi], &sk[si]) {
+                candidates.push((c, gi, si));
+            }
+        }
+    }
+    candidates.sort_by_key(|&(c, gi, si)| (std::cmp::Reverse(c), gi, si));
+    let mut near = vec![];
+    for (_, gi, si) in candidates {
+        if !gold_done[gi] && !sub_done[si] {
+            gold_done[gi] = true;
+            sub_done[si] = true;
+            near.push((gi, si));
+        }
+    }
+    let missed = (0..gk.len()).filter(|&i| !gold_done[i]).collect();
+    let extra = (0..sk.len()).filter(|&i| !sub_done[i]).collect();
+    Pairing { exact, near, missed, extra }
+}
+
+/// A finding about a gold item: its code, place, rules and evidence (the last two left out of a brief audit).
+fn with_gold(mut f: Finding, code: &str, gi: usize, rationale: &cases::model::Rationale, evidence: &[Evidence], brief: bool) -> Finding {
+    f.expected = Some(code.to_string());
+    f.gold_index = Some(gi);
+    if !brief {
+        f.rules = rationale.rules.clone();
+        f.evidence = evidence.to_vec();
+    }
+    f
+}
+
 fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Finding>) {
     let brief = crate::brief();
     let inpatient = case.encounter.setting.is_inpatient();
@@ -282,25 +336,12 @@ fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findi
     let gold = &case.gold.diagnoses;
     let gk: Vec<CodeKey> = gold.iter().map(|d| key(&d.code)).collect();
     let sk: Vec<CodeKey> = sub.diagnoses.iter().map(|d| key(&d.code)).collect();
-    let mut gold_done = vec![false; gold.len()];
-    let mut sub_done = vec![false; sk.len()];
-    let with_gold = |mut f: Finding, gi: usize| {
-        f.expected = Some(gold[gi].code.clone());
-        f.gold_index = Some(gi);
-        if !brief {
-            f.rules = gold[gi].rationale.rules.clone();
-        }
-        if !brief {
-            f.evidence = gold[gi].evidence.clone();
-        }
-        f
-    };
+    let with_gold = |f: Finding, gi: usize| with_gold(f, &gold[gi].code, gi, &gold[gi].rationale, &gold[gi].evidence, brief);
+    // Near misses share at least the category (three characters); the longer the shared start, the closer.
+    let p = pair(&gk, &sk, |g, s| Some(common_prefix(g, s)).filter(|&n| n >= 3));
 
     // Exact matches, then the checks a right code can still fail: its place and its POA.
-    for (si, s) in sk.iter().enumerate() {
-        let Some(gi) = (0..gold.len()).find(|&g| !gold_done[g] && gk[g] == *s) else { continue };
-        gold_done[gi] = true;
-        sub_done[si] = true;
+    for &(gi, si) in &p.exact {
         let g = &gold[gi];
         let mut f = if gi == 0 && si != 0 {
             let mut f = Finding::new(
@@ -331,23 +372,7 @@ fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findi
         out.push(with_gold(f, gi));
     }
 
-    // Near misses: the closest unmatched pairs first.
-    let mut pairs = vec![];
-    for (gi, g) in gk.iter().enumerate().filter(|(i, _)| !gold_done[*i]) {
-        for (si, s) in sk.iter().enumerate().filter(|(i, _)| !sub_done[*i]) {
-            let prefix = common_prefix(g, s);
-            if prefix >= 3 {
-                pairs.push((prefix, gi, si));
-            }
-        }
-    }
-    pairs.sort_by_key(|&(p, gi, si)| (std::cmp::Reverse(p), gi, si));
-    for (_, gi, si) in pairs {
-        if gold_done[gi] || sub_done[si] {
-            continue;
-        }
-        gold_done[gi] = true;
-        sub_done[si] = true;
+    for &(gi, si) in &p.near {
         let (g, s) = (&gk[gi], &sk[si]);
         let gc = &gold[gi].code;
         let sc = &sub.diagnoses[si].code;
@@ -374,13 +399,13 @@ fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findi
         out.push(with_gold(f, gi));
     }
 
-    for gi in (0..gold.len()).filter(|&i| !gold_done[i]) {
+    for &gi in &p.missed {
         let g = &gold[gi];
         let mut f = Finding::new(Category::Missed, Area::Diagnosis, say!(brief; "{} missed. {}", g.code, g.rationale.text));
         f.correction = Some(if gi == 0 { say!(brief; "report {} as the {first} diagnosis", g.code) } else { say!(brief; "add {}", g.code) });
         out.push(with_gold(f, gi));
     }
-    for si in (0..sk.len()).filter(|&i| !sub_done[i]) {
+    for &si in &p.extra {
         let sc = &sub.diagnoses[si].code;
         let mut f = match validity(book, sc, CodeSystem::Icd10Cm) {
             Validity::Header(r) => Finding::new(Category::HeaderCode, Area::Diagnosis, say!(brief; "{sc}: {r}")),
@@ -419,45 +444,18 @@ fn procedures(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Find
     let gold = &case.gold.procedures;
     let gk: Vec<CodeKey> = gold.iter().map(|p| key(&p.code)).collect();
     let sk: Vec<CodeKey> = sub.procedures.iter().map(|p| key(&p.code)).collect();
-    let mut gold_done = vec![false; gold.len()];
-    let mut sub_done = vec![false; sk.len()];
-    let with_gold = |mut f: Finding, gi: usize| {
-        f.expected = Some(gold[gi].code.clone());
-        f.gold_index = Some(gi);
-        if !brief {
-            f.rules = gold[gi].rationale.rules.clone();
-        }
-        if !brief {
-            f.evidence = gold[gi].evidence.clone();
-        }
-        f
-    };
-    for (si, s) in sk.iter().enumerate() {
-        let Some(gi) = (0..gold.len()).find(|&g| !gold_done[g] && gk[g] == *s) else { continue };
-        gold_done[gi] = true;
-        sub_done[si] = true;
+    let with_gold = |f: Finding, gi: usize| with_gold(f, &gold[gi].code, gi, &gold[gi].rationale, &gold[gi].evidence, brief);
+    // Near misses share the root operation (the first three characters); the more characters agree, the closer.
+    let p = pair(&gk, &sk, |g, s| {
+        (g.len() == 7 && s.len() == 7 && g[..3] == s[..3]).then(|| g.bytes().zip(s.bytes()).filter(|(a, b)| a == b).count())
+    });
+    for &(gi, si) in &p.exact {
         let mut f = Finding::new(Category::Correct, Area::Procedure, say!(brief; "{}: correct. {}", gold[gi].code, gold[gi].rationale.text));
         f.submitted = Some(sub.procedures[si].code.clone());
         f.submitted_index = Some(si);
         out.push(with_gold(f, gi));
     }
-    // Near misses: the same root operation (first three characters), closest first.
-    let mut pairs = vec![];
-    for (gi, g) in gk.iter().enumerate().filter(|(i, _)| !gold_done[*i]) {
-        for (si, s) in sk.iter().enumerate().filter(|(i, _)| !sub_done[*i]) {
-            if g.len() == 7 && s.len() == 7 && g[..3] == s[..3] {
-                let same = g.bytes().zip(s.bytes()).filter(|(a, b)| a == b).count();
-                pairs.push((same, gi, si));
-            }
-        }
-    }
-    pairs.sort_by_key(|&(n, gi, si)| (std::cmp::Reverse(n), gi, si));
-    for (_, gi, si) in pairs {
-        if gold_done[gi] || sub_done[si] {
-            continue;
-        }
-        gold_done[gi] = true;
-        sub_done[si] = true;
+    for &(gi, si) in &p.near {
         let (g, s) = (&gk[gi], &sk[si]);
         let sc = &sub.procedures[si].code;
         let axes: Vec<&str> = (3..7).filter(|&i| g.as_bytes()[i] != s.as_bytes()[i]).map(|i| PCS_AXES[i]).collect();
@@ -477,12 +475,12 @@ fn procedures(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Find
         f.correction = Some(say!(brief; "report {}", gold[gi].code));
         out.push(with_gold(f, gi));
     }
-    for gi in (0..gold.len()).filter(|&i| !gold_done[i]) {
+    for &gi in &p.missed {
         let mut f = Finding::new(Category::Missed, Area::Procedure, say!(brief; "{} missed. {}", gold[gi].code, gold[gi].rationale.text));
         f.correction = Some(say!(brief; "add {}", gold[gi].code));
         out.push(with_gold(f, gi));
     }
-    for si in (0..sk.len()).filter(|&i| !sub_done[i]) {
+    for &si in &p.extra {
         let sc = &sub.procedures[si].code;
         let mut f = match validity(book, sc, CodeSystem::Icd10Pcs) {
             Validity::Invalid(r) | Validity::Header(r) => Finding::new(Category::InvalidCode, Area::Procedure, say!(brief; "{sc}: {r}")),
