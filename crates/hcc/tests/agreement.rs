@@ -4,7 +4,7 @@
 //! status go to both). The reference runs in the virtual environment scripts/hcc-oracle-venv.sh makes (test-only).
 //! Every beneficiary must agree (same HCC set, raw and demographic scores equal to 4 decimals) except those set apart
 //! for a known defect of the reference, each with its reason (docs/HCC.md); the 100,000-beneficiary run is
-//! `cargo run --release -p hcc --example compare`.
+//! `cargo run --release -p hcc --example hcc_compare`.
 
 use crate::oracle::{self, Outcome};
 use hcc::{sample, Model, PaymentYear, Version};

@@ -1,7 +1,7 @@
 //! Compares the model with the reference (hccinfhir==0.4.0) on seeded random beneficiaries, V24 and V28, payment year
 //! 2026, and V28 with the 2027 map and proposed factors, segment inputs pinned, and shows the disagreements.
 //!
-//!     cargo run --release -p hcc --example compare -- [--seed 1] [--n 100000] [--show 5]
+//!     cargo run --release -p hcc --example hcc_compare -- [--seed 1] [--n 100000] [--show 5]
 //!
 //! Prints, per version, how many beneficiaries have the same HCC set and the same raw and demographic scores to 4
 //! decimals, how many are set apart for a known defect of the reference (with the reason), the largest score gap
