@@ -77,26 +77,19 @@ impl Grouper {
         let a = self.group(from);
         let b = self.group(to);
         let mut changes = vec![];
-        let regroup = |edited: Claim| self.group(&edited).drg;
+        // The first coding with one change applied, regrouped: what that change alone does.
+        let alone = |edited: Claim, code: Option<Key>, change: Change, outcome: Option<CodeOutcome>, what: String| {
+            let drg = self.group(&edited).drg;
+            let explanation = format!("{what}{}", effect(a.drg, drg));
+            CodeChange { code, change, outcome, drg_alone: drg, changes_drg: drg != a.drg, explanation }
+        };
+        let outcome_in = |g: &Grouping, role: &str, code: Key| g.codes.iter().find(|o| o.role == role && o.code == code).cloned();
 
         if from.discharge_status != to.discharge_status {
             let mut c = from.clone();
             c.discharge_status = to.discharge_status;
-            let drg = regroup(c);
-            let explanation = format!(
-                "discharge status {:02} instead of {:02}{}",
-                to.discharge_status,
-                from.discharge_status,
-                effect(a.drg, drg)
-            );
-            changes.push(CodeChange {
-                code: None,
-                change: Change::DischargeStatus { from: from.discharge_status, to: to.discharge_status },
-                outcome: None,
-                drg_alone: drg,
-                changes_drg: drg != a.drg,
-                explanation,
-            });
+            let what = format!("discharge status {:02} instead of {:02}", to.discharge_status, from.discharge_status);
+            changes.push(alone(c, None, Change::DischargeStatus { from: from.discharge_status, to: to.discharge_status }, None, what));
         }
 
         // The principal diagnosis, and whether the two codings only swapped it with a secondary diagnosis.
@@ -111,7 +104,6 @@ impl Grouper {
                 }
             }
             c.pdx = to.pdx;
-            let drg = regroup(c);
             let outcome = b.codes.iter().find(|o| o.role == "pdx").cloned();
             let mdc_a = a.codes.iter().find(|o| o.role == "pdx").and_then(|o| o.mdc);
             let mdc_b = outcome.as_ref().and_then(|o| o.mdc);
@@ -120,20 +112,8 @@ impl Grouper {
                 _ => String::new(),
             };
             let how = if resequenced { "sequenced first" } else { "as principal diagnosis" };
-            let explanation = format!(
-                "{} {how} instead of {}{mdc}{}",
-                Key::dotted(to.pdx.code),
-                Key::dotted(from.pdx.code),
-                effect(a.drg, drg)
-            );
-            changes.push(CodeChange {
-                code: Some(to.pdx.code),
-                change: Change::Principal { from: from.pdx.code, resequenced },
-                outcome,
-                drg_alone: drg,
-                changes_drg: drg != a.drg,
-                explanation,
-            });
+            let what = format!("{} {how} instead of {}{mdc}", Key::dotted(to.pdx.code), Key::dotted(from.pdx.code));
+            changes.push(alone(c, Some(to.pdx.code), Change::Principal { from: from.pdx.code, resequenced }, outcome, what));
         }
 
         // Secondary diagnoses, matched by code (the two principals are left out when they were only resequenced).
@@ -148,39 +128,22 @@ impl Grouper {
                 None => {
                     let mut c = from.clone();
                     c.sdx.remove(i);
-                    let drg = regroup(c);
-                    let outcome = a.codes.iter().find(|o| o.role == "sdx" && o.code == d.code).cloned();
-                    let explanation = format!("{} not reported{}{}", Key::dotted(d.code), what_it_was(outcome.as_ref()), effect(a.drg, drg));
-                    changes.push(CodeChange {
-                        code: Some(d.code),
-                        change: Change::RemovedDiagnosis,
-                        outcome,
-                        drg_alone: drg,
-                        changes_drg: drg != a.drg,
-                        explanation,
-                    });
+                    let outcome = outcome_in(&a, "sdx", d.code);
+                    let what = format!("{} not reported{}", Key::dotted(d.code), what_it_was(outcome.as_ref()));
+                    changes.push(alone(c, Some(d.code), Change::RemovedDiagnosis, outcome, what));
                 }
                 Some(t) if t.poa != d.poa => {
                     let mut c = from.clone();
                     c.sdx[i].poa = t.poa;
-                    let drg = regroup(c);
-                    let outcome = b.codes.iter().find(|o| o.role == "sdx" && o.code == d.code).cloned();
-                    let explanation = format!(
-                        "{} present on admission {} instead of {}{}{}",
+                    let outcome = outcome_in(&b, "sdx", d.code);
+                    let what = format!(
+                        "{} present on admission {} instead of {}{}",
                         Key::dotted(d.code),
                         poa_word(t.poa),
                         poa_word(d.poa),
-                        what_it_was(outcome.as_ref()),
-                        effect(a.drg, drg)
+                        what_it_was(outcome.as_ref())
                     );
-                    changes.push(CodeChange {
-                        code: Some(d.code),
-                        change: Change::Poa { from: d.poa.as_str(), to: t.poa.as_str() },
-                        outcome,
-                        drg_alone: drg,
-                        changes_drg: drg != a.drg,
-                        explanation,
-                    });
+                    changes.push(alone(c, Some(d.code), Change::Poa { from: d.poa.as_str(), to: t.poa.as_str() }, outcome, what));
                 }
                 Some(_) => {}
             }
@@ -191,17 +154,9 @@ impl Grouper {
             }
             let mut c = from.clone();
             c.sdx.push(Diagnosis { code: d.code, poa: d.poa });
-            let drg = regroup(c);
-            let outcome = b.codes.iter().find(|o| o.role == "sdx" && o.code == d.code).cloned();
-            let explanation = format!("{} added{}{}", Key::dotted(d.code), what_it_was(outcome.as_ref()), effect(a.drg, drg));
-            changes.push(CodeChange {
-                code: Some(d.code),
-                change: Change::AddedDiagnosis,
-                outcome,
-                drg_alone: drg,
-                changes_drg: drg != a.drg,
-                explanation,
-            });
+            let outcome = outcome_in(&b, "sdx", d.code);
+            let what = format!("{} added{}", Key::dotted(d.code), what_it_was(outcome.as_ref()));
+            changes.push(alone(c, Some(d.code), Change::AddedDiagnosis, outcome, what));
         }
 
         // Procedures, matched by code.
@@ -211,17 +166,9 @@ impl Grouper {
             }
             let mut c = from.clone();
             c.procedures.remove(i);
-            let drg = regroup(c);
-            let outcome = a.codes.iter().find(|o| o.role == "procedure" && o.code == p).cloned();
-            let explanation = format!("{} not reported{}{}", p.as_string(), what_it_was(outcome.as_ref()), effect(a.drg, drg));
-            changes.push(CodeChange {
-                code: Some(p),
-                change: Change::RemovedProcedure,
-                outcome,
-                drg_alone: drg,
-                changes_drg: drg != a.drg,
-                explanation,
-            });
+            let outcome = outcome_in(&a, "procedure", p);
+            let what = format!("{} not reported{}", p.as_string(), what_it_was(outcome.as_ref()));
+            changes.push(alone(c, Some(p), Change::RemovedProcedure, outcome, what));
         }
         for &p in &to.procedures {
             if from.procedures.contains(&p) {
@@ -229,17 +176,9 @@ impl Grouper {
             }
             let mut c = from.clone();
             c.procedures.push(p);
-            let drg = regroup(c);
-            let outcome = b.codes.iter().find(|o| o.role == "procedure" && o.code == p).cloned();
-            let explanation = format!("{} added{}{}", p.as_string(), what_it_was(outcome.as_ref()), effect(a.drg, drg));
-            changes.push(CodeChange {
-                code: Some(p),
-                change: Change::AddedProcedure,
-                outcome,
-                drg_alone: drg,
-                changes_drg: drg != a.drg,
-                explanation,
-            });
+            let outcome = outcome_in(&b, "procedure", p);
+            let what = format!("{} added{}", p.as_string(), what_it_was(outcome.as_ref()));
+            changes.push(alone(c, Some(p), Change::AddedProcedure, outcome, what));
         }
 
         let mce = Mce::builtin();
