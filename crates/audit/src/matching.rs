@@ -191,15 +191,6 @@ pub fn key(code: &str) -> CodeKey {
     k
 }
 
-/// A diagnosis as coders write it (E11.22).
-fn dotted(k: &str) -> String {
-    let brief = crate::brief();
-    if k.len() > 3 && k.as_bytes()[0].is_ascii_alphabetic() {
-        say!(brief; "{}.{}", &k[..3], &k[3..])
-    } else {
-        k.to_string()
-    }
-}
 
 fn poa_word(p: Option<Poa>) -> &'static str {
     match p {
@@ -415,7 +406,7 @@ fn diagnoses(case: &Case, sub: &Submission, book: &CodeBook, out: &mut Vec<Findi
                 let tempting = case.gold.not_coded.iter().find(|n| n.tempting_code.as_deref().map(key) == Some(sk[si]));
                 match tempting {
                     Some(n) => {
-                        let mut f = Finding::new(Category::Unsupported, Area::Diagnosis, say!(brief; "{} ({}): not coded. {}", dotted(&sk[si]), n.about, n.rationale.text));
+                        let mut f = Finding::new(Category::Unsupported, Area::Diagnosis, say!(brief; "{} ({}): not coded. {}", codeset::input::dotted_cm(&sk[si]), n.about, n.rationale.text));
                         if !brief {
                             f.rules = n.rationale.rules.clone();
                         }

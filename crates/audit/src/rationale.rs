@@ -84,9 +84,8 @@ fn meat(case: &Case, i: usize, h: &crate::submission::SubmittedHcc) -> Rationale
     if !present {
         problems.push(format!("HCC {} claims no MEAT: quote where the record monitors, evaluates, assesses or treats {}", h.hcc, h.diagnosis));
     }
-    let evidence = if quotes == 0 { 0.0 } else if found == quotes { 1.0 } else if found > 0 { 0.5 } else { 0.0 };
     let rule_ok = shown > 0;
-    let score = ((present as u8 as f64 + evidence + rule_ok as u8 as f64) / 3.0 * 10_000.0).round() / 10_000.0;
+    let score = combined(present, found, quotes, rule_ok);
     RationaleScore { item: format!("hccs[{i}]"), code: format!("{} HCC {}", h.model, h.hcc), present, quotes_found: found, quotes, rule_ok, problems, score }
 }
 
@@ -127,8 +126,7 @@ fn score(case: &Case, book: &CodeBook, family: &[crate::matching::CodeKey], item
             problems.extend(checks.into_iter().filter_map(Result::err));
         }
     }
-    let evidence = if quotes == 0 { 0.0 } else if found == quotes { 1.0 } else if found > 0 { 0.5 } else { 0.0 };
-    let score = ((present as u8 as f64 + evidence + rule_ok as u8 as f64) / 3.0 * 10_000.0).round() / 10_000.0;
+    let score = combined(present, found, quotes, rule_ok);
     RationaleScore { item, code: code.to_string(), present, quotes_found: found, quotes, rule_ok, problems, score }
 }
 
@@ -148,6 +146,12 @@ fn quote_in(text: &str, e: &cases::model::Evidence) -> bool {
     // building a substring searcher for each quote.
     let (t, qb) = (text.as_bytes(), q.as_bytes());
     memchr::memchr_iter(qb[0], t).any(|i| t[i..].starts_with(qb))
+}
+
+/// The three thirds: present; evidence (all quotes found 1, some ½, none or no quote 0); rule.
+fn combined(present: bool, found: usize, quotes: usize, rule_ok: bool) -> f64 {
+    let evidence = if quotes == 0 { 0.0 } else if found == quotes { 1.0 } else if found > 0 { 0.5 } else { 0.0 };
+    ((present as u8 as f64 + evidence + rule_ok as u8 as f64) / 3.0 * 10_000.0).round() / 10_000.0
 }
 
 fn shorten(s: &str) -> String {
