@@ -148,10 +148,16 @@ pub fn audit(case: &Case, sub: &Submission, book: &CodeBook, config: &Config) ->
 /// words, evidence, rules and rationale scores of the feedback report (`scores.rationale` is `None`, the DRG has no
 /// drivers and no error counts as payment-changing in the weighted score).
 pub fn audit_brief(case: &Case, sub: &Submission, book: &CodeBook, config: &Config, ncci_edits: Option<&importer::ncci::NcciEdits>) -> Report {
+    // Cleared on the way out whatever happens, so a thread that goes on (a server's) never stays brief.
+    struct Brief;
+    impl Drop for Brief {
+        fn drop(&mut self) {
+            BRIEF.with(|b| b.set(false));
+        }
+    }
     BRIEF.with(|b| b.set(true));
-    let r = audit_with_ncci(case, sub, book, config, ncci_edits);
-    BRIEF.with(|b| b.set(false));
-    r
+    let _brief = Brief;
+    audit_with_ncci(case, sub, book, config, ncci_edits)
 }
 
 /// Audits a submission, with the NCCI procedure-to-procedure and MUE edits of a licensed file when one was imported.
