@@ -63,6 +63,7 @@ impl Kind {
             Kind::Eindex => apply::apply_index(book, text, "eindex"),
             Kind::Neoplasm => apply::apply_table(book, text, "neoplasm"),
             Kind::Drug => apply::apply_table(book, text, "drug"),
+            // NCCI files never reach the code book: `import` keeps them apart (`import_ncci`), and `ORDER` leaves them out.
             Kind::NcciPtp | Kind::NcciMue => Ok(Report::default()),
         }
     }
