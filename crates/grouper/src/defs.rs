@@ -331,7 +331,12 @@ impl Definitions {
 
     /// Whether `pdx` excludes a secondary diagnosis whose exclusion list is `list`.
     pub fn pdx_excludes(&self, pdx: Key, list: u16) -> bool {
-        self.pdx_exclusions.get(&pdx).is_some_and(|l| l.binary_search(&list).is_ok())
+        self.exclusion_lists_of(pdx).binary_search(&list).is_ok()
+    }
+
+    /// The exclusion lists that hold a principal diagnosis, sorted (look them up once per claim).
+    pub fn exclusion_lists_of(&self, pdx: Key) -> &[u16] {
+        self.pdx_exclusions.get(&pdx).map_or(&[], |l| &l[..])
     }
 }
 

@@ -343,6 +343,7 @@ impl Grouper {
 
     fn severities(&self, claim: &Claim, apply_hac: bool) -> Vec<SdxSeverity> {
         let mut out = Vec::new();
+        let pdx_lists = self.d.exclusion_lists_of(claim.pdx.code);
         for (i, s) in claim.sdx.iter().enumerate() {
             let Some(info) = self.d.dx.get(&s.code) else { continue };
             let Some(cc) = &info.cc else { continue };
@@ -355,7 +356,7 @@ impl Grouper {
             let acquired = apply_hac && cc.hac != 0 && matches!(s.poa, Poa::N | Poa::U);
             let excluded = if repeated && earlier_counted {
                 Some(Exclusion::Duplicate)
-            } else if self.d.pdx_excludes(claim.pdx.code, cc.exclusion_list) {
+            } else if pdx_lists.binary_search(&cc.exclusion_list).is_ok() {
                 Some(Exclusion::Principal)
             } else if cc.only_alive && claim.discharge_status == 20 {
                 Some(Exclusion::Died)
@@ -459,9 +460,10 @@ impl Grouper {
         // when its category's criteria are met, or when another category's are met by a code not present on admission
         // (as the reference does; a catheter-associated urinary tract infection, category 6, is no such other). HAC
         // 11's morbid obesity codes are on a HAC list too.
+        let pdx_lists = d.exclusion_lists_of(claim.pdx.code);
         let hac_code = |s: &crate::claim::Diagnosis| {
             let cc = d.dx.get(&s.code).and_then(|i| i.cc.as_ref());
-            let excluded = |cc: &CcInfo| d.pdx_excludes(claim.pdx.code, cc.exclusion_list);
+            let excluded = |cc: &CcInfo| pdx_lists.binary_search(&cc.exclusion_list).is_ok();
             cc.filter(|cc| s.code != claim.pdx.code && cc.hac != 0 && !excluded(cc))
         };
         let other_met = claim.sdx.iter().any(|s| {
