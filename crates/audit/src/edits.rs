@@ -148,10 +148,13 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
     let first = if case.encounter.setting.is_inpatient() { "principal" } else { "first-listed" };
 
     // Validity, 7th characters and placeholders.
-    let mut validity = |code: &str, system: Option<CodeSystem>| {
-        let fast = match system {
-            Some(s) => book.is_valid_in(s, &key(code)),
-            None => book.is_valid(code),
+    // Each code keyed once, for validity, duplicates and the Tabular and MCE checks.
+    let keys: Vec<crate::matching::CodeKey> = sub.diagnoses.iter().map(|d| key(&d.code)).collect();
+    let pkeys: Vec<crate::matching::CodeKey> = sub.procedures.iter().map(|p| key(&p.code)).collect();
+    let mut validity = |code: &str, k: Option<crate::matching::CodeKey>, system: Option<CodeSystem>| {
+        let fast = match (system, k) {
+            (Some(s), Some(k)) => book.is_valid_in(s, &k),
+            _ => book.is_valid(code),
         };
         if fast {
             return true;
@@ -186,15 +189,14 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
         }
         false
     };
-    let valid_dx: Vec<bool> = sub.diagnoses.iter().map(|d| validity(&d.code, Some(CodeSystem::Icd10Cm))).collect();
-    for p in &sub.procedures {
-        validity(&p.code, Some(CodeSystem::Icd10Pcs));
+    let valid_dx: Vec<bool> = sub.diagnoses.iter().zip(&keys).map(|(d, k)| validity(&d.code, Some(*k), Some(CodeSystem::Icd10Cm))).collect();
+    for (p, k) in sub.procedures.iter().zip(&pkeys) {
+        validity(&p.code, Some(*k), Some(CodeSystem::Icd10Pcs));
     }
     for s in &sub.services {
-        validity(&s.code, None);
+        validity(&s.code, None, None);
     }
 
-    let keys: Vec<crate::matching::CodeKey> = sub.diagnoses.iter().map(|d| key(&d.code)).collect();
     if parts.codes {
         // Duplicates.
         for (i, k) in keys.iter().enumerate() {
@@ -202,7 +204,6 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
                 out.push(edit(EditKind::Duplicate, vec![sub.diagnoses[i].code.clone()], say!(brief; "{} is reported twice: report a code once", sub.diagnoses[i].code), None));
             }
         }
-        let pkeys: Vec<crate::matching::CodeKey> = sub.procedures.iter().map(|p| key(&p.code)).collect();
         for (i, k) in pkeys.iter().enumerate() {
             if pkeys[..i].contains(k) {
                 out.push(edit(
@@ -321,13 +322,12 @@ fn raw(case: &Case, sub: &Submission, book: &CodeBook, parts: Parts) -> Vec<Comp
             if let Some(claim) = crate::financial::claim_of_submission(case, sub) {
                 for e in grouper::Mce::builtin().edit(&claim) {
                     let code = e.code.as_string();
-                    let shown = sub
-                        .diagnoses
+                    let shown = keys
                         .iter()
-                        .map(|d| &d.code)
-                        .chain(sub.procedures.iter().map(|p| &p.code))
-                        .find(|c| key(c) == code)
-                        .cloned()
+                        .zip(sub.diagnoses.iter().map(|d| &d.code))
+                        .chain(pkeys.iter().zip(sub.procedures.iter().map(|p| &p.code)))
+                        .find(|(k, _)| **k == code)
+                        .map(|(_, c)| c.clone())
                         .unwrap_or(code);
                     // Validity is reported once, from the code book above.
                     if e.edit == grouper::Edit::InvalidCode {
