@@ -56,7 +56,7 @@ pub struct TrailEntry {
 }
 
 /// A report with its disputes, instructor notes and trail: what a store keeps for one submission.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AuditRecord {
     pub report: Report,
     pub disputes: Vec<Dispute>,
@@ -65,7 +65,7 @@ pub struct AuditRecord {
     pub trail: Vec<TrailEntry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum DisputeError {
     #[error("there is no finding {0}: the report has {1}")]
     NoFinding(usize, usize),

@@ -6,9 +6,9 @@ use crate::submission::Submission;
 use cases::model::{Case, Rule};
 use codeset::relations::Relation;
 use codeset::{CodeBook, CodeSystem, NoteKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EditKind {
     InvalidCode,
@@ -35,7 +35,7 @@ pub enum EditKind {
 }
 
 /// One compliance edit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ComplianceEdit {
     pub kind: EditKind,
     /// The edit's name: the MCE's (AGE_CONFLICT…) or the kind's in capitals.

@@ -5,7 +5,7 @@ use crate::matching::key;
 use crate::submission::Submission;
 use cases::model::{Case, Poa};
 use grouper::{Claim, Diagnosis, Key};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 fn poa(p: Option<Poa>) -> grouper::Poa {
     match p {
@@ -52,7 +52,7 @@ pub fn claim_of_gold(case: &Case) -> Option<Claim> {
 }
 
 /// The DRG side of an inpatient audit.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DrgImpact {
     /// The DRG of the submission, and of the gold coding.
     pub submitted_drg: String,
@@ -116,9 +116,9 @@ pub fn drg_impact(case: &Case, sub: &Submission, base_rate: f64) -> Option<(DrgI
 }
 
 /// The risk-adjustment side of an audit: the CMS-HCC V28 score (payment year 2026) of each coding.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RafImpact {
-    pub model: &'static str,
+    pub model: String,
     pub payment_year: u16,
     /// The segment scored: the case carries no enrollment data, so community, non-dual, entitled by age (65 and over)
     /// or by disability (under 65).
@@ -176,7 +176,7 @@ pub fn raf_impact(case: &Case, sub: &Submission, book: &codeset::CodeBook, month
         })
         .collect();
     Some(RafImpact {
-        model: "V28",
+        model: "V28".into(),
         payment_year: 2026,
         segment: format!("{:?}", c.before.segment),
         submitted_hccs: c.after.hcc_numbers(),

@@ -88,7 +88,7 @@ impl Default for Config {
 }
 
 /// The scores of one audit. Every figure is a fraction from 0 to 1 (shown as a percentage).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Scores {
     /// Gold items in the case (diagnoses, procedures, services, E/M level, HCCs, anesthesia, queries).
     pub gold_items: usize,
@@ -116,7 +116,7 @@ pub struct Scores {
 }
 
 /// The audit of one submission.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     pub case: String,
     pub case_title: String,

@@ -41,6 +41,29 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category, in the order of the enum (correct first).
+    pub const ALL: [Category; 19] = [
+        Category::Correct,
+        Category::Missed,
+        Category::Unsupported,
+        Category::WrongSpecificity,
+        Category::WrongSeventhCharacter,
+        Category::WrongLaterality,
+        Category::Sequencing,
+        Category::PoaError,
+        Category::ModifierError,
+        Category::UnitsError,
+        Category::InvalidCode,
+        Category::HeaderCode,
+        Category::EmOver,
+        Category::EmUnder,
+        Category::HccMissed,
+        Category::HccUnsupported,
+        Category::QueryExpected,
+        Category::QueryNotExpected,
+        Category::AnesthesiaUnits,
+    ];
+
     pub fn is_error(self) -> bool {
         self != Category::Correct
     }
@@ -72,7 +95,7 @@ impl Category {
 }
 
 /// The part of the coding a finding concerns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Area {
     Diagnosis,
@@ -85,7 +108,7 @@ pub enum Area {
 }
 
 /// One line of the audit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub category: Category,
     pub area: Area,

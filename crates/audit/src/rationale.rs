@@ -15,9 +15,9 @@ use crate::matching::key;
 use crate::submission::{Submission, SubmittedRationale};
 use cases::model::{Case, Rule};
 use codeset::{CodeBook, NoteKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RationaleScore {
     /// `diagnoses[0]`, `procedures[1]`, `services[0]`, `em`, `anesthesia`.
     pub item: String,

@@ -7,7 +7,8 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
-fn money(x: f64) -> String {
+/// Dollars with thousands grouped and two decimals ("-$1,234.50").
+pub fn money(x: f64) -> String {
     let sign = if x < 0.0 { "-" } else { "" };
     let cents = (x.abs() * 100.0).round() as u64;
     let (d, c) = (cents / 100, cents % 100);
@@ -22,8 +23,8 @@ fn money(x: f64) -> String {
     format!("{sign}${grouped}.{c:02}")
 }
 
-/// The summary lines both renderings share.
-fn summary(r: &Report) -> Vec<String> {
+/// The summary lines both renderings share (and the web platform's feedback page): scores, DRG and RAF.
+pub fn summary(r: &Report) -> Vec<String> {
     let s = &r.scores;
     let mut lines = vec![
         format!(
@@ -128,7 +129,8 @@ pub fn text(r: &Report) -> String {
     out
 }
 
-fn rule_text(r: &cases::model::Rule) -> String {
+/// A rule as a citation ("OCG I.C.4.a").
+pub fn rule_text(r: &cases::model::Rule) -> String {
     use cases::model::Rule::*;
     match r {
         Guideline(s) | Tabular(s) | Edit(s) | Convention(s) => s.clone(),

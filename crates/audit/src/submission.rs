@@ -130,7 +130,7 @@ pub struct SubmittedQuery {
 }
 
 /// What is wrong with a submission, by field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[error("{field}: {message}")]
 pub struct SubmissionError {
     /// The JSON path of the field (`diagnoses[1].poa`), or `submission` for the whole.

@@ -88,6 +88,10 @@ impl DataDir {
         DataDir { root: root.into() }
     }
 
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// Where imported case packs are kept, one JSON pack per import.
     pub fn cases_dir(&self) -> PathBuf {
         self.root.join("cases")

@@ -21,6 +21,8 @@ mod group_cmd;
 mod audit_cmd;
 /// CMS-HCC risk scores of beneficiaries.
 mod hcc_cmd;
+/// The web platform and its administrator.
+mod serve_cmd;
 
 #[derive(Parser)]
 #[command(name = "codefellow", version, about = "Practice and audit for medical coders: the FY2026 code book, cases and audits.")]
@@ -99,6 +101,13 @@ enum Command {
     /// CMS-HCC risk scores (V24/V28) of beneficiaries (JSON lines): HCCs with the diagnoses behind them, HCCs dropped
     /// by hierarchy, every factor, raw, demographic and payment scores. A bad line gives an error line naming the field.
     Hcc(hcc_cmd::HccArgs),
+    /// Start the web platform: the coder workstation, feedback, review and progress, on the built-in code sets and
+    /// case library and a SQLite file in the data directory. The first run prints a one-time link to create the
+    /// administrator.
+    Serve(serve_cmd::ServeArgs),
+    /// Manage administrators from the terminal.
+    #[command(subcommand)]
+    Admin(serve_cmd::AdminCommand),
     /// An ICD-10-PCS table: its three characters' meanings and its rows of allowed characters 4–7.
     PcsTable {
         /// The first three characters, e.g. 0DT.
@@ -145,6 +154,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 writeln!(out, "    {s}")?;
             }
         }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Command::Serve(args) = cli.command {
+        serve_cmd::serve(args, &data)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Command::Admin(cmd) = cli.command {
+        serve_cmd::admin(cmd, &data, &mut out)?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Command::Group(args) = cli.command {
@@ -208,7 +225,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::from(1)
             }
         },
-        Command::Cases(_) | Command::Group(_) | Command::Audit(_) | Command::Hcc(_) => unreachable!("handled above"),
+        Command::Cases(_) | Command::Group(_) | Command::Audit(_) | Command::Hcc(_) | Command::Serve(_) | Command::Admin(_) => unreachable!("handled above"),
         Command::PcsTable { table, json } => match render::pcs_table(&mut out, lib.book(), &table, json)? {
             true => ExitCode::SUCCESS,
             false => ExitCode::from(1),

@@ -1,6 +1,5 @@
 use anyhow::Result;
 use codeset::book::Browse;
-use codeset::pcs::{axis_names, section_name};
 use codeset::{CodeBook, Entry, Validation};
 use search::Hit;
 use serde::Serialize;
@@ -111,62 +110,21 @@ pub fn browse(out: &mut impl Write, b: &Browse, as_json: bool, book: &CodeBook) 
     Ok(())
 }
 
-#[derive(Serialize)]
-struct TableView<'a> {
-    table: String,
-    axes: Vec<AxisView>,
-    rows: Vec<Vec<AxisView>>,
-    #[serde(skip)]
-    _book: std::marker::PhantomData<&'a ()>,
-}
-
-#[derive(Serialize)]
-struct AxisView {
-    position: u8,
-    name: &'static str,
-    values: Vec<ValueView>,
-}
-
-#[derive(Serialize)]
-struct ValueView {
-    value: char,
-    label: String,
-}
-
 /// Prints a PCS table; false when there is no such table.
 pub fn pcs_table(out: &mut impl Write, book: &CodeBook, table: &str, as_json: bool) -> Result<bool> {
-    let key = codeset::input::normalize(table).unwrap_or_default();
-    let Some(t) = book.pcs.table(&key) else {
-        let v = if key.len() == 3 {
-            let near: Vec<String> = book.pcs.tables_under(&key[..2]).map(|t| t.prefix.clone()).collect();
-            Validation {
-                input: table.to_string(),
-                code: Some(key.clone()),
-                system: Some(codeset::CodeSystem::Icd10Pcs),
-                valid: false,
-                reason: Some(if near.is_empty() { format!("there is no ICD-10-PCS table {key}") } else { format!("there is no ICD-10-PCS table {key}; tables in {} are {}", &key[..2], near.join(", ")) }),
-                suggestions: near,
-            }
-        } else {
-            Validation { input: table.to_string(), code: None, system: Some(codeset::CodeSystem::Icd10Pcs), valid: false, reason: Some("a PCS table is named by the first three characters of its codes, e.g. 0DT".into()), suggestions: vec![] }
-        };
-        validations(out, &[v], as_json, None)?;
-        return Ok(false);
+    let view = match book.pcs_table_view(table) {
+        Ok(v) => v,
+        Err(v) => {
+            validations(out, &[v], as_json, None)?;
+            return Ok(false);
+        }
     };
-    let section = key.as_bytes()[0] as char;
-    let names = axis_names(section);
-    let label = |pos: u8, c: char| if pos == 1 { section_name(c).unwrap_or("").to_string() } else { t.label(pos, c).unwrap_or("").to_string() };
-    let axes: Vec<AxisView> = (1..=3u8).map(|p| AxisView { position: p, name: names[p as usize - 1], values: vec![ValueView { value: key.as_bytes()[p as usize - 1] as char, label: label(p, key.as_bytes()[p as usize - 1] as char) }] }).collect();
-    let rows: Vec<Vec<AxisView>> = t
-        .rows
-        .iter()
-        .map(|r| (4..=7u8).map(|p| AxisView { position: p, name: names[p as usize - 1], values: r.allowed(p as usize).chars().map(|c| ValueView { value: c, label: label(p, c) }).collect() }).collect())
-        .collect();
     if as_json {
-        json(out, &TableView { table: key.clone(), axes, rows, _book: Default::default() })?;
+        json(out, &view)?;
         return Ok(true);
     }
-    for a in &axes {
+    let (axes, rows) = (&view.axes, &view.rows);
+    for a in axes {
         writeln!(out, "{:<12} {}  {}", a.name, a.values[0].value, a.values[0].label)?;
     }
     for (i, row) in rows.iter().enumerate() {

@@ -341,3 +341,58 @@ pub(crate) mod tests {
         assert!(b.browse(Some("Q99.9")).is_err());
     }
 }
+
+/// An ICD-10-PCS table as a coder browses it: the first three axes fixed, then each row's allowed values for the
+/// last four, each value with its label. Field names are stable (JSON of `codefellow pcs-table` and the web API).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableView {
+    pub table: String,
+    pub axes: Vec<AxisView>,
+    pub rows: Vec<Vec<AxisView>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AxisView {
+    pub position: u8,
+    pub name: &'static str,
+    pub values: Vec<ValueView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValueView {
+    pub value: char,
+    pub label: String,
+}
+
+impl CodeBook {
+    /// The PCS table named by the first three characters of its codes (0DT), or why there is none (with the tables
+    /// that do exist under the same two characters).
+    pub fn pcs_table_view(&self, table: &str) -> Result<TableView, Validation> {
+        let key = normalize(table).unwrap_or_default();
+        let Some(t) = self.pcs.table(&key) else {
+            return Err(if key.len() == 3 {
+                let near: Vec<String> = self.pcs.tables_under(&key[..2]).map(|t| t.prefix.clone()).collect();
+                Validation {
+                    input: table.to_string(),
+                    code: Some(key.clone()),
+                    system: Some(CodeSystem::Icd10Pcs),
+                    valid: false,
+                    reason: Some(if near.is_empty() { format!("there is no ICD-10-PCS table {key}") } else { format!("there is no ICD-10-PCS table {key}; tables in {} are {}", &key[..2], near.join(", ")) }),
+                    suggestions: near,
+                }
+            } else {
+                Validation { input: table.to_string(), code: None, system: Some(CodeSystem::Icd10Pcs), valid: false, reason: Some("a PCS table is named by the first three characters of its codes, e.g. 0DT".into()), suggestions: vec![] }
+            });
+        };
+        let section = key.as_bytes()[0] as char;
+        let names = axis_names(section);
+        let label = |pos: u8, c: char| if pos == 1 { section_name(c).unwrap_or("").to_string() } else { t.label(pos, c).unwrap_or("").to_string() };
+        let axes = (1..=3u8).map(|p| AxisView { position: p, name: names[p as usize - 1], values: vec![ValueView { value: key.as_bytes()[p as usize - 1] as char, label: label(p, key.as_bytes()[p as usize - 1] as char) }] }).collect();
+        let rows = t
+            .rows
+            .iter()
+            .map(|r| (4..=7u8).map(|p| AxisView { position: p, name: names[p as usize - 1], values: r.allowed(p as usize).chars().map(|c| ValueView { value: c, label: label(p, c) }).collect() }).collect())
+            .collect();
+        Ok(TableView { table: key, axes, rows })
+    }
+}

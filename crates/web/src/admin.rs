@@ -1,0 +1,343 @@
+//! People, cohorts and assignments. An administrator creates accounts and cohorts and puts people in them; an
+//! instructor sees the cohorts they teach, adds learners to them and gives them case sets with due dates.
+
+use crate::access;
+use crate::auth::{self, Signed};
+use crate::error::{AppError, Failure};
+use crate::html::{self, page, see_other};
+use crate::State;
+use axum::extract::{Path, State as S};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use maud::html;
+use serde::Deserialize;
+use std::sync::Arc;
+use store::{NewUser, Pacing, Role};
+
+pub async fn people(S(state): S<Arc<State>>, signed: Signed) -> Result<Response, Failure> {
+    signed.require(&[Role::Admin])?;
+    Ok(people_page(&state, &signed, None).await?.into_response())
+}
+
+async fn people_page(state: &State, signed: &Signed, error: Option<&AppError>) -> Result<axum::response::Html<String>, AppError> {
+    let users = state.store.users().await?;
+    let cohorts = state.store.cohorts().await?;
+    Ok(page(
+        "People",
+        Some(&signed.0),
+        html! {
+            h1 { "People" }
+            section aria-labelledby="new-person" {
+                h2 #new-person { "Add a person" }
+                (html::form_error(error))
+                form.stack method="post" action="/admin/users" {
+                    (html::csrf(&signed.0))
+                    label for="username" { "Username" }
+                    input #username name="username" required autocomplete="off";
+                    label for="display_name" { "Name" }
+                    input #display_name name="display_name" required;
+                    label for="role" { "Role" }
+                    select #role name="role" {
+                        option value="learner" { "Learner" }
+                        option value="instructor" { "Instructor or auditor" }
+                        option value="admin" { "Administrator" }
+                    }
+                    label for="password" { "First password (they can be told it; at least " (auth::MIN_PASSWORD) " characters)" }
+                    input #password name="password" type="password" required autocomplete="new-password";
+                    label for="cohort" { "Cohort (optional)" }
+                    select #cohort name="cohort" {
+                        option value="" { "None" }
+                        @for c in &cohorts { option value=(c.id) { (c.name) } }
+                    }
+                    button type="submit" { "Add" }
+                }
+            }
+            section aria-labelledby="everyone" {
+                h2 #everyone { "Everyone (" (users.len()) ")" }
+                table {
+                    thead { tr { th scope="col" { "Name" } th scope="col" { "Username" } th scope="col" { "Role" } th scope="col" { "Since" } } }
+                    tbody {
+                        @for u in &users {
+                            tr { td { (u.display_name) } td { (u.username) } td { (html::role_label(u.role)) } td { (html::when(u.created_at)) } }
+                        }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct NewUserForm {
+    csrf: Option<String>,
+    username: String,
+    display_name: String,
+    role: String,
+    password: String,
+    cohort: Option<String>,
+}
+
+pub async fn create_user(S(state): S<Arc<State>>, signed: Signed, Form(f): Form<NewUserForm>) -> Result<Response, Failure> {
+    signed.check_csrf(f.csrf.as_deref())?;
+    signed.require(&[Role::Admin])?;
+    let result = async {
+        auth::check_username(f.username.trim())?;
+        auth::check_password(&f.password, None)?;
+        let role = Role::parse(&f.role).ok_or_else(|| AppError::bad("role", "the role is learner, instructor or admin"))?;
+        let cohort = match f.cohort.as_deref().filter(|c| !c.is_empty()) {
+            Some(c) => Some(c.parse::<i64>().map_err(|_| AppError::bad("cohort", "choose a cohort from the list"))?),
+            None => None,
+        };
+        let password = f.password.clone();
+        let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password)).await.map_err(AppError::internal)??;
+        let name = if f.display_name.trim().is_empty() { f.username.trim() } else { f.display_name.trim() };
+        let user = state.store.create_user(&NewUser { username: f.username.trim(), display_name: name, role, password_hash: &hash }, auth::now_ms()).await?;
+        if let Some(c) = cohort {
+            state.store.add_member(c, user.id).await?;
+        }
+        Ok::<_, AppError>(())
+    }
+    .await;
+    match result {
+        Ok(()) => Ok(see_other("/admin")),
+        Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => Ok((axum::http::StatusCode::BAD_REQUEST, people_page(&state, &signed, Some(&e)).await?).into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn cohorts(S(state): S<Arc<State>>, signed: Signed) -> Result<Response, Failure> {
+    signed.require(&[Role::Admin, Role::Instructor])?;
+    Ok(cohorts_page(&state, &signed, None).await?.into_response())
+}
+
+async fn cohorts_page(state: &State, signed: &Signed, error: Option<&AppError>) -> Result<axum::response::Html<String>, AppError> {
+    let list = if signed.user().role == Role::Admin { state.store.cohorts().await? } else { state.store.cohorts_of(signed.user().id).await? };
+    Ok(page(
+        "Cohorts",
+        Some(&signed.0),
+        html! {
+            h1 { "Cohorts" }
+            @if list.is_empty() { p { "No cohorts yet." } }
+            ul.cards {
+                @for c in &list {
+                    li { a href=(format!("/cohorts/{}", c.id)) { (c.name) } " · " (pacing_label(c.pacing)) }
+                }
+            }
+            @if signed.user().role == Role::Admin {
+                section aria-labelledby="new-cohort" {
+                    h2 #new-cohort { "New cohort" }
+                    (html::form_error(error))
+                    form.stack method="post" action="/cohorts" {
+                        (html::csrf(&signed.0))
+                        label for="name" { "Name" }
+                        input #name name="name" required;
+                        label for="pacing" { "Pacing" }
+                        select #pacing name="pacing" {
+                            option value="instructor_led" { "Instructor-led (assignments with due dates)" }
+                            option value="self_paced" { "Self-paced" }
+                        }
+                        button type="submit" { "Create the cohort" }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+fn pacing_label(p: Pacing) -> &'static str {
+    match p {
+        Pacing::SelfPaced => "self-paced",
+        Pacing::InstructorLed => "instructor-led",
+    }
+}
+
+#[derive(Deserialize)]
+pub struct NewCohortForm {
+    csrf: Option<String>,
+    name: String,
+    pacing: String,
+}
+
+pub async fn create_cohort(S(state): S<Arc<State>>, signed: Signed, Form(f): Form<NewCohortForm>) -> Result<Response, Failure> {
+    signed.check_csrf(f.csrf.as_deref())?;
+    signed.require(&[Role::Admin])?;
+    let result = async {
+        let pacing = Pacing::parse(&f.pacing).ok_or_else(|| AppError::bad("pacing", "pacing is self_paced or instructor_led"))?;
+        Ok::<_, AppError>(state.store.create_cohort(&f.name, pacing, signed.user().id, auth::now_ms()).await?)
+    }
+    .await;
+    match result {
+        Ok(c) => Ok(see_other(&format!("/cohorts/{}", c.id))),
+        Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => Ok((axum::http::StatusCode::BAD_REQUEST, cohorts_page(&state, &signed, Some(&e)).await?).into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The cohort dashboard: its people, their records and accuracy, its assignments.
+pub async fn cohort(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>) -> Result<Response, Failure> {
+    if !access::manages_cohort(&state.store, signed.user(), id).await? {
+        return Err(AppError::NotFound.into());
+    }
+    Ok(cohort_page(&state, &signed, id, None).await?.into_response())
+}
+
+async fn cohort_page(state: &State, signed: &Signed, id: i64, error: Option<&AppError>) -> Result<axum::response::Html<String>, AppError> {
+    let c = state.store.cohort(id).await?.ok_or(AppError::NotFound)?;
+    let learners = state.store.members(id, Role::Learner).await?;
+    let instructors = state.store.members(id, Role::Instructor).await?;
+    let assignments = state.store.assignments(id).await?;
+    let everyone = if signed.user().role == Role::Admin { state.store.users().await? } else { vec![] };
+    let mut rows = vec![];
+    for l in &learners {
+        let subs = state.store.submissions_of(l.id).await?;
+        let n = subs.len();
+        let mean = |f: &dyn Fn(&store::SubmissionSummary) -> f64| if n == 0 { None } else { Some(subs.iter().map(f).sum::<f64>() / n as f64) };
+        let done: std::collections::HashSet<&str> = subs.iter().map(|s| s.case_id.as_str()).collect();
+        let assigned: Vec<&String> = assignments.iter().flat_map(|a| a.case_ids.iter()).collect();
+        let assigned_done = assigned.iter().filter(|c| done.contains(c.as_str())).count();
+        rows.push((l, n, mean(&|s| s.scores.code_accuracy), mean(&|s| f64::from(u8::from(s.scores.record_accurate))), assigned_done, assigned.len(), subs.last().map(|s| s.submitted_at)));
+    }
+    Ok(page(
+        &c.name,
+        Some(&signed.0),
+        html! {
+            h1 { (c.name) " " small { "(" (pacing_label(c.pacing)) ")" } }
+            p { "Instructors: " @for (i, u) in instructors.iter().enumerate() { @if i > 0 { ", " } (u.display_name) } @if instructors.is_empty() { "none yet" } }
+            (html::form_error(error))
+            section aria-labelledby="dashboard" {
+                h2 #dashboard { "Learners" }
+                @if rows.is_empty() { p { "No learners in this cohort yet." } } @else {
+                    table {
+                        thead { tr { th scope="col" { "Learner" } th scope="col" { "Records coded" } th scope="col" { "Assigned done" } th scope="col" { "Code accuracy" } th scope="col" { "Record accuracy" } th scope="col" { "Last activity" } } }
+                        tbody {
+                            @for (l, n, code, record, done, total, last) in &rows {
+                                tr {
+                                    td { (l.display_name) }
+                                    td { (n) }
+                                    td { (done) " of " (total) }
+                                    td { (code.map(html::pct).unwrap_or_else(|| "—".into())) }
+                                    td { (record.map(html::pct).unwrap_or_else(|| "—".into())) }
+                                    td { (last.map(html::when).unwrap_or_else(|| "—".into())) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if signed.user().role == Role::Admin {
+                section aria-labelledby="add-member" {
+                    h2 #add-member { "Add a person to the cohort" }
+                    form.inline method="post" action=(format!("/cohorts/{id}/members")) {
+                        (html::csrf(&signed.0))
+                        label for="user" { "Person" }
+                        select #user name="user" {
+                            @for u in &everyone { option value=(u.id) { (u.display_name) " (" (u.username) ", " (html::role_label(u.role)) ")" } }
+                        }
+                        button type="submit" { "Add" }
+                    }
+                }
+            }
+            section aria-labelledby="assignments" {
+                h2 #assignments { "Assignments" }
+                @if assignments.is_empty() { p { "No assignments: the learners choose their cases." } }
+                ul {
+                    @for a in &assignments {
+                        li { strong { (a.title) } " — " (a.case_ids.join(", ")) @if let Some(d) = a.due_at { " · due " (html::when(d)) } }
+                    }
+                }
+                form.stack method="post" action=(format!("/cohorts/{id}/assignments")) {
+                    (html::csrf(&signed.0))
+                    label for="title" { "Title" }
+                    input #title name="title" required placeholder="Week 1: sepsis and pneumonia";
+                    label for="cases" { "Case ids, separated by spaces or commas" }
+                    input #cases name="cases" required placeholder="IP-0001 IP-0002";
+                    label for="due" { "Due date (optional, YYYY-MM-DD)" }
+                    input #due name="due" type="date";
+                    button type="submit" { "Assign" }
+                }
+            }
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct MemberForm {
+    csrf: Option<String>,
+    user: i64,
+}
+
+pub async fn add_member(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, Form(f): Form<MemberForm>) -> Result<Response, Failure> {
+    signed.check_csrf(f.csrf.as_deref())?;
+    signed.require(&[Role::Admin])?;
+    state.store.cohort(id).await?.ok_or(AppError::NotFound)?;
+    state.store.add_member(id, f.user).await?;
+    Ok(see_other(&format!("/cohorts/{id}")))
+}
+
+#[derive(Deserialize)]
+pub struct AssignmentForm {
+    csrf: Option<String>,
+    title: String,
+    cases: String,
+    due: Option<String>,
+}
+
+pub async fn create_assignment(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, Form(f): Form<AssignmentForm>) -> Result<Response, Failure> {
+    signed.check_csrf(f.csrf.as_deref())?;
+    if !access::manages_cohort(&state.store, signed.user(), id).await? {
+        return Err(AppError::NotFound.into());
+    }
+    let result = async {
+        let mut ids = vec![];
+        for raw in f.cases.split([' ', ',', '\n', '\t']).filter(|s| !s.trim().is_empty()) {
+            let case = state.case(raw.trim()).ok_or_else(|| AppError::bad("cases", format!("there is no case {:?} in the library (ids look like IP-0001)", raw.trim())))?;
+            ids.push(case.id.clone());
+        }
+        if ids.is_empty() {
+            return Err(AppError::bad("cases", "list at least one case id"));
+        }
+        let due = match f.due.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            Some(d) => Some(parse_date(d).ok_or_else(|| AppError::bad("due", format!("{d:?} is not a date: write YYYY-MM-DD")))? + 86_400_000 - 1),
+            None => None,
+        };
+        if f.title.trim().is_empty() {
+            return Err(AppError::bad("title", "give the assignment a title"));
+        }
+        state.store.create_assignment(id, &f.title, &ids, due, signed.user().id, auth::now_ms()).await?;
+        Ok(())
+    }
+    .await;
+    match result {
+        Ok(()) => Ok(see_other(&format!("/cohorts/{id}"))),
+        Err(e @ AppError::BadRequest { .. }) => Ok((axum::http::StatusCode::BAD_REQUEST, cohort_page(&state, &signed, id, Some(&e)).await?).into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// "YYYY-MM-DD" as unix milliseconds at 00:00 UTC.
+pub fn parse_date(s: &str) -> Option<i64> {
+    let mut it = s.split('-');
+    let (y, m, d): (i64, i64, i64) = (it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?);
+    if it.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1970..=9999).contains(&y) {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y2 = if m <= 2 { y - 1 } else { y };
+    let era = y2.div_euclid(400);
+    let yoe = y2 - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some((era * 146_097 + doe - 719_468) * 86_400_000)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_date_is_read_as_utc_midnight_and_shown_back() {
+        let ms = super::parse_date("2026-11-22").unwrap();
+        assert_eq!(crate::html::when(ms), "2026-11-22 00:00 UTC");
+        assert_eq!(super::parse_date("2026-13-01"), None);
+        assert_eq!(super::parse_date("22/11/2026"), None);
+    }
+}
