@@ -159,7 +159,9 @@ pub fn accuracy_chart(series: &AccuracySeries) -> String {
     let (left, right, top, bottom) = (52.0, 566.0, 70.0, 286.0);
     let y = |v: f64| bottom - v.clamp(0.0, 1.0) * (bottom - top);
     let n = ps.len();
-    let x = |i: usize| if n == 1 { (left + right) / 2.0 } else { left + 14.0 + i as f64 * (right - left - 28.0) / (n - 1) as f64 };
+    // Placed by time, so a day or a week without records shows as a gap.
+    let span = (last.start - first.start) as f64;
+    let x = |i: usize| if span <= 0.0 { (left + right) / 2.0 } else { left + 14.0 + (ps[i].start - first.start) as f64 / span * (right - left - 28.0) };
 
     // Legend: a circle, a square and a dash, so the series are told apart without colour.
     let _ = write!(c.0, r#"<circle cx="18" cy="45" r="4" fill="{BLUE}"/>"#);
@@ -176,9 +178,13 @@ pub fn accuracy_chart(series: &AccuracySeries) -> String {
     c.line((left, y(series.bar)), (right, y(series.bar)), INK, 2.0, Some("6 4"));
     c.text(right + 6.0, y(series.bar) + 4.0, "start", 11.0, INK, &format!("{} bar", pct(series.bar)), false);
 
-    let step = n.div_ceil(8);
-    for (i, p) in ps.iter().enumerate().filter(|(i, _)| i % step == 0) {
-        c.text(x(i), bottom + 18.0, "middle", 11.0, MUTED, &short_date(p.start), false);
+    // A date under a point when there is room for it (about 50 units from the last one).
+    let mut labelled = f64::NEG_INFINITY;
+    for (i, p) in ps.iter().enumerate() {
+        if x(i) - labelled >= 50.0 {
+            labelled = x(i);
+            c.text(x(i), bottom + 18.0, "middle", 11.0, MUTED, &short_date(p.start), false);
+        }
     }
     let caption = match series.granularity {
         Granularity::Day => "Per day (UTC)",
@@ -244,7 +250,7 @@ pub fn bar_chart(title: &str, summary: &str, bars: &[Bar], marker: Option<&str>)
         c.line((14.0, 41.0), (14.0, 53.0), INK, 2.0, Some("3 2"));
         c.text(24.0, 51.0, "start", 12.0, INK, m, false);
     }
-    let (left, full) = (204.0, 250.0);
+    let (left, full) = (204.0, 200.0);
     let max = bars.iter().flat_map(|b| [b.value, b.marker.unwrap_or(0.0)]).filter(|v| v.is_finite()).fold(0.0, f64::max);
     let scale = |v: f64| if max > 0.0 && v.is_finite() { v.max(0.0) / max * full } else { 0.0 };
     for (i, b) in bars.iter().enumerate() {
@@ -303,7 +309,7 @@ pub fn error_chart(errors: &[ErrorStat], records: usize) -> String {
         .map(|e| Bar {
             label: capitalised(e.category.label()),
             value: e.records as f64,
-            text: format!("{} of {records} records ({}){}", e.records, pct(e.share), if e.recurring { ", recurring" } else { "" }),
+            text: format!("{} of {records} ({}){}", e.records, pct(e.share), if e.recurring { ", recurring" } else { "" }),
             marker: None,
             strong: e.recurring,
         })
@@ -361,7 +367,7 @@ mod tests {
     fn a_bar_chart_scales_to_the_largest_value_or_marker_and_survives_nonsense() {
         let bar = |label: &str, value: f64, marker: Option<f64>| Bar { label: label.into(), value, text: "t".into(), marker, strong: true };
         let svg = bar_chart("T", "S", &[bar("a", 2.0, Some(4.0)), bar("b", 4.0, None)], Some("Benchmark"));
-        assert!(svg.contains(r#"width="125.0""#) && svg.contains(r#"width="250.0""#), "{svg}");
+        assert!(svg.contains(r#"width="100.0""#) && svg.contains(r#"width="200.0""#), "{svg}");
         let svg = bar_chart("T", "S", &[bar("a", f64::NAN, None), bar("b", -1.0, Some(f64::INFINITY))], None);
         assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
     }
