@@ -112,8 +112,7 @@ fn productivity_is_timed_records_over_hours_on_the_timer_per_setting() {
     v.push(perfect(ed[0], MONDAY, 150));
     v.push(perfect(ed[1], MONDAY, 180)); // 2 records in 330 s: 21.8 an hour
     v.push(perfect(office, MONDAY, 0)); // no timer
-    let mut b = Benchmarks::default();
-    b.emergency_department = 25.0;
+    let b = Benchmarks { emergency_department: 25.0, ..Benchmarks::default() };
     let p = Progress::of(&v, library(), &b);
     let got: Vec<(Setting, usize, usize, Option<f64>, f64)> = p.productivity.iter().map(|s| (s.setting, s.records, s.timed_records, s.charts_per_hour, s.benchmark)).collect();
     assert_eq!(
