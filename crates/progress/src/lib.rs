@@ -156,7 +156,8 @@ mod tests {
         v[2].errors_by_category.insert(Category::Missed, 1);
         v[3].errors_by_category.insert(Category::Correct, 5);
         let e = errors(&v);
-        assert_eq!(e.iter().map(|e| (e.category, e.findings, e.records, e.recurring)).collect::<Vec<_>>(), [(Category::PoaError, 4, 2, true), (Category::Missed, 1, 1, false)]);
+        let got: Vec<_> = e.iter().map(|e| (e.category, e.findings, e.records, e.recurring)).collect();
+        assert_eq!(got, [(Category::PoaError, 4, 2, true), (Category::Missed, 1, 1, false)]);
         assert_eq!(e[0].share, 0.2);
 
         // One record in three is a third of them: it recurs. One error of one's only record does not.

@@ -48,13 +48,10 @@ impl Canvas {
     fn new(title: &str, desc: &str, height: f64) -> Canvas {
         let id: String = title.to_ascii_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
         let id = format!("chart-{}", id.split('-').filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-"));
-        let mut s = String::new();
-        let _ = write!(
-            s,
-            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="{FONT}" font-size="13" fill="{INK}"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc><rect width="{WIDTH}" height="{height}" fill="#ffffff"/>"##,
-            escape(title),
-            escape(desc)
-        );
+        let mut s = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" "#);
+        let _ = write!(s, r#"aria-labelledby="{id}-title {id}-desc" font-family="{FONT}" font-size="13" fill="{INK}">"#);
+        let _ = write!(s, r#"<title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#, escape(title), escape(desc));
+        let _ = write!(s, r##"<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>"##);
         let mut c = Canvas(s);
         c.text(12.0, 24.0, "start", 15.0, INK, title, true);
         c
