@@ -48,7 +48,7 @@ pub struct ComplianceEdit {
     pub rule: Option<Rule>,
     /// The gold coding draws the same edit: it belongs to the case (an unspecified code the record allows no better
     /// than, a questionable admission), not to the coder's choices, and costs nothing.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub also_in_gold: bool,
 }
 

@@ -127,10 +127,10 @@ pub struct Finding {
     /// What is right or wrong, and why.
     pub message: String,
     /// The rules that decide it (the gold rationale's, or the code set's).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<Rule>,
     /// The words of the record that support the gold item.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
     /// What to do instead.
     #[serde(skip_serializing_if = "Option::is_none")]

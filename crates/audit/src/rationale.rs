@@ -28,7 +28,7 @@ pub struct RationaleScore {
     pub quotes: usize,
     pub rule_ok: bool,
     /// What is missing or wrong, for the report.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<String>,
     /// 0 to 1.
     pub score: f64,

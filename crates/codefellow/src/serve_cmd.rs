@@ -58,7 +58,7 @@ pub fn serve(args: ServeArgs, data: &DataDir) -> Result<()> {
     let ncci = data.ncci()?;
     let settings = web::Settings { database: database(data, args.database)?, listen: args.listen, public_url: args.public_url, secure_cookies: !args.insecure_cookies };
     let engines = web::Engines { library, cases, ncci, config: audit::Config::default() };
-    runtime()?.block_on(web::serve(settings, engines)).map_err(|e| anyhow::anyhow!("{e}"))
+    runtime()?.block_on(web::serve(settings, std::sync::Arc::new(engines))).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 pub fn admin(cmd: AdminCommand, data: &DataDir, out: &mut impl Write) -> Result<()> {

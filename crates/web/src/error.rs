@@ -18,6 +18,9 @@ pub enum AppError {
     /// The request is wrong; the message says what is wrong and what would be right. `field` names the field.
     #[error("{message}")]
     BadRequest { field: Option<String>, message: String },
+    /// The request body is larger than the server takes.
+    #[error("the request body is larger than {0} KiB")]
+    TooLarge(usize),
     /// Someone else changed it first.
     #[error("{0}")]
     Conflict(String),
@@ -45,6 +48,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -124,6 +128,7 @@ impl IntoResponse for Failure {
             StatusCode::FORBIDDEN => "Not allowed",
             StatusCode::BAD_REQUEST => "That did not work",
             StatusCode::CONFLICT => "Changed by someone else",
+            StatusCode::PAYLOAD_TOO_LARGE => "Too large",
             StatusCode::TOO_MANY_REQUESTS => "Too many attempts",
             _ => "Something went wrong",
         };

@@ -167,7 +167,7 @@ mod tests {
     #[test]
     fn times_are_shown_as_utc_dates() {
         assert_eq!(when(0), "1970-01-01 00:00 UTC");
-        assert_eq!(when(1_795_359_900_000), "2026-11-22 13:05 UTC");
+        assert_eq!(when(1_795_359_900_000), "2026-11-22 15:05 UTC");
         assert_eq!(when(951_782_400_000), "2000-02-29 00:00 UTC");
     }
 

@@ -9,7 +9,7 @@
 //! submitting; an instructor sees the learners of their own cohorts; an administrator sees everything.
 //!
 //! ```no_run
-//! # async fn demo(engines: web::Engines) -> Result<(), Box<dyn std::error::Error>> {
+//! # async fn demo(engines: std::sync::Arc<web::Engines>) -> Result<(), Box<dyn std::error::Error>> {
 //! let settings = web::Settings { database: "sqlite:///tmp/codefellow.db".into(), ..Default::default() };
 //! web::serve(settings, engines).await?;
 //! # Ok(()) }
@@ -82,7 +82,7 @@ pub struct Engines {
 /// What every request shares.
 pub struct State {
     pub store: store::Store,
-    pub engines: Engines,
+    pub engines: Arc<Engines>,
     /// Case id (upper case) to its index in `engines.cases`.
     pub case_index: HashMap<String, usize>,
     pub limiter: auth::RateLimit,
@@ -99,7 +99,7 @@ impl State {
 pub const BODY_LIMIT: usize = 256 * 1024;
 
 /// Opens the store and builds the application.
-pub async fn app(settings: Settings, engines: Engines) -> Result<(Router, Arc<State>), store::StoreError> {
+pub async fn app(settings: Settings, engines: Arc<Engines>) -> Result<(Router, Arc<State>), store::StoreError> {
     let store = store::Store::open(&settings.database).await?;
     let case_index = engines.cases.iter().enumerate().map(|(i, c)| (c.id.to_ascii_uppercase(), i)).collect();
     let state = Arc::new(State { store, engines, case_index, limiter: auth::RateLimit::new(), settings });
@@ -163,8 +163,13 @@ pub async fn setup_link(state: &State) -> Result<Option<String>, store::StoreErr
     Ok(Some(format!("{}/setup?token={token}", state.settings.base_url())))
 }
 
+/// Serves the application on a listener already bound (a test binds 127.0.0.1:0) until `shutdown_signal`.
+pub async fn serve_on(listener: tokio::net::TcpListener, router: Router, shutdown_signal: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown_signal).await
+}
+
 /// Runs the server until Ctrl-C or SIGTERM, printing the address (and the setup link on first run).
-pub async fn serve(settings: Settings, engines: Engines) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+pub async fn serve(settings: Settings, engines: Arc<Engines>) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let _ = tracing_subscriber::fmt().with_target(false).try_init();
     let listener = tokio::net::TcpListener::bind(settings.listen).await.map_err(|e| format!("cannot listen on {}: {e}", settings.listen))?;
     let (router, state) = app(settings, engines).await?;
@@ -174,7 +179,7 @@ pub async fn serve(settings: Settings, engines: Engines) -> Result<(), Box<dyn s
         println!("(or run `codefellow admin create` in another terminal)");
     }
     let store = state.store.clone();
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown()).await?;
+    serve_on(listener, router, shutdown()).await?;
     store.close().await;
     Ok(())
 }

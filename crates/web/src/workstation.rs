@@ -25,7 +25,7 @@ use store::Role;
 /// A JSON body that did not parse: 400 (or 413 when too large) with serde's words.
 pub fn json_rejection(r: JsonRejection) -> AppError {
     if r.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-        return AppError::bad("body", format!("the request body is larger than {} KiB", crate::BODY_LIMIT / 1024));
+        return AppError::TooLarge(crate::BODY_LIMIT / 1024);
     }
     AppError::bad("body", format!("the body is not the JSON expected: {}", r.body_text()))
 }
