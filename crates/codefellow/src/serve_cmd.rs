@@ -57,7 +57,7 @@ pub fn serve(args: ServeArgs, data: &DataDir) -> Result<()> {
     let cases = crate::cases_cmd::library(data)?.into_iter().flat_map(|(_, p)| p.cases).collect();
     let ncci = data.ncci()?;
     let settings = web::Settings { database: database(data, args.database)?, listen: args.listen, public_url: args.public_url, secure_cookies: !args.insecure_cookies };
-    let engines = web::Engines { library, cases, ncci, config: audit::Config::default() };
+    let engines = web::Engines { library, cases, ncci, config: audit::Config::default(), benchmarks: progress::Benchmarks::default() };
     runtime()?.block_on(web::serve(settings, std::sync::Arc::new(engines))).map_err(|e| anyhow::anyhow!("{e}"))
 }
 

@@ -699,6 +699,12 @@ impl Store {
         rows.iter().map(summary).collect()
     }
 
+    /// A learner's submissions with their records, oldest first (the progress page reads every audit).
+    pub async fn submissions_with_records(&self, user_id: i64) -> Result<Vec<Submission>> {
+        let rows = sqlx::query(&format!("SELECT {SUBMISSION} FROM submissions WHERE user_id = $1 ORDER BY submitted_at, id")).bind(user_id).fetch_all(&self.read).await?;
+        rows.iter().map(submission).collect()
+    }
+
     /// The submissions an instructor reviews (their cohorts' learners'; every learner's for an administrator), open
     /// disputes first, then unreviewed, newest first.
     pub async fn review_queue(&self, reviewer: &User, limit: i64) -> Result<Vec<SubmissionSummary>> {

@@ -203,6 +203,8 @@ async fn a_retried_submit_stores_one_submission(store: Store) {
     assert_eq!((s.case_id.as_str(), s.seconds_spent, s.submitted_at, s.version), ("IP-0001", 600, 10, 1));
     assert_eq!(s.scores, Scores { code_accuracy: 0.75, record_accurate: false, weighted: 0.6, rationale: Some(0.5), open_disputes: 0 });
     assert_eq!(store.submissions_of(l.id).await.unwrap().len(), 1);
+    let full = store.submissions_with_records(l.id).await.unwrap();
+    assert_eq!((full.len(), full[0].record.as_str()), (1, r#"{"report":{}}"#));
 }
 
 async fn another_users_request_id_is_a_conflict(store: Store) {

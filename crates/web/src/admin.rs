@@ -187,16 +187,13 @@ async fn cohort_page(state: &State, signed: &Signed, id: i64, error: Option<&App
     let instructors = state.store.members(id, Role::Instructor).await?;
     let assignments = state.store.assignments(id).await?;
     let everyone = if signed.user().role == Role::Admin { state.store.users().await? } else { vec![] };
-    let mut rows = vec![];
+    let mut per_learner = vec![];
     for l in &learners {
-        let subs = state.store.submissions_of(l.id).await?;
-        let n = subs.len();
-        let mean = |f: &dyn Fn(&store::SubmissionSummary) -> f64| if n == 0 { None } else { Some(subs.iter().map(f).sum::<f64>() / n as f64) };
-        let done: std::collections::HashSet<&str> = subs.iter().map(|s| s.case_id.as_str()).collect();
-        let assigned: Vec<&String> = assignments.iter().flat_map(|a| a.case_ids.iter()).collect();
-        let assigned_done = assigned.iter().filter(|c| done.contains(c.as_str())).count();
-        rows.push((l, n, mean(&|s| s.scores.code_accuracy), mean(&|s| f64::from(u8::from(s.scores.record_accurate))), assigned_done, assigned.len(), subs.last().map(|s| s.submitted_at)));
+        per_learner.push((l.id, l.display_name.clone(), crate::progress_page::attempts(state, l.id).await?));
     }
+    let assigned: Vec<String> = assignments.iter().flat_map(|a| a.case_ids.iter().cloned()).collect();
+    let rows = progress::cohort_rows(&per_learner, &assigned);
+    let opt = |x: Option<f64>| x.map(html::pct).unwrap_or_else(|| "—".into());
     Ok(page(
         &c.name,
         Some(&signed.0),
@@ -208,16 +205,22 @@ async fn cohort_page(state: &State, signed: &Signed, id: i64, error: Option<&App
                 h2 #dashboard { "Learners" }
                 @if rows.is_empty() { p { "No learners in this cohort yet." } } @else {
                     table {
-                        thead { tr { th scope="col" { "Learner" } th scope="col" { "Records coded" } th scope="col" { "Assigned done" } th scope="col" { "Code accuracy" } th scope="col" { "Record accuracy" } th scope="col" { "Last activity" } } }
+                        thead { tr {
+                            th scope="col" { "Learner" } th scope="col" { "Records coded" } th scope="col" { "Assigned done" } th scope="col" { "Code accuracy" }
+                            th scope="col" { "Record accuracy" } th scope="col" { "Rationale" } th scope="col" { "Charts/hour" } th scope="col" { "Most frequent error" } th scope="col" { "Last activity" }
+                        } }
                         tbody {
-                            @for (l, n, code, record, done, total, last) in &rows {
+                            @for r in &rows {
                                 tr {
-                                    td { (l.display_name) }
-                                    td { (n) }
-                                    td { (done) " of " (total) }
-                                    td { (code.map(html::pct).unwrap_or_else(|| "—".into())) }
-                                    td { (record.map(html::pct).unwrap_or_else(|| "—".into())) }
-                                    td { (last.map(html::when).unwrap_or_else(|| "—".into())) }
+                                    td { a href=(format!("/learners/{}/progress", r.learner_id)) { (r.name) } }
+                                    td { (r.records) }
+                                    td { (r.assigned_done) " of " (r.assigned_total) }
+                                    td { (opt(r.code_accuracy)) }
+                                    td { (opt(r.record_accuracy)) }
+                                    td { (opt(r.rationale)) }
+                                    td { (r.charts_per_hour.map(|c| format!("{c:.1}")).unwrap_or_else(|| "—".into())) }
+                                    td { (r.top_error.map(|c| format!("{} ({} records)", c.label(), r.top_error_records)).unwrap_or_else(|| "—".into())) }
+                                    td { (r.last_activity.map(html::when).unwrap_or_else(|| "—".into())) }
                                 }
                             }
                         }

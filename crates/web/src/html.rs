@@ -46,7 +46,7 @@ pub fn page(title: &str, viewer: Option<&Session>, body: Markup) -> Html<String>
 
 fn nav_links(role: Role) -> &'static [(&'static str, &'static str)] {
     match role {
-        Role::Learner => &[("/cases", "Cases"), ("/submissions", "My submissions")],
+        Role::Learner => &[("/cases", "Cases"), ("/submissions", "My submissions"), ("/progress", "My progress")],
         Role::Instructor => &[("/review", "Review queue"), ("/cohorts", "Cohorts"), ("/cases", "Cases")],
         Role::Admin => &[("/admin", "People"), ("/cohorts", "Cohorts"), ("/review", "Review queue"), ("/cases", "Cases")],
     }

@@ -35,6 +35,8 @@ mod workstation;
 mod feedback;
 /// The code-book API: search, a code's notes, PCS tables.
 mod codes;
+/// A learner's progress: accuracy, productivity, recurring errors, recommendations, with SVG charts.
+mod progress_page;
 /// The OpenAPI document and the static assets.
 mod assets;
 
@@ -77,6 +79,8 @@ pub struct Engines {
     pub cases: Vec<Case>,
     pub ncci: Option<importer::ncci::NcciEdits>,
     pub config: audit::Config,
+    /// Charts per hour per setting that productivity is measured against.
+    pub benchmarks: progress::Benchmarks,
 }
 
 /// What every request shares.
@@ -128,6 +132,8 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/submissions/{id}/overrides", post(feedback::override_finding))
         .route("/submissions/{id}/comments", post(feedback::comment))
         .route("/review", get(feedback::review_queue))
+        .route("/progress", get(progress_page::mine))
+        .route("/learners/{id}/progress", get(progress_page::learner))
         .route("/api/openapi.json", get(assets::openapi))
         .route("/api/me", get(account::me))
         .route("/api/login", post(account::api_login))
@@ -144,6 +150,8 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/api/submissions/{id}/disputes", post(feedback::api_dispute))
         .route("/api/submissions/{id}/overrides", post(feedback::api_override))
         .route("/api/review", get(feedback::api_review_queue))
+        .route("/api/progress", get(progress_page::api_mine))
+        .route("/api/learners/{id}/progress", get(progress_page::api_learner))
         .route("/assets/{file}", get(assets::asset))
         .route("/healthz", get(|| async { "ok" }))
         .fallback(|| async { error::Failure::from(error::AppError::NotFound) })

@@ -134,3 +134,20 @@ fn the_session_cookie_is_http_only_and_same_site() {
     let cookie = r.header("set-cookie").unwrap();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
 }
+
+#[test]
+fn progress_is_seen_by_the_learner_and_their_instructors_only() {
+    let app = TestApp::spawn();
+    let mut admin = app.admin();
+    let (a, b) = (cohort(&mut admin, "PA"), cohort(&mut admin, "PB"));
+    let mut ann = person(&app, &mut admin, "p-ann", "learner", Some(a));
+    let mut bob = person(&app, &mut admin, "p-bob", "learner", Some(a));
+    let mut other_teacher = person(&app, &mut admin, "p-teach-b", "instructor", Some(b));
+    submit_gold(&mut ann, &case("ED-0002"), "p-ann-request");
+    let ann_id = ann.get("/api/me").json()["user"]["id"].as_i64().unwrap();
+    for path in [format!("/learners/{ann_id}/progress"), format!("/api/learners/{ann_id}/progress")] {
+        assert_eq!(bob.get(&path).status, 404, "another learner: {path}");
+        assert_eq!(other_teacher.get(&path).status, 404, "another cohort's instructor: {path}");
+        assert_eq!(ann.get(&path).status, 200);
+    }
+}

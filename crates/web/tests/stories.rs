@@ -195,3 +195,27 @@ fn the_openapi_document_lists_every_api_route_and_only_those() {
     let routed: std::collections::BTreeSet<String> = source.split(".route(\"").skip(1).map(|s| s.split('"').next().unwrap().to_string()).filter(|p| p.starts_with("/api/")).collect();
     assert_eq!(documented, routed);
 }
+
+#[test]
+fn progress_shows_accuracy_against_the_bar_charts_and_next_cases() {
+    let app = TestApp::spawn();
+    let mut admin = app.admin();
+    let c = cohort(&mut admin, "P");
+    let mut teacher = person(&app, &mut admin, "pat", "instructor", Some(c));
+    let mut learner = person(&app, &mut admin, "pia", "learner", Some(c));
+    submit_gold(&mut learner, &case("ED-0002"), "progress-gold-1");
+    submit_form(&mut learner, "IP-0001", &[("dx.0.code", "J18.9"), ("dx.0.poa", "N")]);
+    let p = learner.get("/api/progress").json();
+    assert_eq!(p["records"], 2);
+    let code = p["code_accuracy"].as_f64().unwrap();
+    assert!(code > 0.0 && code < 1.0, "one perfect record, one not: {code}");
+    assert!(p["recommendations"].as_array().unwrap().iter().all(|r| r["case"] != "ED-0002" && r["case"] != "IP-0001"), "nothing already coded is recommended");
+    let page = learner.get("/progress");
+    assert_eq!(page.status, 200);
+    assert_eq!(page.body.matches("<svg").count(), 4, "four charts, drawn on the server");
+    assert!(page.body.contains("95%"));
+    let uid = learner.get("/api/me").json()["user"]["id"].as_i64().unwrap();
+    assert_eq!(teacher.get(&format!("/learners/{uid}/progress")).status, 200, "the instructor sees it");
+    let dash = teacher.get(&format!("/cohorts/{c}"));
+    assert!(dash.body.contains(&format!("/learners/{uid}/progress")) && dash.body.contains(">2<"), "the dashboard counts the records");
+}

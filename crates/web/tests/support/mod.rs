@@ -15,6 +15,7 @@ pub fn engines() -> Arc<web::Engines> {
             cases: cases::library::builtin().cases,
             ncci: None,
             config: audit::Config::default(),
+            benchmarks: progress::Benchmarks::default(),
         })
     })
     .clone()
