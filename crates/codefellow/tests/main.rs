@@ -1,4 +1,7 @@
-//! The `codefellow` binary as a user runs it: arguments in, text or JSON out, exit codes.
+//! The `codefellow` binary as a user runs it: arguments in, text or JSON out, exit codes. `serve` runs the web
+//! platform's binary: setup, `admin create`, and durability under SIGKILL.
+
+mod serve;
 
 use serde_json::Value;
 use std::io::Write;
