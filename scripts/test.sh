@@ -165,7 +165,7 @@ mkdir -p "$PGDIR"
 [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PGDIR"
 chmod 700 "$PGDIR"
 say "postgres: initdb ($("$PG_BIN/postgres" --version), $PG_BIN)"
-as_pg "$PG_BIN/initdb" -D "$PGDATA_DIR" -U postgres -E UTF8 --locale=C.UTF-8 \
+as_pg "$PG_BIN/initdb" -D "$PGDATA_DIR" -U postgres -E UTF8 --locale=C.UTF-8 --no-sync \
   --auth-local=trust --auth-host=scram-sha-256 >"$WORK/initdb.log" 2>&1 \
   || { cat "$WORK/initdb.log" >&2; die "initdb failed"; }
 
