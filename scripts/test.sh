@@ -173,6 +173,7 @@ PG_PORT=""
 for port in $(seq "$PG_PORT_FIRST" $((PG_PORT_FIRST + 99))); do
   port_busy "$port" && continue
   PG_STARTED=1
+  rm -f "$PGDIR/server.log"
   # pg_ctl -w waits for the server to come up and notices a postmaster that died (e.g. port taken in between).
   if ! as_pg "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDIR/server.log" -w -t "$PG_START_TIMEOUT" \
       -o "-c listen_addresses=127.0.0.1 -p $port -k $PGDIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
@@ -185,7 +186,7 @@ for port in $(seq "$PG_PORT_FIRST" $((PG_PORT_FIRST + 99))); do
     cat "$WORK/pg_ctl.log" >&2; tail -n 20 "$PGDIR/server.log" >&2 || true
     die "PostgreSQL did not start within ${PG_START_TIMEOUT}s (pg_ctl and server log above)"
   fi
-  # It must accept connections on both the socket and 127.0.0.1:$port (pg_isready, bounded).
+  # It must accept connections on 127.0.0.1:$port, where the tests connect (pg_isready, bounded).
   deadline=$(($(date +%s) + PG_START_TIMEOUT))
   until "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" -d postgres -U postgres; do
     if [ "$(date +%s)" -ge "$deadline" ]; then
