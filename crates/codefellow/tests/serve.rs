@@ -24,33 +24,27 @@ fn start(data: &std::path::Path, addr: SocketAddr) -> Server {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
+    // Lines arrive through a channel so that waiting for one can time out.
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    let out = BufReader::new(child.stdout.take().unwrap());
+    std::thread::spawn(move || {
+        for line in out.lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
     let mut banner = vec![];
     let deadline = Instant::now() + Duration::from_secs(60);
-    while Instant::now() < deadline {
-        let mut line = String::new();
-        if out.read_line(&mut line).unwrap() == 0 {
-            break;
-        }
+    while let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
         let running = line.starts_with("Codefellow is running");
-        banner.push(line.trim().to_string());
+        banner.push(line);
         if running {
-            // A first run prints the setup link after the address.
-            if let Some(l) = (0..3).map(|_| {
-                let mut l = String::new();
-                let _ = out.read_line(&mut l);
-                l
-            }).find(|l| l.contains("/setup?token=")) {
-                banner.push(l.trim().to_string());
-            }
             break;
         }
     }
-    // Keep draining so the server never blocks on a full pipe.
-    std::thread::spawn(move || {
-        let mut sink = vec![];
-        let _ = out.read_to_end(&mut sink);
-    });
+    // A first run prints the setup link right after the address.
+    while let Ok(line) = rx.recv_timeout(Duration::from_millis(500)) {
+        banner.push(line);
+    }
     let server = Server { child, addr, banner };
     for _ in 0..200 {
         if TcpStream::connect(addr).is_ok() {
