@@ -281,6 +281,18 @@ impl Store {
         Store::open(&self.url).await
     }
 
+    /// A SQLite pragma's value as the write connection sees it (for tests and diagnostics).
+    pub async fn pragma(&self, name: &str) -> Result<String> {
+        if self.backend != Backend::Sqlite || !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            return Err(StoreError::Invalid(format!("{name:?} is not a SQLite pragma this store reads")));
+        }
+        let row = sqlx::query(&format!("PRAGMA {name}")).fetch_one(&self.write).await?;
+        Ok(match row.try_get::<String, _>(0) {
+            Ok(s) => s,
+            Err(_) => row.try_get::<i64, _>(0)?.to_string(),
+        })
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }
@@ -764,7 +776,10 @@ fn pool(max: u32) -> AnyPoolOptions {
             if conn.backend_name() == "SQLite" {
                 // WAL: readers never wait for the writer. synchronous=NORMAL: a committed transaction survives the
                 // process being killed (it is in the WAL file the OS holds); only a power cut can take the last ones.
-                conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000").await?;
+                // One statement per call: the driver runs only the first of several.
+                for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
+                    conn.execute(pragma).await?;
+                }
             }
             Ok(())
         })

@@ -299,3 +299,14 @@ async fn concurrent_submissions_are_all_kept(store: Store) {
     assert_eq!(ids.len(), 200);
     assert_eq!(store.count_submissions().await.unwrap(), 200);
 }
+
+#[tokio::test]
+async fn sqlite_connections_run_in_wal_mode_with_normal_sync_and_foreign_keys() {
+    let (store, _dir) = sqlite().await;
+    // Every pragma of the connection hook took effect (a driver that ran only the first would leave FULL sync, an
+    // fsync per commit, and no foreign keys).
+    let l = store.create_user(&new_user("fk", Role::Learner), 0).await.unwrap();
+    assert!(store.save_draft(l.id + 1000, "IP-0001", "{}", 1, 1).await.is_err(), "foreign keys are enforced");
+    assert_eq!(store.pragma("journal_mode").await.unwrap(), "wal");
+    assert_eq!(store.pragma("synchronous").await.unwrap(), "1", "NORMAL");
+}
