@@ -211,3 +211,12 @@ pub async fn me(signed: Signed) -> Json<serde_json::Value> {
 pub fn user_json(u: &store::User) -> serde_json::Value {
     serde_json::json!({"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role.as_str()})
 }
+
+/// `POST /api/logout`: ends the session on the server.
+pub async fn api_logout(S(state): S<Arc<State>>, signed: Signed, headers: axum::http::HeaderMap) -> Result<Response, Failure> {
+    signed.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok())).api()?;
+    if let Some(token) = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).and_then(|c| c.split(';').find_map(|kv| kv.trim().strip_prefix(&format!("{}=", auth::COOKIE)))) {
+        state.store.delete_session(&auth::token_hash(token)).await.api()?;
+    }
+    Ok(([(header::SET_COOKIE, auth::session_cookie("", state.settings.secure_cookies))], Json(serde_json::json!({"signed_out": true}))).into_response())
+}

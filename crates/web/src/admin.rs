@@ -8,7 +8,11 @@ use crate::html::{self, page, see_other};
 use crate::State;
 use axum::extract::{Path, State as S};
 use axum::response::{IntoResponse, Response};
-use axum::Form;
+use crate::error::Api;
+use crate::workstation::json_rejection;
+use axum::extract::rejection::JsonRejection;
+use axum::http::HeaderMap;
+use axum::{Form, Json};
 use maud::html;
 use serde::Deserialize;
 use std::sync::Arc;
@@ -77,29 +81,33 @@ pub struct NewUserForm {
     cohort: Option<String>,
 }
 
+/// Creates an account (and puts it in a cohort): the People form's and `POST /api/users`' work.
+async fn new_user(state: &State, signed: &Signed, f: &NewUserForm) -> Result<store::User, AppError> {
+    signed.require(&[Role::Admin])?;
+    auth::check_username(f.username.trim())?;
+    auth::check_password(&f.password, None)?;
+    let role = Role::parse(&f.role).ok_or_else(|| AppError::bad("role", "the role is learner, instructor or admin"))?;
+    let cohort = match f.cohort.as_deref().filter(|c| !c.is_empty()) {
+        Some(c) => Some(c.parse::<i64>().map_err(|_| AppError::bad("cohort", "choose a cohort from the list"))?),
+        None => None,
+    };
+    if let Some(c) = cohort {
+        state.store.cohort(c).await?.ok_or_else(|| AppError::bad("cohort", format!("there is no cohort {c}")))?;
+    }
+    let password = f.password.clone();
+    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password)).await.map_err(AppError::internal)??;
+    let name = if f.display_name.trim().is_empty() { f.username.trim() } else { f.display_name.trim() };
+    let user = state.store.create_user(&NewUser { username: f.username.trim(), display_name: name, role, password_hash: &hash }, auth::now_ms()).await?;
+    if let Some(c) = cohort {
+        state.store.add_member(c, user.id).await?;
+    }
+    Ok(user)
+}
+
 pub async fn create_user(S(state): S<Arc<State>>, signed: Signed, Form(f): Form<NewUserForm>) -> Result<Response, Failure> {
     signed.check_csrf(f.csrf.as_deref())?;
-    signed.require(&[Role::Admin])?;
-    let result = async {
-        auth::check_username(f.username.trim())?;
-        auth::check_password(&f.password, None)?;
-        let role = Role::parse(&f.role).ok_or_else(|| AppError::bad("role", "the role is learner, instructor or admin"))?;
-        let cohort = match f.cohort.as_deref().filter(|c| !c.is_empty()) {
-            Some(c) => Some(c.parse::<i64>().map_err(|_| AppError::bad("cohort", "choose a cohort from the list"))?),
-            None => None,
-        };
-        let password = f.password.clone();
-        let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password)).await.map_err(AppError::internal)??;
-        let name = if f.display_name.trim().is_empty() { f.username.trim() } else { f.display_name.trim() };
-        let user = state.store.create_user(&NewUser { username: f.username.trim(), display_name: name, role, password_hash: &hash }, auth::now_ms()).await?;
-        if let Some(c) = cohort {
-            state.store.add_member(c, user.id).await?;
-        }
-        Ok::<_, AppError>(())
-    }
-    .await;
-    match result {
-        Ok(()) => Ok(see_other("/admin")),
+    match new_user(&state, &signed, &f).await {
+        Ok(_) => Ok(see_other("/admin")),
         Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => Ok((axum::http::StatusCode::BAD_REQUEST, people_page(&state, &signed, Some(&e)).await?).into_response()),
         Err(e) => Err(e.into()),
     }
@@ -158,15 +166,15 @@ pub struct NewCohortForm {
     pacing: String,
 }
 
+async fn new_cohort(state: &State, signed: &Signed, name: &str, pacing: &str) -> Result<store::Cohort, AppError> {
+    signed.require(&[Role::Admin])?;
+    let pacing = Pacing::parse(pacing).ok_or_else(|| AppError::bad("pacing", "pacing is self_paced or instructor_led"))?;
+    Ok(state.store.create_cohort(name, pacing, signed.user().id, auth::now_ms()).await?)
+}
+
 pub async fn create_cohort(S(state): S<Arc<State>>, signed: Signed, Form(f): Form<NewCohortForm>) -> Result<Response, Failure> {
     signed.check_csrf(f.csrf.as_deref())?;
-    signed.require(&[Role::Admin])?;
-    let result = async {
-        let pacing = Pacing::parse(&f.pacing).ok_or_else(|| AppError::bad("pacing", "pacing is self_paced or instructor_led"))?;
-        Ok::<_, AppError>(state.store.create_cohort(&f.name, pacing, signed.user().id, auth::now_ms()).await?)
-    }
-    .await;
-    match result {
+    match new_cohort(&state, &signed, &f.name, &f.pacing).await {
         Ok(c) => Ok(see_other(&format!("/cohorts/{}", c.id))),
         Err(e @ (AppError::BadRequest { .. } | AppError::Conflict(_))) => Ok((axum::http::StatusCode::BAD_REQUEST, cohorts_page(&state, &signed, Some(&e)).await?).into_response()),
         Err(e) => Err(e.into()),
@@ -269,11 +277,16 @@ pub struct MemberForm {
     user: i64,
 }
 
+async fn member(state: &State, signed: &Signed, cohort: i64, user: i64) -> Result<(), AppError> {
+    signed.require(&[Role::Admin])?;
+    state.store.cohort(cohort).await?.ok_or(AppError::NotFound)?;
+    state.store.user(user).await?.ok_or_else(|| AppError::bad("user", format!("there is no user {user}")))?;
+    Ok(state.store.add_member(cohort, user).await?)
+}
+
 pub async fn add_member(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, Form(f): Form<MemberForm>) -> Result<Response, Failure> {
     signed.check_csrf(f.csrf.as_deref())?;
-    signed.require(&[Role::Admin])?;
-    state.store.cohort(id).await?.ok_or(AppError::NotFound)?;
-    state.store.add_member(id, f.user).await?;
+    member(&state, &signed, id, f.user).await?;
     Ok(see_other(&format!("/cohorts/{id}")))
 }
 
@@ -285,36 +298,163 @@ pub struct AssignmentForm {
     due: Option<String>,
 }
 
+async fn assignment(state: &State, signed: &Signed, id: i64, title: &str, cases: &str, due: Option<&str>) -> Result<store::Assignment, AppError> {
+    if !access::manages_cohort(&state.store, signed.user(), id).await? {
+        return Err(AppError::NotFound);
+    }
+    let mut ids = vec![];
+    for raw in cases.split([' ', ',', '\n', '\t']).filter(|s| !s.trim().is_empty()) {
+        let case = state.case(raw.trim()).ok_or_else(|| AppError::bad("cases", format!("there is no case {:?} in the library (ids look like IP-0001)", raw.trim())))?;
+        ids.push(case.id.clone());
+    }
+    if ids.is_empty() {
+        return Err(AppError::bad("cases", "list at least one case id"));
+    }
+    let due = match due.map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => Some(parse_date(d).ok_or_else(|| AppError::bad("due", format!("{d:?} is not a date: write YYYY-MM-DD")))? + 86_400_000 - 1),
+        None => None,
+    };
+    if title.trim().is_empty() {
+        return Err(AppError::bad("title", "give the assignment a title"));
+    }
+    Ok(state.store.create_assignment(id, title, &ids, due, signed.user().id, auth::now_ms()).await?)
+}
+
 pub async fn create_assignment(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, Form(f): Form<AssignmentForm>) -> Result<Response, Failure> {
     signed.check_csrf(f.csrf.as_deref())?;
-    if !access::manages_cohort(&state.store, signed.user(), id).await? {
-        return Err(AppError::NotFound.into());
-    }
-    let result = async {
-        let mut ids = vec![];
-        for raw in f.cases.split([' ', ',', '\n', '\t']).filter(|s| !s.trim().is_empty()) {
-            let case = state.case(raw.trim()).ok_or_else(|| AppError::bad("cases", format!("there is no case {:?} in the library (ids look like IP-0001)", raw.trim())))?;
-            ids.push(case.id.clone());
-        }
-        if ids.is_empty() {
-            return Err(AppError::bad("cases", "list at least one case id"));
-        }
-        let due = match f.due.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-            Some(d) => Some(parse_date(d).ok_or_else(|| AppError::bad("due", format!("{d:?} is not a date: write YYYY-MM-DD")))? + 86_400_000 - 1),
-            None => None,
-        };
-        if f.title.trim().is_empty() {
-            return Err(AppError::bad("title", "give the assignment a title"));
-        }
-        state.store.create_assignment(id, &f.title, &ids, due, signed.user().id, auth::now_ms()).await?;
-        Ok(())
-    }
-    .await;
-    match result {
-        Ok(()) => Ok(see_other(&format!("/cohorts/{id}"))),
+    match assignment(&state, &signed, id, &f.title, &f.cases, f.due.as_deref()).await {
+        Ok(_) => Ok(see_other(&format!("/cohorts/{id}"))),
         Err(e @ AppError::BadRequest { .. }) => Ok((axum::http::StatusCode::BAD_REQUEST, cohort_page(&state, &signed, id, Some(&e)).await?).into_response()),
         Err(e) => Err(e.into()),
     }
+}
+
+// ---- the API ----
+
+fn csrf_header(headers: &HeaderMap) -> Option<&str> {
+    headers.get("x-csrf-token").and_then(|v| v.to_str().ok())
+}
+
+fn cohort_json(c: &store::Cohort) -> serde_json::Value {
+    serde_json::json!({"id": c.id, "name": c.name, "pacing": c.pacing.as_str(), "created_at": c.created_at})
+}
+
+fn assignment_json(a: &store::Assignment) -> serde_json::Value {
+    serde_json::json!({"id": a.id, "cohort": a.cohort_id, "title": a.title, "cases": a.case_ids, "due_at": a.due_at, "created_at": a.created_at})
+}
+
+/// `GET /api/users`: everyone (administrators).
+pub async fn api_users(S(state): S<Arc<State>>, signed: Signed) -> Result<Json<serde_json::Value>, Failure> {
+    signed.require(&[Role::Admin]).api()?;
+    let users = state.store.users().await.api()?;
+    Ok(Json(serde_json::json!({"users": users.iter().map(crate::account::user_json).collect::<Vec<_>>()})))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiUser {
+    username: String,
+    #[serde(default)]
+    display_name: String,
+    role: String,
+    password: String,
+    #[serde(default)]
+    cohort: Option<i64>,
+}
+
+/// `POST /api/users`: creates an account, optionally in a cohort (administrators).
+pub async fn api_create_user(S(state): S<Arc<State>>, signed: Signed, headers: HeaderMap, body: Result<Json<ApiUser>, JsonRejection>) -> Result<Response, Failure> {
+    signed.check_csrf(csrf_header(&headers)).api()?;
+    let Json(u) = body.map_err(json_rejection).api()?;
+    let f = NewUserForm { csrf: None, username: u.username, display_name: u.display_name, role: u.role, password: u.password, cohort: u.cohort.map(|c| c.to_string()) };
+    let u = new_user(&state, &signed, &f).await.api()?;
+    Ok((axum::http::StatusCode::CREATED, Json(crate::account::user_json(&u))).into_response())
+}
+
+/// `GET /api/cohorts`: the cohorts the caller manages (all for an administrator).
+pub async fn api_cohorts(S(state): S<Arc<State>>, signed: Signed) -> Result<Json<serde_json::Value>, Failure> {
+    signed.require(&[Role::Admin, Role::Instructor]).api()?;
+    let list = if signed.user().role == Role::Admin { state.store.cohorts().await } else { state.store.cohorts_of(signed.user().id).await }.api()?;
+    Ok(Json(serde_json::json!({"cohorts": list.iter().map(cohort_json).collect::<Vec<_>>()})))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiCohort {
+    name: String,
+    pacing: String,
+}
+
+/// `POST /api/cohorts` (administrators).
+pub async fn api_create_cohort(S(state): S<Arc<State>>, signed: Signed, headers: HeaderMap, body: Result<Json<ApiCohort>, JsonRejection>) -> Result<Response, Failure> {
+    signed.check_csrf(csrf_header(&headers)).api()?;
+    let Json(f) = body.map_err(json_rejection).api()?;
+    let c = new_cohort(&state, &signed, &f.name, &f.pacing).await.api()?;
+    Ok((axum::http::StatusCode::CREATED, Json(cohort_json(&c))).into_response())
+}
+
+/// `GET /api/cohorts/{id}`: the cohort, its people, its assignments and the dashboard rows.
+pub async fn api_cohort(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>) -> Result<Json<serde_json::Value>, Failure> {
+    if !access::manages_cohort(&state.store, signed.user(), id).await.api()? {
+        return Err(AppError::NotFound).api();
+    }
+    let c = state.store.cohort(id).await.api()?.ok_or(AppError::NotFound).api()?;
+    let learners = state.store.members(id, Role::Learner).await.api()?;
+    let instructors = state.store.members(id, Role::Instructor).await.api()?;
+    let assignments = state.store.assignments(id).await.api()?;
+    let mut per_learner = vec![];
+    for l in &learners {
+        per_learner.push((l.id, l.display_name.clone(), crate::progress_page::attempts(&state, l.id).await.api()?));
+    }
+    let assigned: Vec<String> = assignments.iter().flat_map(|a| a.case_ids.iter().cloned()).collect();
+    Ok(Json(serde_json::json!({
+        "cohort": cohort_json(&c),
+        "instructors": instructors.iter().map(crate::account::user_json).collect::<Vec<_>>(),
+        "learners": learners.iter().map(crate::account::user_json).collect::<Vec<_>>(),
+        "assignments": assignments.iter().map(assignment_json).collect::<Vec<_>>(),
+        "dashboard": progress::cohort_rows(&per_learner, &assigned),
+    })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiMember {
+    user: i64,
+}
+
+/// `POST /api/cohorts/{id}/members` (administrators).
+pub async fn api_add_member(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, headers: HeaderMap, body: Result<Json<ApiMember>, JsonRejection>) -> Result<Json<serde_json::Value>, Failure> {
+    signed.check_csrf(csrf_header(&headers)).api()?;
+    let Json(f) = body.map_err(json_rejection).api()?;
+    member(&state, &signed, id, f.user).await.api()?;
+    Ok(Json(serde_json::json!({"cohort": id, "user": f.user})))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiAssignment {
+    title: String,
+    cases: Vec<String>,
+    /// YYYY-MM-DD (due at the end of that day, UTC).
+    #[serde(default)]
+    due: Option<String>,
+}
+
+/// `POST /api/cohorts/{id}/assignments` (the cohort's instructors and administrators).
+pub async fn api_create_assignment(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, headers: HeaderMap, body: Result<Json<ApiAssignment>, JsonRejection>) -> Result<Response, Failure> {
+    signed.check_csrf(csrf_header(&headers)).api()?;
+    let Json(f) = body.map_err(json_rejection).api()?;
+    if let Some(bad) = f.cases.iter().find(|c| c.contains([' ', ','])) {
+        return Err(AppError::bad("cases", format!("{bad:?} is not a case id"))).api();
+    }
+    let a = assignment(&state, &signed, id, &f.title, &f.cases.join(" "), f.due.as_deref()).await.api()?;
+    Ok((axum::http::StatusCode::CREATED, Json(assignment_json(&a))).into_response())
+}
+
+/// `GET /api/assignments`: the caller's assignments (a learner's, from every cohort they are in).
+pub async fn api_my_assignments(S(state): S<Arc<State>>, signed: Signed) -> Result<Json<serde_json::Value>, Failure> {
+    let list = state.store.assignments_of_learner(signed.user().id).await.api()?;
+    Ok(Json(serde_json::json!({"assignments": list.iter().map(assignment_json).collect::<Vec<_>>()})))
 }
 
 /// "YYYY-MM-DD" as unix milliseconds at 00:00 UTC.

@@ -413,18 +413,18 @@ pub struct DecisionForm {
     reason: String,
 }
 
+async fn do_decide(state: &State, signed: &Signed, id: i64, dispute: usize, accept: bool, reason: &str) -> Result<(), AppError> {
+    let s = reviewable(state, signed, id).await?;
+    if reason.trim().is_empty() {
+        return Err(AppError::bad("reason", "say why: the decision is kept in the audit trail"));
+    }
+    let by = signed.user().username.clone();
+    change(state, &s, true, |rec| rec.decide(dispute, accept, None, &by, &iso(auth::now_ms()), reason.trim(), &state.engines.config).map_err(dispute_error)).await
+}
+
 pub async fn decide(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, Form(f): Form<DecisionForm>) -> Result<Response, Failure> {
     signed.check_csrf(f.csrf.as_deref())?;
-    let result = async {
-        let s = reviewable(&state, &signed, id).await?;
-        if f.reason.trim().is_empty() {
-            return Err(AppError::bad("reason", "say why: the decision is kept in the audit trail"));
-        }
-        let by = signed.user().username.clone();
-        change(&state, &s, true, |rec| rec.decide(f.dispute, f.accept == "yes", None, &by, &iso(auth::now_ms()), f.reason.trim(), &state.engines.config).map_err(dispute_error)).await
-    }
-    .await;
-    after(&state, &signed, id, result).await
+    after(&state, &signed, id, do_decide(&state, &signed, id, f.dispute, f.accept == "yes", &f.reason).await).await
 }
 
 #[derive(Deserialize)]
@@ -433,16 +433,16 @@ pub struct CommentForm {
     body: String,
 }
 
+async fn do_comment(state: &State, signed: &Signed, id: i64, body: &str) -> Result<(), AppError> {
+    let s = reviewable(state, signed, id).await?;
+    state.store.add_comment(s.id, signed.user().id, body.trim(), auth::now_ms()).await?;
+    state.store.update_record(s.id, s.version, &s.record, s.scores, Some(auth::now_ms())).await?;
+    Ok(())
+}
+
 pub async fn comment(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, Form(f): Form<CommentForm>) -> Result<Response, Failure> {
     signed.check_csrf(f.csrf.as_deref())?;
-    let result = async {
-        let s = reviewable(&state, &signed, id).await?;
-        state.store.add_comment(s.id, signed.user().id, f.body.trim(), auth::now_ms()).await?;
-        state.store.update_record(s.id, s.version, &s.record, s.scores, Some(auth::now_ms())).await?;
-        Ok(())
-    }
-    .await;
-    after(&state, &signed, id, result).await
+    after(&state, &signed, id, do_comment(&state, &signed, id, &f.body).await).await
 }
 
 // ---- the API ----
@@ -515,5 +515,35 @@ pub async fn api_override(S(state): S<Arc<State>>, signed: Signed, Path(id): Pat
     signed.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok())).api()?;
     let Json(b) = body.map_err(json_rejection).api()?;
     do_override(&state, &signed, id, b.finding, b.category.as_deref(), &b.reason).await.api()?;
+    api_submission(S(state), signed, Path(id)).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiDecision {
+    dispute: usize,
+    accept: bool,
+    reason: String,
+}
+
+/// `POST /api/submissions/{id}/decisions`: an instructor accepts or rejects a dispute.
+pub async fn api_decide(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, headers: HeaderMap, body: Result<Json<ApiDecision>, JsonRejection>) -> Result<Json<serde_json::Value>, Failure> {
+    signed.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok())).api()?;
+    let Json(b) = body.map_err(json_rejection).api()?;
+    do_decide(&state, &signed, id, b.dispute, b.accept, &b.reason).await.api()?;
+    api_submission(S(state), signed, Path(id)).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiComment {
+    body: String,
+}
+
+/// `POST /api/submissions/{id}/comments`: an instructor's written correction.
+pub async fn api_comment(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, headers: HeaderMap, body: Result<Json<ApiComment>, JsonRejection>) -> Result<Json<serde_json::Value>, Failure> {
+    signed.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok())).api()?;
+    let Json(b) = body.map_err(json_rejection).api()?;
+    do_comment(&state, &signed, id, &b.body).await.api()?;
     api_submission(S(state), signed, Path(id)).await
 }

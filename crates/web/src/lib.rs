@@ -9,7 +9,7 @@
 //! submitting; an instructor sees the learners of their own cohorts; an administrator sees everything.
 //!
 //! ```no_run
-//! # async fn demo(engines: std::sync::Arc<web::Engines>) -> Result<(), Box<dyn std::error::Error>> {
+//! # async fn demo(engines: std::sync::Arc<web::Engines>) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
 //! let settings = web::Settings { database: "sqlite:///tmp/codefellow.db".into(), ..Default::default() };
 //! web::serve(settings, engines).await?;
 //! # Ok(()) }
@@ -149,7 +149,16 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/api/submissions/{id}", get(feedback::api_submission))
         .route("/api/submissions/{id}/disputes", post(feedback::api_dispute))
         .route("/api/submissions/{id}/overrides", post(feedback::api_override))
+        .route("/api/submissions/{id}/decisions", post(feedback::api_decide))
+        .route("/api/submissions/{id}/comments", post(feedback::api_comment))
         .route("/api/review", get(feedback::api_review_queue))
+        .route("/api/users", get(admin::api_users).post(admin::api_create_user))
+        .route("/api/cohorts", get(admin::api_cohorts).post(admin::api_create_cohort))
+        .route("/api/cohorts/{id}", get(admin::api_cohort))
+        .route("/api/cohorts/{id}/members", post(admin::api_add_member))
+        .route("/api/cohorts/{id}/assignments", post(admin::api_create_assignment))
+        .route("/api/assignments", get(admin::api_my_assignments))
+        .route("/api/logout", post(account::api_logout))
         .route("/api/progress", get(progress_page::api_mine))
         .route("/api/learners/{id}/progress", get(progress_page::api_learner))
         .route("/assets/{file}", get(assets::asset))

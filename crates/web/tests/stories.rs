@@ -219,3 +219,53 @@ fn progress_shows_accuracy_against_the_bar_charts_and_next_cases() {
     let dash = teacher.get(&format!("/cohorts/{c}"));
     assert!(dash.body.contains(&format!("/learners/{uid}/progress")) && dash.body.contains(">2<"), "the dashboard counts the records");
 }
+
+#[test]
+fn the_api_does_what_the_admin_and_review_pages_do() {
+    let app = TestApp::spawn();
+    let mut admin = app.admin();
+    let c = admin.json("POST", "/api/cohorts", &serde_json::json!({"name": "API cohort", "pacing": "instructor_led"}));
+    assert_eq!(c.status, 201, "{}", c.body);
+    let cid = c.json()["id"].as_i64().unwrap();
+    let t = admin.json("POST", "/api/users", &serde_json::json!({"username": "api-teacher", "role": "instructor", "password": "a good password", "cohort": cid}));
+    assert_eq!(t.status, 201, "{}", t.body);
+    let l = admin.json("POST", "/api/users", &serde_json::json!({"username": "api-learner", "display_name": "Api Learner", "role": "learner", "password": "a good password"}));
+    let lid = l.json()["id"].as_i64().unwrap();
+    assert_eq!(admin.json("POST", &format!("/api/cohorts/{cid}/members"), &serde_json::json!({"user": lid})).status, 200);
+    let dup = admin.json("POST", "/api/users", &serde_json::json!({"username": "api-learner", "role": "learner", "password": "a good password"}));
+    assert_eq!(dup.status, 409, "a taken username");
+    let mut teacher = app.client();
+    teacher.sign_in("api-teacher", "a good password");
+    let a = teacher.json("POST", &format!("/api/cohorts/{cid}/assignments"), &serde_json::json!({"title": "Week 1", "cases": ["IP-0001", "ED-0002"], "due": "2026-12-24"}));
+    assert_eq!(a.status, 201, "{}", a.body);
+    let mut learner = app.client();
+    learner.sign_in("api-learner", "a good password");
+    assert_eq!(learner.get("/api/assignments").json()["assignments"][0]["cases"][1], "ED-0002");
+    let sid = submit_form(&mut learner, "IP-0001", &[("dx.0.code", "J18.9")]);
+    let cohort = teacher.get(&format!("/api/cohorts/{cid}")).json();
+    assert_eq!(cohort["dashboard"][0]["records"], 1);
+    assert_eq!(cohort["dashboard"][0]["assigned_done"], 1);
+    let r = teacher.json("POST", &format!("/api/submissions/{sid}/comments"), &serde_json::json!({"body": "Look again at day 2."}));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["comments"][0]["body"], "Look again at day 2.");
+    assert_eq!(learner.json("POST", "/api/users", &serde_json::json!({"username": "x-learner", "role": "admin", "password": "a good password"})).status, 403);
+    assert_eq!(learner.json("POST", "/api/logout", &serde_json::json!({})).status, 200);
+    assert_eq!(learner.get("/api/me").status, 401);
+}
+
+#[test]
+fn the_platform_runs_the_same_on_postgresql() {
+    let Some(app) = TestApp::spawn_postgres("story") else { return };
+    let mut admin = app.admin();
+    let c = cohort(&mut admin, "PG cohort");
+    let mut teacher = person(&app, &mut admin, "pg-teacher", "instructor", Some(c));
+    let mut learner = person(&app, &mut admin, "pg-learner", "learner", Some(c));
+    let mut other = person(&app, &mut admin, "pg-other", "learner", None);
+    let id = submit_form(&mut learner, "IP-0001", &[("dx.0.code", "J18.9"), ("dx.0.poa", "Y")]);
+    assert_eq!(learner.get(&format!("/submissions/{id}")).status, 200);
+    assert_eq!(other.get(&format!("/submissions/{id}")).status, 404);
+    let r = teacher.post_form(&format!("/submissions/{id}/overrides"), &[("finding", "0"), ("category", "correct"), ("reason", "accepted on PostgreSQL")]);
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(learner.get(&format!("/api/submissions/{id}")).json()["record"]["trail"][0]["by"], "pg-teacher");
+    assert_eq!(learner.get("/api/progress").json()["records"], 1);
+}

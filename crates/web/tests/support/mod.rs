@@ -36,6 +36,27 @@ impl TestApp {
         TestApp::on(url, dir)
     }
 
+    /// The same server on a fresh database of the PostgreSQL server in `CODEFELLOW_TEST_POSTGRES`; `None` (skipped) when
+    /// the variable is unset, unless `CODEFELLOW_REQUIRE_ALL=1`.
+    pub fn spawn_postgres(name: &str) -> Option<TestApp> {
+        let Ok(url) = std::env::var("CODEFELLOW_TEST_POSTGRES") else {
+            assert_ne!(std::env::var("CODEFELLOW_REQUIRE_ALL").as_deref(), Ok("1"), "CODEFELLOW_TEST_POSTGRES is not set: run bash scripts/test.sh");
+            eprintln!("skipping the PostgreSQL run of {name}: CODEFELLOW_TEST_POSTGRES is not set");
+            return None;
+        };
+        let db = format!("web_{name}_{}", std::process::id());
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        rt.block_on(async {
+            use sqlx::Executor;
+            sqlx::any::install_default_drivers();
+            let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&url).await.expect("connecting to CODEFELLOW_TEST_POSTGRES");
+            admin.execute(format!("DROP DATABASE IF EXISTS {db}").as_str()).await.unwrap();
+            admin.execute(format!("CREATE DATABASE {db}").as_str()).await.unwrap();
+        });
+        let (base, _) = url.rsplit_once('/').unwrap();
+        Some(TestApp::on(format!("{base}/{db}"), tempfile::tempdir().unwrap()))
+    }
+
     pub fn on(database: String, dir: tempfile::TempDir) -> TestApp {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
