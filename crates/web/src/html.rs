@@ -146,6 +146,26 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
     res
 }
 
+/// Refuses a state-changing request sent by another site's page: its `Origin` (browsers send one with every POST)
+/// must name this host. Forms and the API carry CSRF tokens as well; this also covers the sign-in form, which has no
+/// session yet (a forged sign-in would put the victim in the attacker's account). Behind a reverse proxy that rewrites
+/// `Host`, the origin may instead equal `--public-url`.
+pub async fn same_origin(axum::extract::State(state): axum::extract::State<std::sync::Arc<crate::State>>, req: Request, next: Next) -> Response {
+    let writes = !matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS);
+    if writes {
+        let host = req.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+        if let Some(origin) = req.headers().get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
+            let origin_host = origin.split("://").nth(1).unwrap_or("");
+            let public = state.settings.public_url.as_deref().map(|u| u.trim_end_matches('/'));
+            if origin == "null" || (origin_host != host && public != Some(origin)) {
+                let e = crate::error::AppError::Forbidden("this request came from another site's page; open Codefellow's own page and try again".into());
+                return crate::error::Failure { error: e, api: req.uri().path().starts_with("/api/") }.into_response();
+            }
+        }
+    }
+    next.run(req).await
+}
+
 /// A redirect after a form post (303, so the browser follows with GET).
 pub fn see_other(to: &str) -> Response {
     (axum::http::StatusCode::SEE_OTHER, [(header::LOCATION, to.to_string())]).into_response()

@@ -165,6 +165,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .fallback(|| async { error::Failure::from(error::AppError::NotFound) })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), html::same_origin))
         .layer(axum::middleware::from_fn(html::security_headers))
         .with_state(state)
 }
@@ -196,6 +197,17 @@ pub async fn serve(settings: Settings, engines: Arc<Engines>) -> Result<(), Box<
         println!("(or run `codefellow admin create` in another terminal)");
     }
     let store = state.store.clone();
+    // Expired sessions are removed hourly (they are refused as soon as they expire; this only keeps the table small).
+    let sweeper = store.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            if let Err(e) = sweeper.delete_expired_sessions(auth::now_ms()).await {
+                tracing::warn!(%e, "removing expired sessions");
+            }
+        }
+    });
     serve_on(listener, router, shutdown()).await?;
     store.close().await;
     Ok(())

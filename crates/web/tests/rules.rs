@@ -151,3 +151,17 @@ fn progress_is_seen_by_the_learner_and_their_instructors_only() {
         assert_eq!(ann.get(&path).status, 200);
     }
 }
+
+#[test]
+fn a_post_from_another_sites_page_is_refused_even_sign_in() {
+    let app = TestApp::spawn();
+    let _admin = app.admin();
+    let mut c = app.client();
+    let body = b"username=admin&password=admin+password+1";
+    let forged = c.request("POST", "/login", Some("application/x-www-form-urlencoded"), body, &[("Origin", "https://evil.example")]);
+    assert_eq!(forged.status, 403);
+    assert!(c.cookies.is_empty(), "no session was started");
+    let own = format!("http://{}", app.addr);
+    let ok = c.request("POST", "/login", Some("application/x-www-form-urlencoded"), body, &[("Origin", own.as_str())]);
+    assert_eq!(ok.status, 303, "the site's own page signs in");
+}
