@@ -400,12 +400,19 @@ pub async fn submit(state: &State, user: &store::User, case: &Case, mut sub: Sub
     }
     sub.coder = Some(user.username.clone());
     sub.case = case.id.clone();
-    let e = &state.engines;
-    let report = audit::audit_with_ncci(case, &sub, e.library.book(), &e.config, e.ncci.as_ref());
-    let scores = scores_of(&report, 0);
-    let record = AuditRecord::new(report);
-    let body = serde_json::to_string(&sub).map_err(AppError::internal)?;
-    let record = serde_json::to_string(&record).map_err(AppError::internal)?;
+    // The audit is CPU work (the first one also loads the grouper's tables): off the async threads, so a slow audit
+    // never holds up other people's requests.
+    let engines = state.engines.clone();
+    let index = *state.case_index.get(&case.id.to_ascii_uppercase()).ok_or(AppError::NotFound)?;
+    let (scores, body, record) = tokio::task::spawn_blocking(move || {
+        let case = &engines.cases[index];
+        let report = audit::audit_with_ncci(case, &sub, engines.library.book(), &engines.config, engines.ncci.as_ref());
+        let scores = scores_of(&report, 0);
+        let record = AuditRecord::new(report);
+        Ok::<_, AppError>((scores, serde_json::to_string(&sub).map_err(AppError::internal)?, serde_json::to_string(&record).map_err(AppError::internal)?))
+    })
+    .await
+    .map_err(AppError::internal)??;
     let new = store::NewSubmission { user_id: user.id, case_id: &case.id, request_id, body: &body, record: &record, scores, seconds_spent: i64::from(seconds), submitted_at: auth::now_ms() };
     Ok(state.store.insert_submission(&new).await?.0)
 }
