@@ -83,9 +83,9 @@ pub fn session_cookie(token: &str, secure: bool) -> String {
     format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={age}{}", if secure { "; Secure" } else { "" })
 }
 
-fn cookie_token(parts: &Parts) -> Option<String> {
-    parts
-        .headers
+/// The session token of the request's cookie, when it has one of the right shape.
+pub fn cookie_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -106,7 +106,7 @@ impl FromRequestParts<Arc<State>> for Viewer {
     type Rejection = crate::error::Failure;
 
     async fn from_request_parts(parts: &mut Parts, state: &Arc<State>) -> Result<Self, Self::Rejection> {
-        let Some(token) = cookie_token(parts) else { return Ok(Viewer(None)) };
+        let Some(token) = cookie_token(&parts.headers) else { return Ok(Viewer(None)) };
         Ok(Viewer(state.store.session(&token_hash(&token), now_ms()).await?))
     }
 }

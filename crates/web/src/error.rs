@@ -137,6 +137,16 @@ impl IntoResponse for Failure {
             AppError::Internal(_) => "The server could not finish this. Nothing you saved before was lost; try again.".to_string(),
             e => e.to_string(),
         };
-        (status, headers, crate::html::error_page(title, &message)).into_response()
+        let mut res = (status, headers, crate::html::error_page(title, None, &message)).into_response();
+        // Drawn again with the viewer's navigation by `html::error_page_viewer`, which knows the request.
+        res.extensions_mut().insert(ErrorPage { title, message });
+        res
     }
+}
+
+/// What an HTML error page says, kept on its response so that it can be drawn again for the signed-in viewer.
+#[derive(Debug, Clone)]
+pub struct ErrorPage {
+    pub title: &'static str,
+    pub message: String,
 }

@@ -1,11 +1,12 @@
 //! The page layout and the pieces pages share. maud escapes every value it is given; the two places that write raw
 //! HTML (`json_script`, `svg`) escape what they write themselves.
 
-use axum::extract::Request;
+use axum::extract::{Request, State as S};
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
+use std::sync::Arc;
 use store::{Role, Session};
 
 /// A page: the skip link, the navigation for the viewer's role, the main content.
@@ -60,8 +61,20 @@ pub fn role_label(role: Role) -> &'static str {
     }
 }
 
-pub fn error_page(title: &str, message: &str) -> Html<String> {
-    page(title, None, html! { h1 { (title) } p.error role="alert" { (message) } p { a href="/" { "Back to the start" } } })
+pub fn error_page(title: &str, viewer: Option<&Session>, message: &str) -> Html<String> {
+    page(title, viewer, html! { h1 { (title) } p.error role="alert" { (message) } p { a href="/" { "Back to the start" } } })
+}
+
+/// An error answer (a 404, a 403) is made where the request is no longer at hand, so it is drawn without the
+/// navigation; this draws it again with the signed-in person's navigation and "Sign out", so that an error page is
+/// no dead end. Only error pages look the session up: other responses pass as they are.
+pub async fn error_page_viewer(S(state): S<Arc<crate::State>>, req: Request, next: Next) -> Response {
+    let token = crate::auth::cookie_token(req.headers());
+    let res = next.run(req).await;
+    let (Some(e), Some(token)) = (res.extensions().get::<crate::error::ErrorPage>().cloned(), token) else { return res };
+    let Ok(Some(session)) = state.store.session(&crate::auth::token_hash(&token), crate::auth::now_ms()).await else { return res };
+    let (parts, _) = res.into_parts();
+    Response::from_parts(parts, error_page(e.title, Some(&session), &e.message).into_response().into_body())
 }
 
 /// A hidden CSRF field for a form.

@@ -166,6 +166,7 @@ pub fn router(state: Arc<State>) -> Router {
         .fallback(|| async { error::Failure::from(error::AppError::NotFound) })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(state.clone(), html::same_origin))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), html::error_page_viewer))
         .layer(axum::middleware::from_fn(html::security_headers))
         .with_state(state)
 }

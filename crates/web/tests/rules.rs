@@ -20,6 +20,11 @@ fn a_learner_gets_not_found_for_another_learners_submission() {
     assert_eq!(d.status, 404, "nor can it be disputed");
     assert!(bob.get("/api/submissions").json()["submissions"].as_array().unwrap().is_empty());
     assert_eq!(bob.get("/api/review").status, 403, "a learner has no review queue");
+    // The "not found" page is no dead end: it keeps the learner's navigation and sign-out, and still tells nothing.
+    let page = bob.get(&format!("/submissions/{id}"));
+    assert!(page.body.contains("<title>Not found · Codefellow</title>"), "{}", page.body);
+    assert!(page.body.contains("href=\"/cases\"") && page.body.contains("Sign out") && page.body.contains("bob (learner)"), "{}", page.body);
+    assert_eq!(app.client().get("/no-such-page").status, 404, "a visitor's 404 has no navigation to draw");
 }
 
 #[test]
