@@ -221,7 +221,12 @@ fn codebook_panel() -> Markup {
 
 /// A repeated group: its rows from the draft, and blank rows to fill (at least `blank_min` rows in all).
 fn group(fields: &Fields, name: &str, legend: &str, blank_min: usize, row: &dyn Fn(usize, &BTreeMap<String, String>) -> Markup) -> Markup {
-    let rows = coding::rows(fields, name);
+    let mut rows = coding::rows(fields, name);
+    // Blank rows at the end of a draft are the form's spare rows: they are drawn again below, not kept as rows, or
+    // each reload of the page would add one more.
+    while rows.last().is_some_and(|r| r.values().all(|v| v.trim().is_empty())) {
+        rows.pop();
+    }
     let total = rows.len().max(blank_min).max(rows.len() + 1);
     let empty = BTreeMap::new();
     html! {
