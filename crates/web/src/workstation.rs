@@ -159,10 +159,17 @@ fn workstation_page(signed: &Signed, case: &Case, fields: &Fields, seconds: i64,
             }
             div.panes {
                 section.record aria-label="The record" {
-                    div.find { label for="find" { "Find in the record" } input #find type="search" autocomplete="off"; span #find-count aria-live="polite" {} }
-                    div.tabs role="tablist" aria-label="Documents" {
-                        @for (i, d) in case.documents.iter().enumerate() {
-                            button role="tab" id=(format!("tab-{}", d.id)) aria-controls=(format!("doc-{}", d.id)) aria-selected=(if i == 0 { "true" } else { "false" }) tabindex=(if i == 0 { "0" } else { "-1" }) { (d.title) }
+                    // Kept in view while the document scrolls: the evidence button is needed where the words are.
+                    div.record-tools {
+                        div.find { label for="find" { "Find in the record" } input #find type="search" autocomplete="off"; span #find-count aria-live="polite" {} }
+                        div.evidence-tool {
+                            button #use-evidence type="button" disabled aria-describedby="evidence-hint" { "Use as evidence" }
+                            span.hint #evidence-hint { "Select words in a document, then press “Use as evidence” to cite them for the code you are on." }
+                        }
+                        div.tabs role="tablist" aria-label="Documents" {
+                            @for (i, d) in case.documents.iter().enumerate() {
+                                button role="tab" id=(format!("tab-{}", d.id)) aria-controls=(format!("doc-{}", d.id)) aria-selected=(if i == 0 { "true" } else { "false" }) tabindex=(if i == 0 { "0" } else { "-1" }) { (d.title) }
+                            }
                         }
                     }
                     @for d in &case.documents {
@@ -171,8 +178,6 @@ fn workstation_page(signed: &Signed, case: &Case, fields: &Fields, seconds: i64,
                             pre.text { (d.text) }
                         }
                     }
-                    p.hint { "Select words in a document, then press “Use as evidence” to cite them for the code you are on." }
-                    button #use-evidence type="button" disabled { "Use as evidence" }
                 }
                 section.coding aria-label="Coding" {
                     (codebook_panel())
