@@ -226,7 +226,7 @@
     if (!r.ok) { results.append(el("li", { className: "error", textContent: j.error.message })); return; }
     if (!j.hits.length) results.append(el("li", { textContent: "No matches" }));
     for (const h of j.hits) {
-      const use = el("button", { type: "button", textContent: "Use", title: "Put " + h.code + " in the row you are on" });
+      const use = el("button", { type: "button", textContent: "Use", ariaLabel: "Use " + h.code, title: "Put " + h.code + " in the row you are on" });
       use.addEventListener("click", () => useCode(h.code));
       const more = el("button", { type: "button", textContent: h.code, title: "Notes of " + h.code });
       more.addEventListener("click", () => showCode(h.code));
