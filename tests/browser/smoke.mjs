@@ -6,28 +6,11 @@
 // The screenshot goes to $CARGO_TARGET_DIR/browser/smoke.png (default: target/browser/smoke.png at the
 // repository root). Exit 0 on success, 1 with a message on any failure.
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { executablePath, launch, screenshotDir } from './chromium.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '..', '..');
-const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(repo, 'target');
-const outDir = join(targetDir, 'browser');
+const outDir = screenshotDir();
 const shot = join(outDir, 'smoke.png');
-const executablePath = process.env.CODEFELLOW_CHROMIUM || '/usr/bin/chromium';
-
-// The flags that keep Chromium quiet on a machine with no network but the package registries
-// (and --no-sandbox because CI runs as root).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const page_html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Codefellow smoke</title>
@@ -39,7 +22,7 @@ const page_html = `<!doctype html>
 </body></html>`;
 
 async function main() {
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 800, height: 400 } });
     await page.goto('data:text/html;charset=utf-8,' + encodeURIComponent(page_html));
