@@ -1,7 +1,11 @@
 //! The `codefellow` binary as a user runs it: arguments in, text or JSON out, exit codes. `serve` runs the web
-//! platform's binary: setup, `admin create`, and durability under SIGKILL.
+//! platform's binary: setup, `admin create`, and durability under SIGKILL; `browser` drives its pages in headless
+//! Chromium.
 
+/// `codefellow serve` started as a programme: the first-run setup link, `admin create`, SIGKILL mid-burst.
 mod serve;
+/// The story in headless Chromium (tests/browser/flow.mjs) against `codefellow serve`, with screenshots.
+mod browser;
 
 use serde_json::Value;
 use std::io::Write;

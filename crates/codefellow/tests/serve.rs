@@ -6,18 +6,21 @@ use std::net::{SocketAddr, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Server {
-    child: Child,
-    addr: SocketAddr,
+/// A `codefellow serve` started by a test; killed when dropped.
+pub(crate) struct Server {
+    pub(crate) child: Child,
+    pub(crate) addr: SocketAddr,
     /// What the server printed before it was ready (the setup link on a first run).
-    banner: Vec<String>,
+    pub(crate) banner: Vec<String>,
 }
 
-fn free_addr() -> SocketAddr {
+/// An address on 127.0.0.1 with a port free a moment ago.
+pub(crate) fn free_addr() -> SocketAddr {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap()
 }
 
-fn start(data: &std::path::Path, addr: SocketAddr) -> Server {
+/// Starts `codefellow --data-dir DATA serve --listen ADDR` and waits until it accepts connections.
+pub(crate) fn start(data: &std::path::Path, addr: SocketAddr) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_codefellow"))
         .args(["--data-dir", data.to_str().unwrap(), "serve", "--listen", &addr.to_string()])
         .stdout(Stdio::piped())
