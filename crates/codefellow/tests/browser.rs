@@ -91,7 +91,7 @@ fn the_story_of_the_issue_holds_in_headless_chromium() {
     };
     let data = tempfile::tempdir().unwrap();
     let server = start(data.path(), free_addr());
-    let link = server.banner.iter().find(|l| l.contains("/setup?token=")).unwrap_or_else(|| panic!("no setup link in {:?}", server.banner));
+    let link = server.setup_link();
     let setup_url = &link[link.find("http").expect("the setup link is an address")..];
     let base_url = format!("http://{}", server.addr);
     let shots = screenshot_dir();

@@ -2,6 +2,7 @@
 //! submission lost when the server is killed (SIGKILL) in the middle of a submission burst.
 
 use std::io::{BufRead, BufReader, Read, Write};
+use std::sync::mpsc;
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -10,8 +11,40 @@ use std::time::{Duration, Instant};
 pub(crate) struct Server {
     pub(crate) child: Child,
     pub(crate) addr: SocketAddr,
-    /// What the server printed before it was ready (the setup link on a first run).
+    /// What the server printed up to its address ("Codefellow is running at …").
     pub(crate) banner: Vec<String>,
+    /// What it prints after that, line by line, as it comes (the setup link on a first run).
+    lines: mpsc::Receiver<String>,
+}
+
+impl Server {
+    /// The first run's one-time setup link, printed after the address: waits for it (up to 60 s), so call it only
+    /// when the data directory has no administrator.
+    pub(crate) fn setup_link(&self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let mut seen = vec![];
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(l) if l.contains("/setup?token=") => return l.trim().to_string(),
+                Ok(l) => seen.push(l),
+                Err(_) => break,
+            }
+        }
+        panic!("no setup link after the address: {:?} then {seen:?}", self.banner);
+    }
+
+    /// The lines printed after the address within `wait`.
+    pub(crate) fn printed_within(&self, wait: Duration) -> Vec<String> {
+        let deadline = Instant::now() + wait;
+        let mut out = vec![];
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(l) => out.push(l),
+                Err(_) => break,
+            }
+        }
+        out
+    }
 }
 
 /// An address on 127.0.0.1 with a port free a moment ago.
@@ -19,7 +52,9 @@ pub(crate) fn free_addr() -> SocketAddr {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap()
 }
 
-/// Starts `codefellow --data-dir DATA serve --listen ADDR` and waits until it accepts connections.
+/// Starts `codefellow --data-dir DATA serve --listen ADDR` and waits until it accepts connections. Its output is
+/// read by a thread of its own to the end (the server never blocks on a full pipe, and no read here waits for a line
+/// that a server with an administrator never prints).
 pub(crate) fn start(data: &std::path::Path, addr: SocketAddr) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_codefellow"))
         .args(["--data-dir", data.to_str().unwrap(), "serve", "--listen", &addr.to_string()])
@@ -27,28 +62,26 @@ pub(crate) fn start(data: &std::path::Path, addr: SocketAddr) -> Server {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Lines arrive through a channel so that waiting for one can time out.
-    let (tx, rx) = std::sync::mpsc::channel::<String>();
     let out = BufReader::new(child.stdout.take().unwrap());
+    let (tx, lines) = mpsc::channel();
     std::thread::spawn(move || {
-        for line in out.lines().map_while(Result::ok) {
+        for line in out.lines() {
+            let Ok(line) = line else { break };
+            // After the test is done with the server, what it prints is dropped.
             let _ = tx.send(line);
         }
     });
     let mut banner = vec![];
     let deadline = Instant::now() + Duration::from_secs(60);
-    while let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        let Ok(line) = lines.recv_timeout(left) else { break };
         let running = line.starts_with("Codefellow is running");
         banner.push(line);
         if running {
             break;
         }
     }
-    // A first run prints the setup link right after the address.
-    while let Ok(line) = rx.recv_timeout(Duration::from_millis(500)) {
-        banner.push(line);
-    }
-    let server = Server { child, addr, banner };
+    let server = Server { child, addr, banner, lines };
     for _ in 0..200 {
         if TcpStream::connect(addr).is_ok() {
             return server;
@@ -103,7 +136,7 @@ fn admin_create(data: &std::path::Path, username: &str, password: &str) -> std::
 fn the_first_run_prints_a_setup_link_that_creates_the_administrator() {
     let dir = tempfile::tempdir().unwrap();
     let server = start(dir.path(), free_addr());
-    let link = server.banner.iter().find(|l| l.contains("/setup?token=")).unwrap_or_else(|| panic!("no setup link in {:?}", server.banner));
+    let link = server.setup_link();
     let path = &link[link.find("/setup").unwrap()..];
     let (status, page, _) = http(server.addr, "GET", path, "", "", "text/plain", "").unwrap();
     assert_eq!(status, 200);
@@ -118,7 +151,8 @@ fn the_first_run_prints_a_setup_link_that_creates_the_administrator() {
     drop(server);
     // The next start has an administrator: no link.
     let again = start(dir.path(), free_addr());
-    assert!(!again.banner.iter().any(|l| l.contains("/setup?token=")), "{:?}", again.banner);
+    let printed = again.printed_within(Duration::from_secs(2));
+    assert!(!printed.iter().any(|l| l.contains("/setup?token=")), "{:?} then {printed:?}", again.banner);
 }
 
 #[test]
