@@ -238,6 +238,8 @@ pub struct Store {
     /// failing busy. On PostgreSQL both are the same pool.
     write: AnyPool,
     read: AnyPool,
+    /// SQLite only: the queue of the group-commit writer (`batch_writer`).
+    batch: Option<tokio::sync::mpsc::Sender<Job>>,
 }
 
 static DRIVERS: std::sync::Once = std::sync::Once::new();
@@ -259,12 +261,14 @@ impl Store {
                 let options = AnyConnectOptions::from_str(&url).map_err(|_| StoreError::BadUrl(url.clone()))?;
                 let write = pool(1).connect_with(options.clone()).await?;
                 let read = pool(8).connect_with(options).await?;
-                Store { backend, url: url.clone(), write, read }
+                let (batch, jobs) = tokio::sync::mpsc::channel(4 * BATCH);
+                tokio::spawn(batch_writer(write.clone(), jobs));
+                Store { backend, url: url.clone(), write, read, batch: Some(batch) }
             }
             Backend::Postgres => {
                 let options = AnyConnectOptions::from_str(url).map_err(|_| StoreError::BadUrl(url.to_string()))?;
                 let shared = pool(24).connect_with(options).await?;
-                Store { backend, url: url.to_string(), write: shared.clone(), read: shared }
+                Store { backend, url: url.to_string(), write: shared.clone(), read: shared, batch: None }
             }
         };
         store.migrate().await?;
@@ -636,40 +640,17 @@ impl Store {
 
     /// Stores a submission and removes the learner's draft of the case, in one transaction. Returns the id and
     /// whether it is new: a request id seen before returns the first submission's id (a retried submit), and a
-    /// request id of another user's is a conflict.
+    /// request id of another user's is a conflict. On SQLite the submissions of many learners arriving together are
+    /// written in one transaction (group commit, see `batch_writer`); each is answered only after its commit.
     pub async fn insert_submission(&self, s: &NewSubmission<'_>) -> Result<(i64, bool)> {
+        if let Some(batch) = &self.batch {
+            let (reply, answer) = tokio::sync::oneshot::channel();
+            let job = Job { sub: OwnedSubmission::of(s), reply };
+            batch.send(job).await.map_err(|_| StoreError::Database(sqlx::Error::PoolClosed))?;
+            return answer.await.map_err(|_| StoreError::Database(sqlx::Error::PoolClosed))?;
+        }
         let mut tx = self.write.begin().await?;
-        let id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO submissions (user_id, case_id, request_id, body, record, code_accuracy, record_accurate, weighted, rationale, open_disputes, seconds_spent, submitted_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (request_id) DO NOTHING RETURNING id",
-        )
-        .bind(s.user_id)
-        .bind(s.case_id)
-        .bind(s.request_id)
-        .bind(s.body)
-        .bind(s.record)
-        .bind(s.scores.code_accuracy)
-        .bind(s.scores.record_accurate as i64)
-        .bind(s.scores.weighted)
-        .bind(s.scores.rationale)
-        .bind(s.scores.open_disputes)
-        .bind(s.seconds_spent)
-        .bind(s.submitted_at)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let result = match id {
-            Some(id) => {
-                sqlx::query("DELETE FROM drafts WHERE user_id = $1 AND case_id = $2").bind(s.user_id).bind(s.case_id).execute(&mut *tx).await?;
-                (id, true)
-            }
-            None => {
-                let (id, owner): (i64, i64) = sqlx::query_as("SELECT id, user_id FROM submissions WHERE request_id = $1").bind(s.request_id).fetch_one(&mut *tx).await?;
-                if owner != s.user_id {
-                    return Err(StoreError::Conflict(format!("the request id {:?}", s.request_id)));
-                }
-                (id, false)
-            }
-        };
+        let result = insert_in(&mut tx, s).await?;
         tx.commit().await?;
         Ok(result)
     }
@@ -767,6 +748,128 @@ impl Store {
         rows.iter()
             .map(|r| Ok(Comment { id: r.try_get(0)?, submission_id: r.try_get(1)?, author_id: r.try_get(2)?, author: r.try_get(3)?, body: r.try_get(4)?, created_at: r.try_get(5)? }))
             .collect()
+    }
+}
+
+/// A submission waiting for the SQLite writer, and where its answer goes.
+struct Job {
+    sub: OwnedSubmission,
+    reply: tokio::sync::oneshot::Sender<Result<(i64, bool)>>,
+}
+
+struct OwnedSubmission {
+    user_id: i64,
+    case_id: String,
+    request_id: String,
+    body: String,
+    record: String,
+    scores: Scores,
+    seconds_spent: i64,
+    submitted_at: i64,
+}
+
+impl OwnedSubmission {
+    fn of(s: &NewSubmission<'_>) -> OwnedSubmission {
+        OwnedSubmission {
+            user_id: s.user_id,
+            case_id: s.case_id.into(),
+            request_id: s.request_id.into(),
+            body: s.body.into(),
+            record: s.record.into(),
+            scores: s.scores,
+            seconds_spent: s.seconds_spent,
+            submitted_at: s.submitted_at,
+        }
+    }
+
+    fn as_new(&self) -> NewSubmission<'_> {
+        NewSubmission {
+            user_id: self.user_id,
+            case_id: &self.case_id,
+            request_id: &self.request_id,
+            body: &self.body,
+            record: &self.record,
+            scores: self.scores,
+            seconds_spent: self.seconds_spent,
+            submitted_at: self.submitted_at,
+        }
+    }
+}
+
+/// The most submissions one SQLite transaction takes.
+const BATCH: usize = 64;
+
+/// SQLite's group commit: takes the submissions waiting (up to `BATCH`), writes them in one transaction, and answers
+/// each after the commit. One commit costs about what one insert does, so under load the writer keeps up with many
+/// learners; alone, a submission waits for nobody. A submission refused on its own (another user's request id) is
+/// answered with its error and the others are kept; a failed commit answers every one with the error.
+async fn batch_writer(pool: AnyPool, mut jobs: tokio::sync::mpsc::Receiver<Job>) {
+    while let Some(first) = jobs.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match jobs.try_recv() {
+                Ok(j) => batch.push(j),
+                Err(_) => break,
+            }
+        }
+        let outcome = async {
+            let mut tx = pool.begin().await?;
+            let mut results = Vec::with_capacity(batch.len());
+            for job in &batch {
+                results.push(insert_in(&mut tx, &job.sub.as_new()).await);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(results)
+        }
+        .await;
+        match outcome {
+            Ok(results) => {
+                for (job, r) in batch.into_iter().zip(results) {
+                    let _ = job.reply.send(r);
+                }
+            }
+            Err(e) => {
+                let message = e.to_string();
+                for job in batch {
+                    let _ = job.reply.send(Err(StoreError::Database(sqlx::Error::Protocol(format!("the write was not committed: {message}")))));
+                }
+            }
+        }
+    }
+}
+
+/// One submission's insert (and its draft's removal) inside a transaction.
+async fn insert_in(tx: &mut sqlx::AnyConnection, s: &NewSubmission<'_>) -> Result<(i64, bool)> {
+    let id: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO submissions (user_id, case_id, request_id, body, record, code_accuracy, record_accurate, weighted, rationale, open_disputes, seconds_spent, submitted_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (request_id) DO NOTHING RETURNING id",
+    )
+    .bind(s.user_id)
+    .bind(s.case_id)
+    .bind(s.request_id)
+    .bind(s.body)
+    .bind(s.record)
+    .bind(s.scores.code_accuracy)
+    .bind(s.scores.record_accurate as i64)
+    .bind(s.scores.weighted)
+    .bind(s.scores.rationale)
+    .bind(s.scores.open_disputes)
+    .bind(s.seconds_spent)
+    .bind(s.submitted_at)
+    .fetch_optional(&mut *tx)
+    .await?;
+    match id {
+        Some(id) => {
+            sqlx::query("DELETE FROM drafts WHERE user_id = $1 AND case_id = $2").bind(s.user_id).bind(s.case_id).execute(&mut *tx).await?;
+            Ok((id, true))
+        }
+        None => {
+            let (id, owner): (i64, i64) = sqlx::query_as("SELECT id, user_id FROM submissions WHERE request_id = $1").bind(s.request_id).fetch_one(&mut *tx).await?;
+            if owner != s.user_id {
+                return Err(StoreError::Conflict(format!("the request id {:?}", s.request_id)));
+            }
+            Ok((id, false))
+        }
     }
 }
 

@@ -40,6 +40,7 @@ on_both_backends!(
     corrections_are_kept_in_order,
     reopening_applies_no_migration_twice,
     concurrent_submissions_are_all_kept,
+    a_refused_submission_in_a_burst_leaves_the_others_stored,
 );
 
 async fn sqlite() -> (Store, tempfile::TempDir) {
@@ -309,4 +310,30 @@ async fn sqlite_connections_run_in_wal_mode_with_normal_sync_and_foreign_keys() 
     assert!(store.save_draft(l.id + 1000, "IP-0001", "{}", 1, 1).await.is_err(), "foreign keys are enforced");
     assert_eq!(store.pragma("journal_mode").await.unwrap(), "wal");
     assert_eq!(store.pragma("synchronous").await.unwrap(), "1", "NORMAL");
+}
+
+async fn a_refused_submission_in_a_burst_leaves_the_others_stored(store: Store) {
+    let a = store.create_user(&new_user("a", Role::Learner), 0).await.unwrap();
+    let b = store.create_user(&new_user("b", Role::Learner), 0).await.unwrap();
+    store.insert_submission(&submission(a.id, "IP-0001", "taken-by-a", 1)).await.unwrap();
+    // Many at once, so that SQLite's writer takes several in one transaction; one of them reuses a's request id.
+    let mut tasks = vec![];
+    for i in 0..40 {
+        let store = store.clone();
+        let uid = b.id;
+        tasks.push(tokio::spawn(async move {
+            let req = if i == 20 { "taken-by-a".to_string() } else { format!("b-{i}") };
+            store.insert_submission(&submission(uid, "IP-0001", &req, i)).await
+        }));
+    }
+    let mut refused = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok((_, new)) => assert!(new),
+            Err(StoreError::Conflict(_)) => refused += 1,
+            Err(e) => panic!("{e}"),
+        }
+    }
+    assert_eq!(refused, 1);
+    assert_eq!(store.submissions_of(b.id).await.unwrap().len(), 39, "the others of the burst are kept");
 }
