@@ -201,10 +201,12 @@ fn spread(attempts: &[Attempt], library: &[Case], open: &[&Case], n: usize, out:
             let taken = |c: &&&Case| out.iter().any(|r| r.case == c.id);
             let Some(c) = open.iter().filter(|c| c.tracks.contains(&t) && !taken(c)).min_by_key(|c| (rank(c.difficulty), &c.id)) else { continue };
             let (k, word) = (done(t), difficulty_word(c.difficulty));
+            // "An intermediate case", "A foundation case".
+            let a = if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "An" } else { "A" };
             let reason = match k {
-                0 => format!("A {word} case to start the {} track.", track_label(t)),
-                1 => format!("A {word} case in the {} track, where you have coded 1 record.", track_label(t)),
-                _ => format!("A {word} case in the {} track, where you have coded {k} records.", track_label(t)),
+                0 => format!("{a} {word} case to start the {} track.", track_label(t)),
+                1 => format!("{a} {word} case in the {} track, where you have coded 1 record.", track_label(t)),
+                _ => format!("{a} {word} case in the {} track, where you have coded {k} records.", track_label(t)),
             };
             covered.extend(c.tracks.iter().copied());
             out.push(Recommendation { case: c.id.clone(), title: c.title.clone(), tracks: c.tracks.clone(), difficulty: c.difficulty, exercises: vec![], reason });

@@ -19,6 +19,7 @@ pub fn page(title: &str, viewer: Option<&Session>, body: Markup) -> Html<String>
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · Codefellow" }
                 link rel="stylesheet" href="/assets/app.css";
+                link rel="icon" href="/favicon.ico" type="image/svg+xml";
                 @if let Some(s) = viewer { meta name="csrf-token" content=(s.csrf); }
             }
             body {

@@ -163,6 +163,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/api/learners/{id}/progress", get(progress_page::api_learner))
         .route("/assets/{file}", get(assets::asset))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/favicon.ico", get(assets::favicon))
         .fallback(|| async { error::Failure::from(error::AppError::NotFound) })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(state.clone(), html::same_origin))
