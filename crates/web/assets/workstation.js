@@ -96,8 +96,11 @@
       for (const f of $$("[name]", row)) f.name = f.name.replace(/^(\w+)\.\d+\./, "$1." + n + ".");
       for (const f of $$("[id]", row)) f.id = f.id.replace(/^(\w+)-\d+/, "$1-" + n);
       for (const l of $$("label[for]", row)) l.htmlFor = l.htmlFor.replace(/^(\w+)-\d+/, "$1-" + n);
-      const num = $(".n", row);
-      if (num) num.textContent = n + 1;
+      for (const num of $$(".n", row)) num.textContent = n + 1;
+      for (const [cls, words] of [["up", "Move row N up"], ["down", "Move row N down"], ["remove", "Remove row N"]]) {
+        const b = $("button." + cls, row);
+        if (b) b.setAttribute("aria-label", words.replace("N", n + 1));
+      }
     });
     changed();
   }

@@ -265,12 +265,14 @@ fn rationale(prefix: &str, n: usize, row: &BTreeMap<String, String>) -> Markup {
     }
 }
 
-fn row_tools() -> Markup {
+/// The row's buttons, named with the row's number for a screen reader ("Move row 2 up"); the script renames them when
+/// rows move.
+fn row_tools(n: usize) -> Markup {
     html! {
         span.tools {
-            button.up type="button" aria-label="Move up" { "↑" }
-            button.down type="button" aria-label="Move down" { "↓" }
-            button.remove type="button" aria-label="Remove" { "✕" }
+            button.up type="button" aria-label=(format!("Move row {} up", n + 1)) { "↑" }
+            button.down type="button" aria-label=(format!("Move row {} down", n + 1)) { "↓" }
+            button.remove type="button" aria-label=(format!("Remove row {}", n + 1)) { "✕" }
         }
     }
 }
@@ -283,14 +285,14 @@ fn diagnosis_row(n: usize, row: &BTreeMap<String, String>, poa: bool) -> Markup 
                 label for=(format!("{id}-code")) { "Diagnosis " span.n { (n + 1) } }
                 input.code id=(format!("{id}-code")) name=(format!("dx.{n}.code")) value=(v(row, "code")) autocomplete="off" spellcheck="false" size="9";
                 @if poa {
-                    label for=(format!("{id}-poa")) { "POA" }
+                    label for=(format!("{id}-poa")) { "POA" span.sr-only { " of diagnosis " span.n { (n + 1) } } }
                     select id=(format!("{id}-poa")) name=(format!("dx.{n}.poa")) {
                         @for (val, label) in [("", "—"), ("Y", "Y"), ("N", "N"), ("U", "U"), ("W", "W"), ("1", "exempt")] {
                             option value=(val) selected[v(row, "poa") == val] { (label) }
                         }
                     }
                 }
-                (row_tools())
+                (row_tools(n))
                 span.check role="status" {}
             }
             (rationale("dx", n, row))
@@ -305,7 +307,7 @@ fn code_row(prefix: &str, n: usize, row: &BTreeMap<String, String>, label: &str)
             div.line {
                 label for=(format!("{id}-code")) { (label) " " span.n { (n + 1) } }
                 input.code id=(format!("{id}-code")) name=(format!("{prefix}.{n}.code")) value=(v(row, "code")) autocomplete="off" spellcheck="false" size="9";
-                (row_tools())
+                (row_tools(n))
                 span.check role="status" {}
             }
             (rationale(prefix, n, row))
@@ -324,7 +326,7 @@ fn service_row(n: usize, row: &BTreeMap<String, String>) -> Markup {
                 input id=(format!("{id}-mods")) name=(format!("svc.{n}.mods")) value=(v(row, "mods")) size="8" placeholder="25 59";
                 label for=(format!("{id}-units")) { "Units" }
                 input id=(format!("{id}-units")) name=(format!("svc.{n}.units")) value=(v(row, "units")) size="3" inputmode="numeric" placeholder="1";
-                (row_tools())
+                (row_tools(n))
                 span.check role="status" {}
             }
             (rationale("svc", n, row))
@@ -341,7 +343,7 @@ fn hcc_row(n: usize, row: &BTreeMap<String, String>) -> Markup {
                 input id=(format!("{id}-hcc")) name=(format!("hcc.{n}.hcc")) value=(v(row, "hcc")) size="4" inputmode="numeric";
                 label for=(format!("{id}-dx")) { "supported by diagnosis" }
                 input.code id=(format!("{id}-dx")) name=(format!("hcc.{n}.dx")) value=(v(row, "dx")) size="9";
-                (row_tools())
+                (row_tools(n))
             }
             @for (k, label) in [("m", "Monitored"), ("e", "Evaluated"), ("a", "Assessed"), ("t", "Treated")] {
                 input.evidence type="hidden" name=(format!("hcc.{n}.{k}")) value=(v(row, k)) data-meat=(label);
