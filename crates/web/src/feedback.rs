@@ -259,21 +259,7 @@ fn feedback_body(signed: &Signed, s: &store::Submission, record: &AuditRecord, c
                 }
             }
         }
-        section aria-labelledby="gold" {
-            h2 #gold { "The gold coding and its rationale" }
-            ol.gold {
-                @for d in &case.gold.diagnoses {
-                    li { code { (d.code) } @if let Some(p) = d.poa { " POA " (serde_json::to_value(p).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()) } " — " (d.rationale.text) (rules(&d.rationale.rules)) }
-                }
-            }
-            @if !case.gold.procedures.is_empty() { h3 { "Procedures" } ol.gold { @for p in &case.gold.procedures { li { code { (p.code) } " — " (p.rationale.text) (rules(&p.rationale.rules)) } } } }
-            @if !case.gold.services.is_empty() { h3 { "Services" } ol.gold { @for p in &case.gold.services { li { code { (p.code) } @if !p.modifiers.is_empty() { " -" (p.modifiers.join(" -")) } @if p.units > 1 { " × " (p.units) } " — " (p.rationale.text) (rules(&p.rationale.rules)) } } } }
-            @if let Some(e) = &case.gold.em { h3 { "E/M level" } p { code { (e.code) } " — " (e.rationale.text) (rules(&e.rationale.rules)) } }
-            @if !case.gold.hccs.is_empty() { h3 { "HCCs" } ul.gold { @for h in &case.gold.hccs { li { (h.model) " HCC " (h.hcc) " from " code { (h.diagnosis) } " — " (h.rationale.text) } } } }
-            @if let Some(a) = &case.gold.anesthesia { h3 { "Anesthesia" } p { (a.base_units) " base units, " (a.time_minutes) " minutes, modifier " (a.modifier) " — " (a.rationale.text) } }
-            @if !case.gold.queries.is_empty() { h3 { "Queries" } ul.gold { @for q in &case.gold.queries { li { strong { (q.about) } ": " (q.text) " — " (q.rationale.text) } } } }
-            @if !case.gold.not_coded.is_empty() { h3 { "Not coded, and why" } ul.gold { @for n in &case.gold.not_coded { li { strong { (n.about) } @if let Some(t) = &n.tempting_code { " (not " code { (t) } ")" } " — " (n.rationale.text) } } } }
-        }
+        (gold_section(case))
         section aria-labelledby="record" {
             h2 #record { "The record, with the evidence marked" }
             p.legend { mark.gold { "gold evidence" } " " mark.yours { "your evidence" } " " mark.both { "both" } }
@@ -305,6 +291,27 @@ fn feedback_body(signed: &Signed, s: &store::Submission, record: &AuditRecord, c
                     } } }
                 }
             }
+        }
+    }
+}
+
+/// The gold coding of a case with its rationale (the feedback page, and an instructor's view of the case).
+pub fn gold_section(case: &Case) -> Markup {
+    html! {
+        section aria-labelledby="gold" {
+            h2 #gold { "The gold coding and its rationale" }
+            ol.gold {
+                @for d in &case.gold.diagnoses {
+                    li { code { (d.code) } @if let Some(p) = d.poa { " POA " (serde_json::to_value(p).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()) } " — " (d.rationale.text) (rules(&d.rationale.rules)) }
+                }
+            }
+            @if !case.gold.procedures.is_empty() { h3 { "Procedures" } ol.gold { @for p in &case.gold.procedures { li { code { (p.code) } " — " (p.rationale.text) (rules(&p.rationale.rules)) } } } }
+            @if !case.gold.services.is_empty() { h3 { "Services" } ol.gold { @for p in &case.gold.services { li { code { (p.code) } @if !p.modifiers.is_empty() { " -" (p.modifiers.join(" -")) } @if p.units > 1 { " × " (p.units) } " — " (p.rationale.text) (rules(&p.rationale.rules)) } } } }
+            @if let Some(e) = &case.gold.em { h3 { "E/M level" } p { code { (e.code) } " — " (e.rationale.text) (rules(&e.rationale.rules)) } }
+            @if !case.gold.hccs.is_empty() { h3 { "HCCs" } ul.gold { @for h in &case.gold.hccs { li { (h.model) " HCC " (h.hcc) " from " code { (h.diagnosis) } " — " (h.rationale.text) } } } }
+            @if let Some(a) = &case.gold.anesthesia { h3 { "Anesthesia" } p { (a.base_units) " base units, " (a.time_minutes) " minutes, modifier " (a.modifier) " — " (a.rationale.text) } }
+            @if !case.gold.queries.is_empty() { h3 { "Queries" } ul.gold { @for q in &case.gold.queries { li { strong { (q.about) } ": " (q.text) " — " (q.rationale.text) } } } }
+            @if !case.gold.not_coded.is_empty() { h3 { "Not coded, and why" } ul.gold { @for n in &case.gold.not_coded { li { strong { (n.about) } @if let Some(t) = &n.tempting_code { " (not " code { (t) } ")" } " — " (n.rationale.text) } } } }
         }
     }
 }

@@ -125,6 +125,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/cases", get(workstation::case_list))
         .route("/cases/{id}", get(workstation::workstation))
         .route("/cases/{id}/submit", post(workstation::submit_form))
+        .route("/cases/{id}/gold", get(workstation::gold))
         .route("/submissions", get(feedback::my_submissions))
         .route("/submissions/{id}", get(feedback::show))
         .route("/submissions/{id}/disputes", post(feedback::dispute))

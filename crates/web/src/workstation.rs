@@ -47,7 +47,16 @@ fn setting_label(s: Setting) -> &'static str {
 #[derive(Deserialize)]
 pub struct ListQuery {
     track: Option<String>,
+    level: Option<String>,
+    /// Words of the title or the case id.
+    q: Option<String>,
+    /// "new" (not yet submitted), "draft", "submitted".
+    status: Option<String>,
+    page: Option<usize>,
 }
+
+/// Cases per page of the list.
+const PAGE: usize = 50;
 
 pub async fn case_list(S(state): S<Arc<State>>, signed: Signed, Query(q): Query<ListQuery>) -> Result<Response, Failure> {
     let user = signed.user();
@@ -56,8 +65,40 @@ pub async fn case_list(S(state): S<Arc<State>>, signed: Signed, Query(q): Query<
     let drafts: HashSet<String> = state.store.drafts_of(user.id).await?.into_iter().collect();
     let assignments = if user.role == Role::Learner { state.store.assignments_of_learner(user.id).await? } else { vec![] };
     let track = q.track.as_deref().and_then(Track::parse);
-    let cases: Vec<&Case> = state.engines.cases.iter().filter(|c| track.is_none_or(|t| c.tracks.contains(&t))).collect();
+    let level = q.level.as_deref().filter(|l| !l.is_empty());
+    let words: Vec<String> = q.q.as_deref().unwrap_or("").split_whitespace().map(str::to_lowercase).collect();
     let status = |id: &str| if done.contains(id) { "submitted" } else if drafts.contains(id) { "draft saved" } else { "" };
+    let wanted = q.status.as_deref().filter(|s| !s.is_empty());
+    let cases: Vec<&Case> = state
+        .engines
+        .cases
+        .iter()
+        .filter(|c| track.is_none_or(|t| c.tracks.contains(&t)))
+        .filter(|c| level.is_none_or(|l| format!("{:?}", c.difficulty).eq_ignore_ascii_case(l)))
+        .filter(|c| {
+            let hay = format!("{} {}", c.id, c.title).to_lowercase();
+            words.iter().all(|w| hay.contains(w.as_str()))
+        })
+        .filter(|c| match wanted {
+            Some("new") => status(&c.id).is_empty(),
+            Some("draft") => status(&c.id) == "draft saved",
+            Some("submitted") => status(&c.id) == "submitted",
+            _ => true,
+        })
+        .collect();
+    let pages = cases.len().div_ceil(PAGE).max(1);
+    let page_no = q.page.unwrap_or(1).clamp(1, pages);
+    let shown = &cases[(page_no - 1) * PAGE..(page_no * PAGE).min(cases.len())];
+    let link = |p: usize| {
+        let mut ser = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [("track", q.track.as_deref()), ("level", level), ("q", q.q.as_deref()), ("status", wanted)] {
+            if let Some(v) = v.filter(|v| !v.is_empty()) {
+                ser.append_pair(k, v);
+            }
+        }
+        ser.append_pair("page", &p.to_string());
+        format!("/cases?{}", ser.finish())
+    };
     let body = html! {
         h1 { "Cases" }
         @if !assignments.is_empty() {
@@ -76,22 +117,36 @@ pub async fn case_list(S(state): S<Arc<State>>, signed: Signed, Query(q): Query<
                 }
             }
         }
-        form.inline method="get" action="/cases" {
+        form.inline method="get" action="/cases" role="search" aria-label="Find cases" {
+            label for="q" { "Words or id" }
+            input #q name="q" type="search" value=(q.q.as_deref().unwrap_or(""));
             label for="track" { "Track" }
             select #track name="track" {
                 option value="" { "All tracks" }
                 @for t in Track::ALL { option value=(t.name()) selected[track == Some(t)] { (t.name()) } }
             }
+            label for="level" { "Level" }
+            select #level name="level" {
+                @for (v, l) in [("", "All levels"), ("foundation", "Foundation"), ("intermediate", "Intermediate"), ("advanced", "Advanced")] {
+                    option value=(v) selected[level.unwrap_or("") == v] { (l) }
+                }
+            }
+            label for="status" { "Status" }
+            select #status name="status" {
+                @for (v, l) in [("", "Any"), ("new", "Not yet coded"), ("draft", "Draft saved"), ("submitted", "Submitted")] {
+                    option value=(v) selected[wanted.unwrap_or("") == v] { (l) }
+                }
+            }
             button type="submit" { "Show" }
         }
-        p { (cases.len()) " cases." }
+        p { (cases.len()) " cases" @if pages > 1 { ", page " (page_no) " of " (pages) } "." }
         table.cases {
             thead { tr { th scope="col" { "Case" } th scope="col" { "Record" } th scope="col" { "Setting" } th scope="col" { "Level" } th scope="col" { "Status" } } }
             tbody {
-                @for c in &cases {
+                @for c in shown {
                     tr {
                         td { a href=(format!("/cases/{}", c.id)) { (c.id) } }
-                        td { (c.title) }
+                        td { (c.title) @if user.role != Role::Learner { " " a.gold-link href=(format!("/cases/{}/gold", c.id)) { "gold" } } }
                         td { (setting_label(c.encounter.setting)) }
                         td { (format!("{:?}", c.difficulty).to_lowercase()) }
                         td { (status(&c.id)) }
@@ -99,8 +154,35 @@ pub async fn case_list(S(state): S<Arc<State>>, signed: Signed, Query(q): Query<
                 }
             }
         }
+        @if pages > 1 {
+            nav.pages aria-label="Pages" {
+                @if page_no > 1 { a href=(link(page_no - 1)) rel="prev" { "← Previous" } " " }
+                @for p in 1..=pages { @if p == page_no { strong aria-current="page" { (p) } " " } @else { a href=(link(p)) { (p) } " " } }
+                @if page_no < pages { a href=(link(page_no + 1)) rel="next" { "Next →" } }
+            }
+        }
     };
     Ok(page("Cases", Some(&signed.0), body).into_response())
+}
+
+/// `GET /cases/{id}/gold`: an instructor's or administrator's view of a case's record with its gold coding and
+/// rationale, to prepare a class or answer a dispute. A learner gets "not found": the gold is theirs to see only in
+/// the feedback of their own submission.
+pub async fn gold(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<String>) -> Result<Response, Failure> {
+    if signed.user().role == Role::Learner {
+        return Err(AppError::NotFound.into());
+    }
+    let case = state.case(&id).ok_or(AppError::NotFound)?;
+    let body = html! {
+        h1 { (case.id) ": " (case.title) " " small { "(gold coding)" } }
+        p { a href=(format!("/cases/{}", case.id)) { "Open it in the workstation" } }
+        (crate::feedback::gold_section(case))
+        section aria-labelledby="record" {
+            h2 #record { "The record" }
+            @for d in &case.documents { article.document { h3 { (d.title) } pre.text { (d.text) } } }
+        }
+    };
+    Ok(page(&format!("{} gold", case.id), Some(&signed.0), body).into_response())
 }
 
 /// Which parts of the coding form a case's setting and tracks call for.

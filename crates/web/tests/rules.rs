@@ -170,3 +170,19 @@ fn a_post_from_another_sites_page_is_refused_even_sign_in() {
     let ok = c.request("POST", "/login", Some("application/x-www-form-urlencoded"), body, &[("Origin", own.as_str())]);
     assert_eq!(ok.status, 303, "the site's own page signs in");
 }
+
+#[test]
+fn an_instructor_sees_a_cases_gold_and_a_learner_does_not() {
+    let app = TestApp::spawn();
+    let mut admin = app.admin();
+    let mut teacher = person(&app, &mut admin, "g-teacher", "instructor", None);
+    let mut learner = person(&app, &mut admin, "g-learner", "learner", None);
+    let rationale = maud::html! { (case("IP-0001").gold.diagnoses[0].rationale.text) }.into_string();
+    let seen = teacher.get("/cases/IP-0001/gold");
+    assert_eq!(seen.status, 200);
+    assert!(seen.body.contains(&rationale));
+    let refused = learner.get("/cases/IP-0001/gold");
+    assert_eq!(refused.status, 404);
+    assert!(!refused.body.contains(&rationale));
+    assert!(!learner.get("/cases").body.contains("/gold"), "no gold link for a learner");
+}

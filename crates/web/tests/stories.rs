@@ -269,3 +269,21 @@ fn the_platform_runs_the_same_on_postgresql() {
     assert_eq!(learner.get(&format!("/api/submissions/{id}")).json()["record"]["trail"][0]["by"], "pg-teacher");
     assert_eq!(learner.get("/api/progress").json()["records"], 1);
 }
+
+#[test]
+fn the_case_list_filters_by_words_level_and_status_and_pages() {
+    let app = TestApp::spawn();
+    let mut admin = app.admin();
+    let mut learner = person(&app, &mut admin, "browse", "learner", None);
+    let all = learner.get("/cases");
+    assert!(all.body.contains("page 1 of"), "608 cases come in pages");
+    assert_eq!(all.body.matches("<tr>").count(), 51, "50 cases and the header row");
+    let ip = learner.get("/cases?q=ip-0001");
+    assert!(ip.body.contains(">1 cases.") || ip.body.contains(">1 cases"), "one case matches its id");
+    submit_gold(&mut learner, &case("ED-0002"), "browse-gold-1");
+    let done = learner.get("/cases?status=submitted");
+    assert!(done.body.contains("ED-0002") && done.body.matches("<tr>").count() == 2, "only the submitted case");
+    let advanced = learner.get("/cases?level=advanced&page=999");
+    assert_eq!(advanced.status, 200, "a page past the end shows the last page");
+    assert!(!advanced.body.contains(">foundation<"));
+}
