@@ -76,18 +76,13 @@ pub async fn setup(S(state): S<Arc<State>>, Form(f): Form<SetupForm>) -> Result<
         return Ok((axum::http::StatusCode::BAD_REQUEST, setup_page(&f.token, Some(&e), &f.username, &f.display_name)).into_response());
     }
     let name = if f.display_name.trim().is_empty() { f.username.trim() } else { f.display_name.trim() };
-    let hash = hash(f.password).await?;
+    let hash = auth::hash_password_blocking(f.password).await?;
     let new = NewUser { username: f.username.trim(), display_name: name, role: Role::Admin, password_hash: &hash };
     let Some(admin) = state.store.create_first_admin(&auth::token_hash(&f.token), &new, auth::now_ms()).await? else {
         return Err(AppError::Forbidden("this setup link is not valid any more: it was used, it expired, or an administrator exists already".into()).into());
     };
     let cookie = start_session(&state, admin.id).await?.0;
     Ok(([(header::SET_COOKIE, cookie)], see_other("/admin")).into_response())
-}
-
-/// Hashes off the async threads: Argon2id takes tens of milliseconds on purpose.
-async fn hash(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || auth::hash_password(&password)).await.map_err(AppError::internal)?
 }
 
 /// A new session: the cookie to set and its CSRF token.
@@ -175,6 +170,14 @@ pub async fn login(S(state): S<Arc<State>>, ConnectInfo(addr): ConnectInfo<Socke
     }
 }
 
+/// Deletes the request's session on the server; returns the `Set-Cookie` value that clears it in the browser.
+async fn end_session(state: &State, headers: &axum::http::HeaderMap) -> Result<String, AppError> {
+    if let Some(token) = auth::cookie_token(headers) {
+        state.store.delete_session(&auth::token_hash(&token)).await?;
+    }
+    Ok(auth::session_cookie("", state.settings.secure_cookies))
+}
+
 #[derive(Deserialize)]
 pub struct CsrfForm {
     csrf: Option<String>,
@@ -182,10 +185,8 @@ pub struct CsrfForm {
 
 pub async fn logout(S(state): S<Arc<State>>, signed: Signed, headers: axum::http::HeaderMap, Form(f): Form<CsrfForm>) -> Result<Response, Failure> {
     signed.check_csrf(f.csrf.as_deref())?;
-    if let Some(token) = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).and_then(|c| c.split(';').find_map(|kv| kv.trim().strip_prefix(&format!("{}=", auth::COOKIE)))) {
-        state.store.delete_session(&auth::token_hash(token)).await?;
-    }
-    Ok(([(header::SET_COOKIE, auth::session_cookie("", state.settings.secure_cookies))], see_other("/login")).into_response())
+    let cookie = end_session(&state, &headers).await?;
+    Ok(([(header::SET_COOKIE, cookie)], see_other("/login")).into_response())
 }
 
 #[derive(Deserialize)]
@@ -214,9 +215,18 @@ pub fn user_json(u: &store::User) -> serde_json::Value {
 
 /// `POST /api/logout`: ends the session on the server.
 pub async fn api_logout(S(state): S<Arc<State>>, signed: Signed, headers: axum::http::HeaderMap) -> Result<Response, Failure> {
-    signed.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok())).api()?;
-    if let Some(token) = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).and_then(|c| c.split(';').find_map(|kv| kv.trim().strip_prefix(&format!("{}=", auth::COOKIE)))) {
-        state.store.delete_session(&auth::token_hash(token)).await.api()?;
+    signed.check_csrf_header(&headers).api()?;
+    let cookie = end_session(&state, &headers).await.api()?;
+    Ok(([(header::SET_COOKIE, cookie)], Json(serde_json::json!({"signed_out": true}))).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_stand_in_hash_for_unknown_users_is_a_real_argon2id_hash() {
+        // If it did not parse, a missing account would be answered at once and its absence told by the timing.
+        let h = argon2::password_hash::PasswordHash::new(super::DUMMY_HASH).expect("a PHC string");
+        assert_eq!(h.algorithm.as_str(), "argon2id");
+        assert!(!crate::auth::verify_password("anything", super::DUMMY_HASH));
     }
-    Ok(([(header::SET_COOKIE, auth::session_cookie("", state.settings.secure_cookies))], Json(serde_json::json!({"signed_out": true}))).into_response())
 }

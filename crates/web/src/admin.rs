@@ -94,8 +94,7 @@ async fn new_user(state: &State, signed: &Signed, f: &NewUserForm) -> Result<sto
     if let Some(c) = cohort {
         state.store.cohort(c).await?.ok_or_else(|| AppError::bad("cohort", format!("there is no cohort {c}")))?;
     }
-    let password = f.password.clone();
-    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password)).await.map_err(AppError::internal)??;
+    let hash = auth::hash_password_blocking(f.password.clone()).await?;
     let name = if f.display_name.trim().is_empty() { f.username.trim() } else { f.display_name.trim() };
     let user = state.store.create_user(&NewUser { username: f.username.trim(), display_name: name, role, password_hash: &hash }, auth::now_ms()).await?;
     if let Some(c) = cohort {
@@ -331,10 +330,6 @@ pub async fn create_assignment(S(state): S<Arc<State>>, signed: Signed, Path(id)
 
 // ---- the API ----
 
-fn csrf_header(headers: &HeaderMap) -> Option<&str> {
-    headers.get("x-csrf-token").and_then(|v| v.to_str().ok())
-}
-
 fn cohort_json(c: &store::Cohort) -> serde_json::Value {
     serde_json::json!({"id": c.id, "name": c.name, "pacing": c.pacing.as_str(), "created_at": c.created_at})
 }
@@ -364,7 +359,7 @@ pub struct ApiUser {
 
 /// `POST /api/users`: creates an account, optionally in a cohort (administrators).
 pub async fn api_create_user(S(state): S<Arc<State>>, signed: Signed, headers: HeaderMap, body: Result<Json<ApiUser>, JsonRejection>) -> Result<Response, Failure> {
-    signed.check_csrf(csrf_header(&headers)).api()?;
+    signed.check_csrf_header(&headers).api()?;
     let Json(u) = body.map_err(json_rejection).api()?;
     let f = NewUserForm { csrf: None, username: u.username, display_name: u.display_name, role: u.role, password: u.password, cohort: u.cohort.map(|c| c.to_string()) };
     let u = new_user(&state, &signed, &f).await.api()?;
@@ -387,7 +382,7 @@ pub struct ApiCohort {
 
 /// `POST /api/cohorts` (administrators).
 pub async fn api_create_cohort(S(state): S<Arc<State>>, signed: Signed, headers: HeaderMap, body: Result<Json<ApiCohort>, JsonRejection>) -> Result<Response, Failure> {
-    signed.check_csrf(csrf_header(&headers)).api()?;
+    signed.check_csrf_header(&headers).api()?;
     let Json(f) = body.map_err(json_rejection).api()?;
     let c = new_cohort(&state, &signed, &f.name, &f.pacing).await.api()?;
     Ok((axum::http::StatusCode::CREATED, Json(cohort_json(&c))).into_response())
@@ -424,7 +419,7 @@ pub struct ApiMember {
 
 /// `POST /api/cohorts/{id}/members` (administrators).
 pub async fn api_add_member(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, headers: HeaderMap, body: Result<Json<ApiMember>, JsonRejection>) -> Result<Json<serde_json::Value>, Failure> {
-    signed.check_csrf(csrf_header(&headers)).api()?;
+    signed.check_csrf_header(&headers).api()?;
     let Json(f) = body.map_err(json_rejection).api()?;
     member(&state, &signed, id, f.user).await.api()?;
     Ok(Json(serde_json::json!({"cohort": id, "user": f.user})))
@@ -442,7 +437,7 @@ pub struct ApiAssignment {
 
 /// `POST /api/cohorts/{id}/assignments` (the cohort's instructors and administrators).
 pub async fn api_create_assignment(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, headers: HeaderMap, body: Result<Json<ApiAssignment>, JsonRejection>) -> Result<Response, Failure> {
-    signed.check_csrf(csrf_header(&headers)).api()?;
+    signed.check_csrf_header(&headers).api()?;
     let Json(f) = body.map_err(json_rejection).api()?;
     if let Some(bad) = f.cases.iter().find(|c| c.contains([' ', ','])) {
         return Err(AppError::bad("cases", format!("{bad:?} is not a case id"))).api();

@@ -40,6 +40,11 @@ pub fn hash_password(password: &str) -> Result<String, AppError> {
     Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(AppError::internal)
 }
 
+/// `hash_password` off the async threads: Argon2id takes tens of milliseconds on purpose.
+pub async fn hash_password_blocking(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(AppError::internal)?
+}
+
 pub fn verify_password(password: &str, phc: &str) -> bool {
     PasswordHash::new(phc).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
 }
@@ -137,6 +142,11 @@ impl Signed {
             Some(t) if same_secret(t, &self.0.csrf) => Ok(()),
             _ => Err(AppError::Forbidden("the form has expired or did not come from this site: reload the page and try again".into())),
         }
+    }
+
+    /// The API's form of `check_csrf`: the token comes in the `X-CSRF-Token` header.
+    pub fn check_csrf_header(&self, headers: &axum::http::HeaderMap) -> Result<(), AppError> {
+        self.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok()))
     }
 
     pub fn require(&self, roles: &[store::Role]) -> Result<(), AppError> {

@@ -499,7 +499,7 @@ pub struct ApiDispute {
 }
 
 pub async fn api_dispute(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, headers: HeaderMap, body: Result<Json<ApiDispute>, JsonRejection>) -> Result<Json<serde_json::Value>, Failure> {
-    signed.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok())).api()?;
+    signed.check_csrf_header(&headers).api()?;
     let Json(b) = body.map_err(json_rejection).api()?;
     if b.reason.trim().is_empty() {
         return Err(AppError::bad("reason", "say why the finding is wrong and cite the rule")).api();
@@ -519,7 +519,7 @@ pub struct ApiOverride {
 }
 
 pub async fn api_override(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, headers: HeaderMap, body: Result<Json<ApiOverride>, JsonRejection>) -> Result<Json<serde_json::Value>, Failure> {
-    signed.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok())).api()?;
+    signed.check_csrf_header(&headers).api()?;
     let Json(b) = body.map_err(json_rejection).api()?;
     do_override(&state, &signed, id, b.finding, b.category.as_deref(), &b.reason).await.api()?;
     api_submission(S(state), signed, Path(id)).await
@@ -535,7 +535,7 @@ pub struct ApiDecision {
 
 /// `POST /api/submissions/{id}/decisions`: an instructor accepts or rejects a dispute.
 pub async fn api_decide(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, headers: HeaderMap, body: Result<Json<ApiDecision>, JsonRejection>) -> Result<Json<serde_json::Value>, Failure> {
-    signed.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok())).api()?;
+    signed.check_csrf_header(&headers).api()?;
     let Json(b) = body.map_err(json_rejection).api()?;
     do_decide(&state, &signed, id, b.dispute, b.accept, &b.reason).await.api()?;
     api_submission(S(state), signed, Path(id)).await
@@ -549,7 +549,7 @@ pub struct ApiComment {
 
 /// `POST /api/submissions/{id}/comments`: an instructor's written correction.
 pub async fn api_comment(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, headers: HeaderMap, body: Result<Json<ApiComment>, JsonRejection>) -> Result<Json<serde_json::Value>, Failure> {
-    signed.check_csrf(headers.get("x-csrf-token").and_then(|v| v.to_str().ok())).api()?;
+    signed.check_csrf_header(&headers).api()?;
     let Json(b) = body.map_err(json_rejection).api()?;
     do_comment(&state, &signed, id, &b.body).await.api()?;
     api_submission(S(state), signed, Path(id)).await

@@ -578,13 +578,9 @@ pub struct DraftBody {
     seconds: u32,
 }
 
-fn csrf_header(headers: &HeaderMap) -> Option<&str> {
-    headers.get("x-csrf-token").and_then(|v| v.to_str().ok())
-}
-
 /// `PUT /api/cases/{id}/draft`: saves the draft (autosave).
 pub async fn api_save_draft(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<String>, headers: HeaderMap, body: Result<Json<DraftBody>, JsonRejection>) -> Result<Json<serde_json::Value>, Failure> {
-    signed.check_csrf(csrf_header(&headers)).api()?;
+    signed.check_csrf_header(&headers).api()?;
     let c = state.case(&id).ok_or(AppError::NotFound).api()?;
     let Json(d) = body.map_err(json_rejection).api()?;
     let fields: Fields = coding::parse(&d.form).into_iter().filter(|(k, _)| k != "csrf").collect();
@@ -597,7 +593,7 @@ pub async fn api_save_draft(S(state): S<Arc<State>>, signed: Signed, Path(id): P
 /// code's validity and title, and the compliance edits of the coding itself (Excludes1, code first, manifestation
 /// first, sequencing). Nothing here comes from the gold coding.
 pub async fn api_check(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<String>, headers: HeaderMap, body: String) -> Result<Json<serde_json::Value>, Failure> {
-    signed.check_csrf(csrf_header(&headers)).api()?;
+    signed.check_csrf_header(&headers).api()?;
     let case = state.case(&id).ok_or(AppError::NotFound).api()?;
     let fields = coding::parse(&body);
     let book = state.engines.library.book();
@@ -633,7 +629,7 @@ pub struct SubmitBody {
 
 /// `POST /api/cases/{id}/submissions`: audits and stores a submission; returns its id, its address and the report.
 pub async fn api_submit(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<String>, headers: HeaderMap, body: Result<Json<SubmitBody>, JsonRejection>) -> Result<Response, Failure> {
-    signed.check_csrf(csrf_header(&headers)).api()?;
+    signed.check_csrf_header(&headers).api()?;
     let case = state.case(&id).ok_or(AppError::NotFound).api()?;
     let Json(b) = body.map_err(json_rejection).api()?;
     let mut value = b.submission;
