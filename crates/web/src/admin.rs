@@ -188,19 +188,32 @@ pub async fn cohort(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>
     Ok(cohort_page(&state, &signed, id, None).await?.into_response())
 }
 
-async fn cohort_page(state: &State, signed: &Signed, id: i64, error: Option<&AppError>) -> Result<axum::response::Html<String>, AppError> {
-    let c = state.store.cohort(id).await?.ok_or(AppError::NotFound)?;
+/// A cohort with its people, its assignments and the dashboard rows (the page's and the API's).
+struct CohortView {
+    cohort: store::Cohort,
+    learners: Vec<store::User>,
+    instructors: Vec<store::User>,
+    assignments: Vec<store::Assignment>,
+    rows: Vec<progress::CohortRow>,
+}
+
+async fn cohort_view(state: &State, id: i64) -> Result<CohortView, AppError> {
+    let cohort = state.store.cohort(id).await?.ok_or(AppError::NotFound)?;
     let learners = state.store.members(id, Role::Learner).await?;
     let instructors = state.store.members(id, Role::Instructor).await?;
     let assignments = state.store.assignments(id).await?;
-    let everyone = if signed.user().role == Role::Admin { state.store.users().await? } else { vec![] };
     let mut per_learner = vec![];
     for l in &learners {
         per_learner.push((l.id, l.display_name.clone(), crate::progress_page::attempts(state, l.id).await?));
     }
     let assigned: Vec<String> = assignments.iter().flat_map(|a| a.case_ids.iter().cloned()).collect();
     let rows = progress::cohort_rows(&per_learner, &assigned);
-    let opt = |x: Option<f64>| x.map(html::pct).unwrap_or_else(|| "—".into());
+    Ok(CohortView { cohort, learners, instructors, assignments, rows })
+}
+
+async fn cohort_page(state: &State, signed: &Signed, id: i64, error: Option<&AppError>) -> Result<axum::response::Html<String>, AppError> {
+    let CohortView { cohort: c, learners: _, instructors, assignments, rows } = cohort_view(state, id).await?;
+    let everyone = if signed.user().role == Role::Admin { state.store.users().await? } else { vec![] };
     Ok(page(
         &c.name,
         Some(&signed.0),
@@ -222,9 +235,9 @@ async fn cohort_page(state: &State, signed: &Signed, id: i64, error: Option<&App
                                     td { a href=(format!("/learners/{}/progress", r.learner_id)) { (r.name) } }
                                     td { (r.records) }
                                     td { (r.assigned_done) " of " (r.assigned_total) }
-                                    td { (opt(r.code_accuracy)) }
-                                    td { (opt(r.record_accuracy)) }
-                                    td { (opt(r.rationale)) }
+                                    td { (html::pct_or_dash(r.code_accuracy)) }
+                                    td { (html::pct_or_dash(r.record_accuracy)) }
+                                    td { (html::pct_or_dash(r.rationale)) }
                                     td { (r.charts_per_hour.map(|c| format!("{c:.1}")).unwrap_or_else(|| "—".into())) }
                                     td { (r.top_error.map(|c| format!("{} ({} records)", c.label(), r.top_error_records)).unwrap_or_else(|| "—".into())) }
                                     td { (r.last_activity.map(html::when).unwrap_or_else(|| "—".into())) }
@@ -393,21 +406,13 @@ pub async fn api_cohort(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<
     if !access::manages_cohort(&state.store, signed.user(), id).await.api()? {
         return Err(AppError::NotFound).api();
     }
-    let c = state.store.cohort(id).await.api()?.ok_or(AppError::NotFound).api()?;
-    let learners = state.store.members(id, Role::Learner).await.api()?;
-    let instructors = state.store.members(id, Role::Instructor).await.api()?;
-    let assignments = state.store.assignments(id).await.api()?;
-    let mut per_learner = vec![];
-    for l in &learners {
-        per_learner.push((l.id, l.display_name.clone(), crate::progress_page::attempts(&state, l.id).await.api()?));
-    }
-    let assigned: Vec<String> = assignments.iter().flat_map(|a| a.case_ids.iter().cloned()).collect();
+    let v = cohort_view(&state, id).await.api()?;
     Ok(Json(serde_json::json!({
-        "cohort": cohort_json(&c),
-        "instructors": instructors.iter().map(crate::account::user_json).collect::<Vec<_>>(),
-        "learners": learners.iter().map(crate::account::user_json).collect::<Vec<_>>(),
-        "assignments": assignments.iter().map(assignment_json).collect::<Vec<_>>(),
-        "dashboard": progress::cohort_rows(&per_learner, &assigned),
+        "cohort": cohort_json(&v.cohort),
+        "instructors": v.instructors.iter().map(crate::account::user_json).collect::<Vec<_>>(),
+        "learners": v.learners.iter().map(crate::account::user_json).collect::<Vec<_>>(),
+        "assignments": v.assignments.iter().map(assignment_json).collect::<Vec<_>>(),
+        "dashboard": v.rows,
     })))
 }
 

@@ -39,6 +39,11 @@ pub fn get<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
     fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
+/// The fields of a single group (`em`, `an`) without the prefix (the last value when posted twice).
+pub fn single(fields: &Fields, group: &str) -> BTreeMap<String, String> {
+    fields.iter().filter_map(|(k, v)| k.strip_prefix(group).and_then(|r| r.strip_prefix('.')).map(|f| (f.to_string(), v.clone()))).collect()
+}
+
 /// The rows of a repeated group (`dx`, `px`, …) in the order of their numbers: each row's fields without the prefix.
 pub fn rows(fields: &Fields, group: &str) -> Vec<BTreeMap<String, String>> {
     let mut by_n: BTreeMap<u32, BTreeMap<String, String>> = BTreeMap::new();
@@ -134,7 +139,7 @@ pub fn submission(case_id: &str, fields: &Fields) -> Result<(Submission, u32), S
         services.push(s);
     }
     out.insert("services".into(), services.into());
-    let em: BTreeMap<String, String> = ["code", "why", "rule", "evidence"].iter().filter_map(|k| get(fields, &format!("em.{k}")).map(|v| (k.to_string(), v.to_string()))).collect();
+    let em = single(fields, "em");
     if has_code(&em, "code") {
         let mut e = json!({"code": em["code"].trim()});
         if let Some(r) = rationale(&em, "em")? {
@@ -163,7 +168,7 @@ pub fn submission(case_id: &str, fields: &Fields) -> Result<(Submission, u32), S
         };
         let b: u16 = base.parse().map_err(|_| err("an.base".into(), format!("base units are a whole number, not {base:?}")))?;
         let mut a = json!({"base_units": b, "time_minutes": num("an.time", "anesthesia time in minutes")?, "modifying_units": num("an.mod_units", "modifying units")?, "modifier": get(fields, "an.modifier").unwrap_or("").trim()});
-        let row: BTreeMap<String, String> = [("why", "an.why"), ("rule", "an.rule"), ("evidence", "an.evidence")].iter().filter_map(|(k, f)| get(fields, f).map(|v| (k.to_string(), v.to_string()))).collect();
+        let row = single(fields, "an");
         if let Some(r) = rationale(&row, "an")? {
             a["rationale"] = r;
         }

@@ -21,12 +21,8 @@ use serde::Deserialize;
 use std::sync::Arc;
 use store::Role;
 
-fn record_of(s: &store::Submission) -> Result<AuditRecord, AppError> {
+pub(crate) fn record_of(s: &store::Submission) -> Result<AuditRecord, AppError> {
     serde_json::from_str(&s.record).map_err(|e| AppError::internal(format!("submission {} has an unreadable record: {e}", s.id)))
-}
-
-fn iso(ms: i64) -> String {
-    html::when(ms)
 }
 
 /// The learner's own submissions.
@@ -38,13 +34,14 @@ pub async fn my_submissions(S(state): S<Arc<State>>, signed: Signed) -> Result<R
         html! {
             h1 { "My submissions" }
             @if list.is_empty() { p { "Nothing submitted yet. " a href="/cases" { "Choose a case" } "." } }
-            @else { (summary_table(&state, &list, false)) }
+            @else { (summary_table(&state, list.iter().rev(), false)) }
         },
     )
     .into_response())
 }
 
-fn summary_table(state: &State, list: &[store::SubmissionSummary], learner_column: bool) -> Markup {
+/// Submissions as a table, in the order given.
+fn summary_table<'a>(state: &State, list: impl Iterator<Item = &'a store::SubmissionSummary>, learner_column: bool) -> Markup {
     html! {
         table {
             thead { tr {
@@ -53,7 +50,7 @@ fn summary_table(state: &State, list: &[store::SubmissionSummary], learner_colum
                 th scope="col" { "Case" } th scope="col" { "Code accuracy" } th scope="col" { "Record" } th scope="col" { "Time" } th scope="col" { "Submitted" } th scope="col" { "Review" }
             } }
             tbody {
-                @for s in list.iter().rev() {
+                @for s in list {
                     tr {
                         td { a href=(format!("/submissions/{}", s.id)) { "#" (s.id) } }
                         @if learner_column { td { (s.learner) } }
@@ -61,10 +58,10 @@ fn summary_table(state: &State, list: &[store::SubmissionSummary], learner_colum
                         td { (html::pct(s.scores.code_accuracy)) }
                         td { @if s.scores.record_accurate { "accurate" } @else { "errors" } }
                         td { (html::duration(s.seconds_spent)) }
-                        td { (iso(s.submitted_at)) }
+                        td { (html::when(s.submitted_at)) }
                         td {
                             @if s.scores.open_disputes > 0 { strong { (s.scores.open_disputes) " open dispute(s)" } }
-                            @else if let Some(r) = s.reviewed_at { "reviewed " (iso(r)) }
+                            @else if let Some(r) = s.reviewed_at { "reviewed " (html::when(r)) }
                             @else { "not yet" }
                         }
                     }
@@ -77,15 +74,14 @@ fn summary_table(state: &State, list: &[store::SubmissionSummary], learner_colum
 /// The review queue: the submissions of the reviewer's learners, open disputes first.
 pub async fn review_queue(S(state): S<Arc<State>>, signed: Signed) -> Result<Response, Failure> {
     signed.require(&[Role::Instructor, Role::Admin])?;
-    let mut list = state.store.review_queue(signed.user(), 200).await?;
-    list.reverse(); // summary_table lists newest last-first; the queue's own order is kept on screen
+    let list = state.store.review_queue(signed.user(), 200).await?;
     Ok(page(
         "Review queue",
         Some(&signed.0),
         html! {
             h1 { "Review queue" }
             @if list.is_empty() { p { "Nothing to review: no submissions from your cohorts' learners yet." } }
-            @else { (summary_table(&state, &list, true)) }
+            @else { (summary_table(&state, list.iter(), true)) }
         },
     )
     .into_response())
@@ -170,7 +166,7 @@ fn feedback_body(signed: &Signed, s: &store::Submission, record: &AuditRecord, c
     let open_dispute = |i: usize| record.disputes.iter().find(|d| d.finding == i && d.status == Status::Open);
     html! {
         h1 { "Audit of " (case.id) ": " (case.title) }
-        p.meta { "Submission #" (s.id) " by " (owner.display_name) " · " (iso(s.submitted_at)) " · time on record " (html::duration(s.seconds_spent)) }
+        p.meta { "Submission #" (s.id) " by " (owner.display_name) " · " (html::when(s.submitted_at)) " · time on record " (html::duration(s.seconds_spent)) }
         (html::form_error(error))
         section.scores aria-labelledby="summary" {
             h2 #summary { "Result" }
@@ -270,7 +266,7 @@ fn feedback_body(signed: &Signed, s: &store::Submission, record: &AuditRecord, c
         section aria-labelledby="corrections" {
             h2 #corrections { "Instructor corrections" }
             @if comments.is_empty() { p { "None yet." } }
-            @for c in comments { blockquote.comment { p { (c.body) } footer { (c.author) ", " (iso(c.created_at)) } } }
+            @for c in comments { blockquote.comment { p { (c.body) } footer { (c.author) ", " (html::when(c.created_at)) } } }
             @if reviewer {
                 form.stack method="post" action=(format!("/submissions/{}/comments", s.id)) {
                     (html::csrf(&signed.0))
@@ -354,7 +350,7 @@ async fn do_dispute(state: &State, signed: &Signed, id: i64, finding: usize, rea
     }
     let rule = rule.map(str::trim).filter(|r| !r.is_empty()).map(|r| cases::model::Rule::Guideline(r.to_string()));
     let by = signed.user().username.clone();
-    change(state, &s, false, |rec| rec.dispute(finding, &by, &iso(auth::now_ms()), reason.trim(), rule, &state.engines.config).map(|_| ()).map_err(dispute_error)).await
+    change(state, &s, false, |rec| rec.dispute(finding, &by, &html::when(auth::now_ms()), reason.trim(), rule, &state.engines.config).map(|_| ()).map_err(dispute_error)).await
 }
 
 pub async fn dispute(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, Form(f): Form<DisputeForm>) -> Result<Response, Failure> {
@@ -396,7 +392,7 @@ async fn do_override(state: &State, signed: &Signed, id: i64, finding: usize, to
     }
     let to = to.map(str::trim).filter(|c| !c.is_empty()).map(category).transpose()?;
     let by = signed.user().username.clone();
-    let at = iso(auth::now_ms());
+    let at = html::when(auth::now_ms());
     change(state, &s, true, |rec| {
         match to {
             Some(c) => rec.override_finding(finding, c, &by, &at, reason.trim(), &state.engines.config),
@@ -426,7 +422,7 @@ async fn do_decide(state: &State, signed: &Signed, id: i64, dispute: usize, acce
         return Err(AppError::bad("reason", "say why: the decision is kept in the audit trail"));
     }
     let by = signed.user().username.clone();
-    change(state, &s, true, |rec| rec.decide(dispute, accept, None, &by, &iso(auth::now_ms()), reason.trim(), &state.engines.config).map_err(dispute_error)).await
+    change(state, &s, true, |rec| rec.decide(dispute, accept, None, &by, &html::when(auth::now_ms()), reason.trim(), &state.engines.config).map_err(dispute_error)).await
 }
 
 pub async fn decide(S(state): S<Arc<State>>, signed: Signed, Path(id): Path<i64>, Form(f): Form<DecisionForm>) -> Result<Response, Failure> {

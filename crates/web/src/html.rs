@@ -107,6 +107,11 @@ pub fn pct(x: f64) -> String {
     }
 }
 
+/// A fraction as a percentage, or a dash when there is none yet (no record).
+pub fn pct_or_dash(x: Option<f64>) -> String {
+    x.map(pct).unwrap_or_else(|| "—".into())
+}
+
 /// Unix milliseconds as "2026-11-22 14:05 UTC".
 pub fn when(ms: i64) -> String {
     let secs = ms.div_euclid(1000);

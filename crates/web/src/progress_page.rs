@@ -19,7 +19,7 @@ pub async fn attempts(state: &State, user_id: i64) -> Result<Vec<Attempt>, AppEr
     let mut out = vec![];
     for s in state.store.submissions_with_records(user_id).await? {
         let Some(case) = state.case(&s.case_id) else { continue };
-        let record: audit::dispute::AuditRecord = serde_json::from_str(&s.record).map_err(|e| AppError::internal(format!("submission {}: {e}", s.id)))?;
+        let record = crate::feedback::record_of(&s)?;
         out.push(Attempt::from_report(case, &record.report, s.submitted_at, u32::try_from(s.seconds_spent).unwrap_or(u32::MAX)));
     }
     Ok(out)
@@ -47,14 +47,13 @@ async fn show(state: &State, signed: &Signed, learner: i64) -> Result<Response, 
     let (user, p) = progress_of(state, signed, learner).await?;
     let own = user.id == signed.user().id;
     let title = if own { "My progress".to_string() } else { format!("Progress of {}", user.display_name) };
-    let opt = |x: Option<f64>| x.map(html::pct).unwrap_or_else(|| "—".into());
     let body = html! {
         h1 { (title) }
         ul.headline {
             li { "Records coded: " strong { (p.records) } }
-            li { "Code accuracy: " strong { (opt(p.code_accuracy)) } " (the industry bar is 95%)" }
-            li { "Record accuracy: " strong { (opt(p.record_accuracy)) } }
-            li { "Rationale score: " strong { (opt(p.rationale)) } }
+            li { "Code accuracy: " strong { (html::pct_or_dash(p.code_accuracy)) } " (the industry bar is 95%)" }
+            li { "Record accuracy: " strong { (html::pct_or_dash(p.record_accuracy)) } }
+            li { "Rationale score: " strong { (html::pct_or_dash(p.rationale)) } }
         }
         div.charts {
             figure { (PreEscaped(progress::svg::accuracy_chart(&p.accuracy))) }

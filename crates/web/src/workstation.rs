@@ -448,7 +448,7 @@ fn query_row(n: usize, row: &BTreeMap<String, String>) -> Markup {
 }
 
 fn em_part(fields: &Fields) -> Markup {
-    let row: BTreeMap<String, String> = ["code", "why", "rule", "evidence"].iter().filter_map(|k| coding::get(fields, &format!("em.{k}")).map(|v| (k.to_string(), v.to_string()))).collect();
+    let row = coding::single(fields, "em");
     html! {
         fieldset.group data-group="em" {
             legend { "E/M level" }
